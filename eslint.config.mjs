@@ -1,0 +1,25 @@
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'demo/dist/**', 'bench/out/**', '**/custom-elements.json'] },
+  ...tseslint.configs.strict,
+  {
+    files: ['packages/elements/src/**/*.ts', 'packages/lock/src/**/*.ts', 'demo/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/elements/src/**/*.ts', 'packages/lock/src/**/*.ts'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
