@@ -60,7 +60,7 @@ function ensureChromium() {
 
 const [command = 'test', ...rest] = process.argv.slice(2);
 const scripts = {
-  start: { needsBrowser: false, argv: ['node', 'scripts/start-demo.mjs'] },
+  start: { needsBrowser: false, argv: ['node', '--conditions=source', '--import', 'tsx', 'scripts/start-demo.ts'] },
   test: { needsBrowser: true, argv: ['node', 'scripts/test.mjs'] },
   build: { needsBrowser: false, argv: ['pnpm', '-r', '--if-present', 'run', 'build'] },
 };
