@@ -64,7 +64,8 @@ export async function measure({ contents, forbid = [], resolveDir = 'packages/el
     });
     const outputs = result.metafile.outputs;
     const files = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.contents]));
-    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint);
+    // The stdin entry itself: lazily imported modules (languages) are entry points of their own chunks too.
+    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint?.endsWith('/entry.js'));
     // Walk static imports only: dynamic ones (other languages, Lock) are not part of the first load.
     const initial = new Set();
     const visit = (path) => {

@@ -104,4 +104,9 @@ export interface ConsentObject {
   readonly locale: string;
   /** Oldest first; capped (see consent-object.ts), never losing the latest state. */
   readonly history: readonly ConsentHistoryEntry[];
+  /**
+   * Present once the size cap has trimmed history: the newest entry trimmed. Merges drop entries
+   * at or before it, so concurrent writers agree on what was trimmed.
+   */
+  readonly trimmed?: { readonly at: string; readonly id: string };
 }

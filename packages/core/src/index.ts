@@ -1,0 +1,15 @@
+/**
+ * @assent/core: the framework-free consent model of Assent. Every module is free of side effects,
+ * so a bundler keeps only what an app imports.
+ */
+export * from './types.js';
+export * from './errors.js';
+export * from './safe-url.js';
+export * from './policy.js';
+export * from './messages.js';
+export * from './consent-text.js';
+export * from './statement.js';
+export * from './decision.js';
+export * from './wire.js';
+export * from './consent-object.js';
+export * from './records.js';

@@ -1,0 +1,148 @@
+import { PolicyError, type PolicyIssue } from './errors.js';
+import { en } from './messages.js';
+import { safeUrl } from './safe-url.js';
+import type { ConsentPolicy } from './types.js';
+
+/** Ids of policies, documents and purposes. */
+export const ID_PATTERN = /^[a-z0-9_-]{1,64}$/;
+/** Versions of policies and documents. */
+export const VERSION_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+/** BCP 47 language tags as they appear in policies and decisions (`de`, `pt-BR`, `sr-Latn-RS`). */
+export const LOCALE_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/;
+/** SHA-256 digests: 64 lowercase hex digits. */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+/**
+ * At most this many purposes per policy: keeps the purpose list within one 500-character Auth0
+ * value and the stored consent object within its size cap (see consent-object.ts).
+ */
+export const MAX_PURPOSES = 20;
+
+const BASES = ['consent', 'contract', 'legal_obligation', 'legitimate_interest'];
+// Field names that would pre-tick an optional purpose.
+const PRESET = /default|check|select|tick|accept|value|initial|enabled|opt_?in/i;
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Validates a consent policy (DESIGN.md, "The consent policy") and returns a deep-frozen copy.
+ *
+ * Refuses, listing every issue with its field path: unknown fields (pointedly for pre-ticking
+ * fields such as `checked` or `default`: an optional purpose is never pre-accepted);
+ * no required purpose; a required purpose without documents; a required purpose with basis
+ * `consent` (consent cannot be a condition of the contract, GDPR Art. 7(4)), and an optional
+ * purpose with any basis but `consent` (what the user may freely decline is a consent);
+ * ids outside `[a-z0-9_-]{1,64}`, versions outside `[A-Za-z0-9._-]{1,64}`; duplicate ids;
+ * a purpose naming an unknown document or one twice; URLs that `safeUrl` refuses; a `sha256`
+ * that is not 64 lowercase hex digits; more than `MAX_PURPOSES` purposes, or purpose ids that
+ * together would not fit one Auth0 metadata value; documents or purposes with no English text
+ * (built-in or in `messages.en`); a purpose text with `{documents}` but no documents; language
+ * tags that are not BCP 47; messages that are not strings.
+ *
+ * @throws {PolicyError} with `issues: [{ path: 'purposes[1].id', message }]`
+ * @example const policy = parsePolicy(await (await fetch('/consent-policy.json')).json());
+ */
+export function parsePolicy(input: unknown): ConsentPolicy {
+  const issues: PolicyIssue[] = [];
+  const fail = (path: string, message: string): false => (issues.push({ path, message }), false);
+  // `fields` lists the allowed keys; without it any key is allowed.
+  const isObject = (value: unknown, path: string, fields?: string): value is Obj => {
+    if (!value || typeof value != 'object' || Array.isArray(value)) return fail(path, 'must be an object');
+    for (const key in value) {
+      if (fields && !fields.split(' ').includes(key)) {
+        fail(path + (path && '.') + key, PRESET.test(key) && path[0] == 'p' ? 'is not allowed: consent is never pre-ticked (GDPR Art. 7(2))' : 'is not a known field');
+      }
+    }
+    return true;
+  };
+  const isArray = (value: unknown, path: string): value is unknown[] => Array.isArray(value) || fail(path, 'must be an array');
+  const check = (value: unknown, path: string, pattern: RegExp | null, message = 'must match ' + pattern): void => {
+    if (typeof value != 'string' || (pattern ? !pattern.test(value) : !safeUrl(value))) fail(path, message);
+  };
+  const checkUrl = (value: unknown, path: string): void => check(value, path, null, 'must be an http(s) URL or a /path');
+
+  // Validate a JSON copy: what is checked is exactly what is kept and what a server would see.
+  let policy: unknown;
+  try {
+    policy = JSON.parse(JSON.stringify(input) ?? '0');
+  } catch {
+    // Cycles and BigInts end as "must be an object".
+  }
+  if (!isObject(policy, '', '$schema id version controller documents purposes withdrawal messages')) throw new PolicyError(issues);
+  const { controller, documents, purposes, withdrawal, messages } = policy;
+
+  check(policy.id, 'id', ID_PATTERN);
+  check(policy.version, 'version', VERSION_PATTERN);
+  if (isObject(controller, 'controller', 'name contact')) {
+    check(controller.name, 'controller.name', /\S/, 'must be a non-empty string');
+    if (controller.contact !== undefined) check(controller.contact, 'controller.contact', /\S/, 'must be a non-empty string');
+  }
+  if (withdrawal !== undefined && isObject(withdrawal, 'withdrawal', 'url')) checkUrl(withdrawal.url, 'withdrawal.url');
+
+  const english: Obj = { ...en };
+  if (messages !== undefined && isObject(messages, 'messages')) {
+    for (const [locale, texts] of Object.entries(messages)) {
+      const path = 'messages.' + locale;
+      if (!LOCALE_PATTERN.test(locale)) fail(path, 'is not a language tag');
+      if (isObject(texts, path)) {
+        for (const [key, text] of Object.entries(texts)) {
+          if (typeof text != 'string') fail(`${path}["${key}"]`, 'must be a string');
+          else if (locale == 'en') english[key] = text;
+        }
+      }
+    }
+  }
+  // Only for valid ids: an invalid one has its own issue already.
+  const englishText = (id: unknown, kind: string, path: string): string =>
+    ID_PATTERN.test(id as string) ? String(english[kind + id] ?? fail(path, `has no English text: add messages.en["${kind + id}"]`)) : '';
+
+  const documentIds: unknown[] = [];
+  if (isArray(documents, 'documents')) {
+    documents.forEach((document, i) => {
+      const path = `documents[${i}]`;
+      if (!isObject(document, path, 'id url version sha256')) return;
+      check(document.id, path + '.id', ID_PATTERN);
+      if (documentIds.includes(document.id)) fail(path + '.id', 'is a duplicate');
+      documentIds.push(document.id);
+      checkUrl(document.url, path + '.url');
+      check(document.version, path + '.version', VERSION_PATTERN);
+      if (document.sha256 !== undefined) check(document.sha256, path + '.sha256', SHA256_PATTERN);
+      englishText(document.id, 'document.', path + '.id');
+    });
+  }
+
+  if (isArray(purposes, 'purposes')) {
+    const ids: unknown[] = [];
+    if (purposes.length > MAX_PURPOSES) fail('purposes', `has more than ${MAX_PURPOSES} entries`);
+    purposes.forEach((purpose, i) => {
+      const path = `purposes[${i}]`;
+      if (!isObject(purpose, path, 'id required basis documents')) return;
+      const { id, required, basis, documents: linked = [] } = purpose;
+      const text = englishText(id, 'purpose.', path + '.id');
+      check(id, path + '.id', ID_PATTERN);
+      if (ids.includes(id)) fail(path + '.id', 'is a duplicate');
+      ids.push(id);
+      if (typeof required != 'boolean') fail(path + '.required', 'must be true or false');
+      if (!BASES.includes(basis as string)) fail(path + '.basis', 'must be one of ' + BASES);
+      else if (required ? basis == 'consent' : basis != 'consent') {
+        fail(path + '.basis', required ? 'a required purpose cannot rest on consent (GDPR Art. 7(4))' : 'an optional purpose rests on consent: use "consent"');
+      }
+      if (isArray(linked, path + '.documents')) {
+        linked.forEach((ref, j) => {
+          if (!documentIds.includes(ref) || linked.indexOf(ref) < j) fail(`${path}.documents[${j}]`, 'is not a document id, or a repeated one');
+        });
+        if (required && !linked.length) fail(path + '.documents', 'must name what a required purpose accepts');
+        if (!linked.length && text.includes('{documents}')) fail(path + '.documents', 'is empty but the text links {documents}');
+      }
+    });
+    if (!purposes.some((purpose) => (purpose as Obj | null)?.required === true)) fail('purposes', 'needs a required purpose');
+    if (ids.join().length > 500) fail('purposes', 'ids joined by commas exceed 500 characters (Auth0 limit)');
+  }
+
+  if (issues.length) throw new PolicyError(issues);
+  return deepFreeze(policy) as unknown as ConsentPolicy;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value == 'object') Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
+}
