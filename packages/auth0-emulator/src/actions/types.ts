@@ -1,0 +1,106 @@
+/**
+ * The post-login Action extension point: the shapes of Auth0's `event` and `api` objects for the
+ * fields the emulator fills. An Action written for Auth0 (`exports.onExecutePostLogin = async
+ * (event, api) => {...}`) runs here unchanged as long as it sticks to these.
+ */
+
+/** One identity of the user (`event.user.identities[]`). */
+export interface ActionIdentity {
+  connection: string;
+  provider: string;
+  user_id: string;
+  isSocial: boolean;
+}
+
+/** `event.user`. */
+export interface ActionUser {
+  user_id: string;
+  email: string;
+  email_verified: boolean;
+  username?: string;
+  name: string;
+  nickname: string;
+  picture: string;
+  given_name?: string;
+  family_name?: string;
+  created_at: string;
+  updated_at: string;
+  last_login?: string;
+  app_metadata: Record<string, unknown>;
+  user_metadata: Record<string, unknown>;
+  identities: ActionIdentity[];
+}
+
+/** The Auth0 post-login event (documented shape, fields the emulator fills). */
+export interface PostLoginEvent {
+  user: ActionUser;
+  client: { client_id: string; name: string; metadata: Record<string, string> };
+  connection: { id: string; name: string; strategy: string; metadata: Record<string, string> };
+  request: {
+    ip: string;
+    method: string;
+    hostname: string;
+    user_agent?: string;
+    language?: string;
+    query: Record<string, string>;
+    body: Record<string, unknown>;
+    geoip: Record<string, unknown>;
+  };
+  transaction: {
+    protocol: 'oidc-basic-profile' | 'oidc-implicit-profile' | 'oauth2-password';
+    requested_scopes: string[];
+    redirect_uri?: string;
+    response_mode?: string;
+    response_type?: string[];
+    state?: string;
+    locale: string;
+    ui_locales: string[];
+  };
+  stats: { logins_count: number };
+  authentication: { methods: { name: string; timestamp: string }[] };
+  authorization: { roles: string[] };
+  resource_server?: { identifier: string };
+  tenant: { id: string };
+  secrets: Record<string, string>;
+}
+
+/** Options of `api.redirect.encodeToken`. */
+export interface EncodeTokenOptions {
+  secret: string;
+  /** Default 900. */
+  expiresInSeconds?: number;
+  payload: Record<string, unknown>;
+}
+
+/** Options of `api.redirect.validateToken`. */
+export interface ValidateTokenOptions {
+  secret: string;
+  /** Request parameter carrying the token back to /continue; default `session_token`. */
+  tokenParameterName?: string;
+}
+
+/** The `api` object of a post-login Action (the methods the emulator implements). */
+export interface PostLoginApi {
+  access: { deny(reason: string): PostLoginApi };
+  user: {
+    setAppMetadata(name: string, value: unknown): PostLoginApi;
+    setUserMetadata(name: string, value: unknown): PostLoginApi;
+  };
+  idToken: { setCustomClaim(name: string, value: unknown): PostLoginApi };
+  accessToken: { setCustomClaim(name: string, value: unknown): PostLoginApi };
+  redirect: {
+    sendUserTo(url: string, options?: { query?: Record<string, string> }): PostLoginApi;
+    encodeToken(options: EncodeTokenOptions): string;
+    validateToken(options: ValidateTokenOptions): Record<string, unknown>;
+  };
+}
+
+/** A post-login Action: Auth0's two entry points. */
+export interface PostLoginAction {
+  /** For logs and errors. */
+  name?: string;
+  /** Given as `event.secrets`. */
+  secrets?: Record<string, string>;
+  onExecutePostLogin?(event: PostLoginEvent, api: PostLoginApi): unknown;
+  onContinuePostLogin?(event: PostLoginEvent, api: PostLoginApi): unknown;
+}

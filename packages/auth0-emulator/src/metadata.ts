@@ -1,0 +1,91 @@
+/**
+ * Auth0's metadata rules: what signup accepts in user_metadata, what field names are legal, and how
+ * the Management API merges a PATCH into stored metadata.
+ */
+import { HttpError, managementError } from './errors.js';
+import { isRecord } from './tenant/check.js';
+
+export const SIGNUP_METADATA_MAX_PROPERTIES = 10;
+export const SIGNUP_METADATA_MAX_NAME = 100;
+export const SIGNUP_METADATA_MAX_VALUE = 500;
+
+/** Signup metadata errors come as `{ error: "<message>" }` (seen through auth0-js: code and description are that message). */
+function signupMetadataError(message: string): HttpError {
+  return new HttpError(400, { error: message });
+}
+
+/**
+ * Validates user_metadata sent to /dbconnections/signup: an object of at most 10 string values,
+ * names <= 100 characters without `.` or `$`, values <= 500 characters.
+ */
+export function validateSignupMetadata(value: unknown): Record<string, string> {
+  if (!isRecord(value)) throw signupMetadataError('invalid user_metadata type (expected object)');
+  const entries = Object.entries(value);
+  if (entries.length > SIGNUP_METADATA_MAX_PROPERTIES) {
+    throw signupMetadataError(`user_metadata has ${entries.length} properties, at most ${SIGNUP_METADATA_MAX_PROPERTIES} are allowed`);
+  }
+  for (const [name, entry] of entries) {
+    if (name.length > SIGNUP_METADATA_MAX_NAME) {
+      throw signupMetadataError(`invalid user_metadata.${name} name (at most ${SIGNUP_METADATA_MAX_NAME} characters are allowed)`);
+    }
+    if (/[.$]/.test(name)) throw signupMetadataError(`invalid user_metadata.${name} name (must not contain "." or "$")`);
+    if (typeof entry !== 'string') throw signupMetadataError(`invalid user_metadata.${name} type (only strings are allowed)`);
+    if (entry.length > SIGNUP_METADATA_MAX_VALUE) {
+      throw signupMetadataError(`invalid user_metadata.${name} value (at most ${SIGNUP_METADATA_MAX_VALUE} characters are allowed)`);
+    }
+  }
+  return value as Record<string, string>;
+}
+
+/** The first field name (at any depth) containing `.` or `$`, as a dotted path, or undefined. */
+export function invalidMetadataName(value: unknown, path: string): string | undefined {
+  if (Array.isArray(value)) {
+    for (const [index, entry] of value.entries()) {
+      const found = invalidMetadataName(entry, `${path}[${index}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  for (const [name, entry] of Object.entries(value)) {
+    if (/[.$]/.test(name)) return `${path}.${name}`;
+    const found = invalidMetadataName(entry, `${path}.${name}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Keys Auth0 reserves in app_metadata. */
+const RESERVED_APP_METADATA = ['__tenant', '_id', 'blocked', 'clientID', 'created_at', 'email_verified', 'email', 'globalClientID', 'global_client_id', 'identities', 'lastLogin', 'loginsCount', 'metadata', 'multifactor_last_modified', 'multifactor', 'updated_at', 'user_id'];
+
+/**
+ * Validates metadata sent to the Management API (any JSON, legal names, reserved app_metadata keys).
+ * @throws HttpError 400 `invalid_body` naming the field.
+ */
+export function validateManagementMetadata(field: 'user_metadata' | 'app_metadata', value: unknown): Record<string, unknown> {
+  if (!isRecord(value)) {
+    throw managementError(400, `Payload validation error: 'Expected type object but found type ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}' on property ${field}.`, 'invalid_body');
+  }
+  const bad = invalidMetadataName(value, field);
+  if (bad) throw managementError(400, `Payload validation error: field names must not contain "." or "$": ${bad}.`, 'invalid_body');
+  if (field === 'app_metadata') {
+    const reserved = Object.keys(value).find((key) => RESERVED_APP_METADATA.includes(key));
+    if (reserved) throw managementError(400, `Payload validation error: app_metadata.${reserved} is a reserved name.`, 'invalid_body');
+  }
+  return value;
+}
+
+/**
+ * Auth0's PATCH semantics: root properties are merged, nested objects are replaced whole, a `null`
+ * value deletes the property, and an empty object clears the metadata.
+ */
+export function mergeMetadata(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  if (Object.keys(patch).length === 0) return {};
+  const merged = { ...current, ...patch };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null));
+}
+
+/** Size of metadata as Auth0 counts it: bytes of its JSON. */
+export function metadataBytes(value: Record<string, unknown>): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}

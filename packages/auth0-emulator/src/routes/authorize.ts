@@ -1,0 +1,140 @@
+/**
+ * GET /authorize (authorization code with PKCE, implicit `token id_token`), the login page's POST
+ * /u/login, the login_ticket leg of cross-origin authentication, and /continue for logins
+ * suspended by an Action redirect.
+ */
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AuthorizationRequest, EmulatorContext, RequestInfo } from '../context.js';
+import { authorizationError } from '../flows/authorization-response.js';
+import { parseAuthorizationRequest } from '../flows/authorization-request.js';
+import { authenticate, recordLogin } from '../flows/authenticate.js';
+import { finishLogin, randomId } from '../flows/login.js';
+import { errorPage, pageHeaders, type Page } from '../http/html.js';
+import { readBody, requestInfo, type Env } from '../http/request.js';
+import { loginPage } from './login-page.js';
+
+export const SESSION_COOKIE = 'auth0';
+
+function html(c: Context<Env>, status: number, { html: body, csp }: Page): Response {
+  return c.body(body, status as 200, pageHeaders(csp));
+}
+
+function sessionCookie(ctx: EmulatorContext, sessionId: string): string {
+  const secure = ctx.url.startsWith('https:');
+  return `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; ${secure ? 'Secure; SameSite=None' : 'SameSite=Lax'}`;
+}
+
+/** Creates a session, counts the login and finishes it (Actions, then the response). */
+async function loginAs(ctx: EmulatorContext, request: AuthorizationRequest, info: RequestInfo, userId: string, existingSession?: string): Promise<Response> {
+  const user = ctx.store.users.get(userId);
+  if (!user) return authorizationError(request.redirectUri, request.responseMode, 'access_denied', 'The user no longer exists', request.state);
+  await recordLogin(ctx, user, info.ip);
+  const sessionId = existingSession ?? randomId();
+  if (!existingSession) ctx.sessions.set(sessionId, { userId });
+  return finishLogin(ctx, {
+    request,
+    info,
+    userId,
+    sessionId,
+    headers: existingSession ? {} : { 'Set-Cookie': sessionCookie(ctx, sessionId) },
+  });
+}
+
+export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.get('/authorize', async (c) => {
+    const query = Object.fromEntries(new URL(c.req.url).searchParams);
+    const parsed = parseAuthorizationRequest(ctx, query);
+    if (parsed.kind === 'page') return html(c, parsed.status, parsed.page);
+    if (parsed.kind === 'error') return authorizationError(parsed.redirectUri, parsed.responseMode, parsed.error, parsed.description, parsed.state);
+    const { request } = parsed;
+    const info = requestInfo(c);
+
+    if (query.login_ticket !== undefined) {
+      const ticket = ctx.tickets.take(query.login_ticket);
+      if (!ticket || ticket.clientId !== request.clientId) {
+        return authorizationError(request.redirectUri, request.responseMode, 'access_denied', 'Invalid or expired login ticket', request.state);
+      }
+      return loginAs(ctx, { ...request, connection: ticket.connection }, info, ticket.userId);
+    }
+
+    const sessionId = getCookie(c, SESSION_COOKIE);
+    const session = sessionId === undefined ? undefined : ctx.sessions.get(sessionId);
+    if (session && sessionId && request.prompt !== 'login' && ctx.store.users.get(session.userId)) {
+      return loginAs(ctx, request, info, session.userId, sessionId);
+    }
+    if (request.prompt === 'none') {
+      return authorizationError(request.redirectUri, request.responseMode, 'login_required', 'Login required', request.state);
+    }
+
+    const transaction = randomId();
+    ctx.pending.set(transaction, { request, info });
+    const client = ctx.client(request.clientId);
+    return html(
+      c,
+      200,
+      loginPage({
+        transaction,
+        clientName: client?.name ?? request.clientId,
+        connection: request.connection,
+        tenant: ctx.tenant.name,
+        redirectOrigin: new URL(request.redirectUri).origin,
+        login: query.login_hint,
+      }),
+    );
+  });
+
+  app.post('/u/login', async (c) => {
+    const body = await readBody(c);
+    const transaction = typeof body.state === 'string' ? body.state : '';
+    const pending = ctx.pending.get(transaction);
+    if (!pending) {
+      return html(c, 400, errorPage('Login expired', 'This login page has expired or was already used. Start again from the application.'));
+    }
+    const login = typeof body.username === 'string' ? body.username.trim() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const { request } = pending;
+    const retry = (error: string) =>
+      html(
+        c,
+        400,
+        loginPage({
+          transaction,
+          clientName: ctx.client(request.clientId)?.name ?? request.clientId,
+          connection: request.connection,
+          tenant: ctx.tenant.name,
+          redirectOrigin: new URL(request.redirectUri).origin,
+          login,
+          error,
+        }),
+      );
+    if (!login || !password) return retry('Enter your email or username and your password.');
+    const result = await authenticate(ctx, request.connection, login, password);
+    if (!result.ok) return retry(result.reason === 'blocked' ? 'This user is blocked.' : 'Wrong email or password.');
+    ctx.pending.delete(transaction);
+    return loginAs(ctx, request, { ...pending.info, method: 'POST', body: { username: login } }, result.user.user_id);
+  });
+
+  const resume = async (c: Context<Env>) => {
+    const params: Record<string, string> = Object.fromEntries(new URL(c.req.url).searchParams);
+    if (c.req.method === 'POST') {
+      for (const [key, value] of Object.entries(await readBody(c))) if (typeof value === 'string') params[key] = value;
+    }
+    const state = params.state ?? '';
+    const suspended = ctx.suspended.take(state);
+    if (!suspended) return html(c, 400, errorPage('Invalid state', 'This login cannot be continued: the state is unknown, expired or already used.'));
+    return finishLogin(ctx, {
+      request: suspended.request,
+      info: suspended.info,
+      userId: suspended.userId,
+      sessionId: suspended.sessionId,
+      resume: { state, actionIndex: suspended.actionIndex, claims: suspended.claims, params },
+    });
+  };
+  app.get('/continue', resume);
+  app.post('/continue', resume);
+
+  return app;
+}
