@@ -10,8 +10,11 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cache = join(root, '.cache', 'test');
+// Per-run folder for the runners' counts, so two runs at once (two engineers, CI) never mix them.
+const cacheRoot = join(root, '.cache', 'test');
+const cache = join(cacheRoot, `run-${process.pid}`);
 mkdirSync(cache, { recursive: true });
+process.on('exit', () => rmSync(cache, { recursive: true, force: true }));
 
 /** Test files below `dir` (relative to the root) whose names end with `suffix`. */
 function testFiles(dir, suffix = '.test.ts') {
@@ -102,6 +105,6 @@ const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.label.padEnd(12)} ${r.passed} passed, ${r.failed} failed`);
 const line = `${passed} passed, ${failed} failed`;
-writeFileSync(join(cache, 'summary.txt'), `${line}\n`);
+writeFileSync(join(cacheRoot, 'summary.txt'), `${line}\n`);
 console.log(line);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
