@@ -11,10 +11,10 @@ const emulator = await startEmulator({ port: emulatorPort, host: '127.0.0.1' });
 
 /** Serves the emulator's address and the demo client's id to the demo page. */
 function emulatorEnv(): Plugin {
-  const spa = emulator.tenant.clients.find((client) => client.appType === 'spa');
+  const spa = emulator.tenant.clients.find((client) => client.app_type === 'spa');
   const body = JSON.stringify({
     emulatorUrl: emulator.url,
-    clientId: spa?.clientId,
+    clientId: spa?.client_id,
     connection: emulator.tenant.connections[0]?.name,
   });
   return {
