@@ -1,6 +1,7 @@
+import { createDecision } from './decision.js';
 import { DecodeError, EncodingError } from './errors.js';
 import { LOCALE_PATTERN, SHA256_PATTERN } from './policy.js';
-import type { ConsentDecision } from './types.js';
+import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';
 
 /** Auth0's limits on `user_metadata` sent with POST /dbconnections/signup. */
 export const SIGNUP_LIMITS = {
@@ -92,12 +93,15 @@ export function encodeSignupFields(decision: ConsentDecision, { prefix = 'consen
 }
 
 /**
- * Reads a decision back from `user_metadata` written with `encodeSignupFields` (the app's other
- * fields are ignored). Validates every field strictly; it does not prove the decision matches a
- * policy: signup fields are client claims, so check them with `verifyDecision` (or the server).
+ * Reads a decision back from `user_metadata` written with `encodeSignupFields`, or by Lock with
+ * the fields of `encodeLockSignupFields` (the Lock variant: optional purposes marked `?` in
+ * `consent_purposes`, each answered in `consent_p_<id>`); the app's other fields are ignored.
+ * Validates every field strictly; it does not prove the decision matches a policy: signup fields
+ * are client claims, so check them with `verifyDecision` (or the server).
  *
- * @throws {DecodeError} `malformed` (not an object, not a string, bad syntax), `missing_field`,
- *   `too_large` (over 500 characters); `path` names the field.
+ * @throws {DecodeError} `malformed` (not an object, not a string, bad syntax, a Lock answer other
+ *   than "true"/"false", a Lock hash list of the wrong length), `missing_field`, `too_large` (over
+ *   500 characters); `path` names the field.
  * @example const decision = decodeSignupFields(user.user_metadata);
  */
 export function decodeSignupFields(metadata: Readonly<Record<string, unknown>>, { prefix = 'consent_' }: SignupFieldOptions = {}): ConsentDecision {
@@ -110,11 +114,137 @@ export function decodeSignupFields(metadata: Readonly<Record<string, unknown>>, 
     if (value.length > SIGNUP_LIMITS.maxValueLength) throw new DecodeError('too_large', name, `has ${value.length} characters; at most ${SIGNUP_LIMITS.maxValueLength} are possible`);
     return value;
   };
-  // Extension point: a Lock variant that sends one `<prefix>p_<id>` = "true"/"false" field per
-  // purpose (Lock cannot compute a list at submit time) is read here when the list is absent.
   const fields = { policy: read('policy'), purposes: read('purposes'), at: read('at'), locale: read('locale'), hash: read('hash') };
+  // The Lock variant marks optional purposes with `?` and answers them in their own fields.
+  if (fields.purposes.split(',').some((entry) => entry.endsWith('?'))) Object.assign(fields, readLockChoices(fields.purposes, fields.hash, prefix, read));
   const invalid = invalidField(fields);
   if (invalid) throw new DecodeError('malformed', prefix + invalid, invalid == 'at' ? 'must be an ISO 8601 UTC timestamp' : `is not valid ${invalid} syntax`);
   const [policy, version] = fields.policy.split('@') as [string, string];
   return Object.freeze({ policy, version, purposes: Object.freeze(fields.purposes.split(',')), at: fields.at, locale: fields.locale, hash: fields.hash });
+}
+
+/** Lock cannot carry the hashes of more answers than this within one 500-character value. */
+export const LOCK_MAX_OPTIONAL_PURPOSES = 3;
+
+/** Options of `encodeLockSignupFields`. */
+export interface LockSignupOptions extends SignupFieldOptions {
+  /** Locale of the texts Lock shows (BCP 47). */
+  readonly locale: string;
+  /** The built-in texts of that locale (`en` or the result of `loadMessages`). */
+  readonly messages: Messages;
+  /** When the consent form is shown; now by default. Lock cannot stamp the moment of the click. */
+  readonly at?: Date;
+  /** Names of the app's own `user_metadata` fields in the same signup: checked for collisions and the 10-property limit. */
+  readonly appFields?: readonly string[];
+}
+
+/** The Lock variant of the signup wire format, as Lock's `additionalSignUpFields` carry it. */
+export interface LockSignupFields {
+  /** Values of the hidden fields (`consent_policy`, `consent_purposes`, `consent_at`, `consent_locale`, `consent_hash`). */
+  readonly hidden: Readonly<Record<string, string>>;
+  /** One checkbox per optional purpose, in policy order: Lock sends its answer as `"true"` or `"false"` under `name`. */
+  readonly choices: readonly { readonly purpose: string; readonly name: string }[];
+}
+
+const LOCK_NAME = /^[A-Za-z0-9_]+$/;
+const BASE64URL_SHA256 = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
+function hexToBase64url(hex: string): string {
+  let binary = '';
+  for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function base64urlToHex(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '=');
+  return Array.from(binary, (char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The Lock variant of the signup wire format. Lock's extra fields are fixed before the user
+ * decides and it cannot compute a list when Sign Up is clicked, so:
+ *
+ * | field                | Lock field | value                                                          |
+ * |----------------------|------------|----------------------------------------------------------------|
+ * | `consent_policy`     | hidden     | `<policy id>@<version>`                                        |
+ * | `consent_purposes`   | hidden     | every purpose in policy order, optional ones marked `?`: `terms,marketing?` |
+ * | `consent_p_<id>`     | checkbox   | `"true"` / `"false"`: the answer for one optional purpose      |
+ * | `consent_at`         | hidden     | when the form was shown (ISO 8601 UTC, client clock)           |
+ * | `consent_locale`     | hidden     | BCP 47 tag of the texts shown                                  |
+ * | `consent_hash`       | hidden     | one hash per possible answer: entry `i` (base64url SHA-256) is the statement hash of the decision that accepts the optional purposes whose bit is set in `i` (bit 0 = first optional purpose) |
+ *
+ * Required purposes are accepted by construction: Lock's Sign Up stays disabled until its terms box
+ * is ticked. A policy without optional purposes gives exactly the list variant. `decodeSignupFields`
+ * reads both variants; the decision it returns verifies with `verifyDecision`.
+ *
+ * @throws {EncodingError} `invalid_field_name` (a prefix or purpose id Lock refuses in a field
+ *   name: only letters, digits and `_`; or an app field Auth0 refuses), `too_many_fields` (more than
+ *   `LOCK_MAX_OPTIONAL_PURPOSES` optional purposes, or over 10 properties with the app's fields),
+ *   `field_collision`, `value_too_long`; and `DecisionError` for an invalid locale or date.
+ * @example const { hidden, choices } = await encodeLockSignupFields(policy, { locale: 'de', messages: await loadMessages('de') });
+ */
+export async function encodeLockSignupFields(
+  policy: ConsentPolicy,
+  { locale, messages, at = new Date(), prefix = 'consent_', appFields = [] }: LockSignupOptions,
+): Promise<LockSignupFields> {
+  const optional = policy.purposes.filter((purpose) => !purpose.required).map((purpose) => purpose.id);
+  const choices = optional.map((purpose) => ({ purpose, name: `${prefix}p_${purpose}` }));
+  for (const name of [prefix + 'policy', ...choices.map((choice) => choice.name)]) {
+    if (!LOCK_NAME.test(name)) throw new EncodingError('invalid_field_name', name, 'Lock accepts only letters, digits and _ in field names');
+  }
+  if (optional.length > LOCK_MAX_OPTIONAL_PURPOSES) {
+    throw new EncodingError('too_many_fields', prefix + 'hash', `${optional.length} optional purposes need ${2 ** optional.length} hashes; Lock can carry at most ${LOCK_MAX_OPTIONAL_PURPOSES} optional purposes`);
+  }
+  const decisions = await Promise.all(
+    Array.from({ length: 2 ** optional.length }, (_, answers) =>
+      createDecision(policy, { accepted: policy.purposes.filter((purpose) => purpose.required || (answers >> optional.indexOf(purpose.id)) & 1).map((purpose) => purpose.id), locale, messages, at }),
+    ),
+  );
+  const [first] = decisions as [ConsentDecision, ...ConsentDecision[]];
+  const hidden: Record<string, string> = {
+    [prefix + 'policy']: `${policy.id}@${policy.version}`,
+    [prefix + 'purposes']: policy.purposes.map((purpose) => purpose.id + (purpose.required ? '' : '?')).join(','),
+    [prefix + 'at']: first.at,
+    [prefix + 'locale']: first.locale,
+    [prefix + 'hash']: optional.length ? decisions.map((decision) => hexToBase64url(decision.hash)).join(',') : first.hash,
+  };
+  const ours = [...Object.keys(hidden), ...choices.map((choice) => choice.name)];
+  for (const name of appFields) {
+    if (!name || name.length > SIGNUP_LIMITS.maxNameLength || /[.$]/.test(name)) throw new EncodingError('invalid_field_name', name, 'must be 1-100 characters without . or $');
+    if (ours.includes(name)) throw new EncodingError('field_collision', name, 'is also a consent field');
+  }
+  for (const [name, value] of Object.entries(hidden)) {
+    if (value.length > SIGNUP_LIMITS.maxValueLength) throw new EncodingError('value_too_long', name, `has ${value.length} characters, over ${SIGNUP_LIMITS.maxValueLength}`);
+  }
+  const total = ours.length + new Set(appFields).size;
+  if (total > SIGNUP_LIMITS.maxProperties) throw new EncodingError('too_many_fields', 'user_metadata', `${appFields.length} app fields + ${ours.length} consent fields exceed ${SIGNUP_LIMITS.maxProperties}`);
+  return { hidden, choices };
+}
+
+/**
+ * Reads the Lock variant's answers: the accepted purposes as a list and the hash of that decision,
+ * for the same checks as the list variant.
+ */
+function readLockChoices(listed: string, hashes: string, prefix: string, read: (field: string) => string): { purposes: string; hash: string } {
+  const entries = listed.split(',').map((entry) => ({ id: entry.replace(/\?$/, ''), optional: entry.endsWith('?') }));
+  const optional = entries.filter((entry) => entry.optional);
+  if (optional.length > LOCK_MAX_OPTIONAL_PURPOSES || !entries.every((entry) => WIRE_FIELDS.purposes.test(entry.id)) || new Set(entries.map((entry) => entry.id)).size != entries.length) {
+    throw new DecodeError('malformed', prefix + 'purposes', 'is not valid purposes syntax');
+  }
+  let answers = 0;
+  optional.forEach((entry, bit) => {
+    const name = `p_${entry.id}`;
+    const answer = read(name);
+    if (answer != 'true' && answer != 'false') throw new DecodeError('malformed', prefix + name, 'must be "true" or "false"');
+    if (answer == 'true') answers |= 1 << bit;
+  });
+  const list = hashes.split(',');
+  if (list.length != 2 ** optional.length || !list.every((hash) => BASE64URL_SHA256.test(hash))) {
+    throw new DecodeError('malformed', prefix + 'hash', `must hold ${2 ** optional.length} base64url SHA-256 hashes, one per possible answer`);
+  }
+  const accepted = (entry: (typeof entries)[number]) => !entry.optional || (answers & (1 << optional.indexOf(entry))) != 0;
+  return {
+    purposes: entries.filter(accepted).map((entry) => entry.id).join(','),
+    hash: base64urlToHex(list[answers] ?? ''),
+  };
 }

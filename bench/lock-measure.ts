@@ -1,0 +1,222 @@
+/**
+ * Measurements of @assent/lock (`node --conditions=source --import tsx bench/lock-measure.ts`).
+ * Loopback only, bounded (BENCH_RUNS navigations per page and CPU setting), stops by itself.
+ *
+ * 1. Sizes (esbuild --minify, gzip -9, bundled as an app would: ES modules, code splitting,
+ *    production React): auth0-lock alone; a page that includes <assent-lock> (first load, and the
+ *    lazily loaded chunks once Lock is shown); a page with <assent-terms> for comparison.
+ * 2. Page weight as Chromium receives it (the page server does not compress: bytes as served, and
+ *    the same files gzipped), with and without <assent-lock> shown, including Lock's runtime
+ *    requests to the tenant (client script, dictionary).
+ * 3. Time from navigation start until the required consent checkbox is interactive (rendered,
+ *    visible, not covered, enabled): Lock's terms box via <assent-lock> versus <assent-terms>, same
+ *    machine, same page server, at normal CPU speed and with 4x CPU throttling. Reported, never asserted.
+ *
+ * Pages: test/e2e/lock-pages/{lock-element,terms}-page.ts. Writes bench/out/lock-measure.{md,json}.
+ */
+import { build, type Metafile } from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { bundleAuth0Lock } from '../test/support/lock-bundle.mjs';
+import { launchChromium, openGuardedPage } from '../test/support/browser.js';
+import { startPageServer, type PageRoute } from '../test/support/page-server.js';
+import { openConformanceTarget } from '../test/conformance/target.js';
+import { readFile } from 'node:fs/promises';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const gz = (text: string | Uint8Array): number => gzipSync(text, { level: 9 }).length;
+
+const POLICY = {
+  id: 'acme-signup',
+  version: '2026-11-01',
+  controller: { name: 'Acme GmbH' },
+  documents: [
+    { id: 'terms', url: '/docs/terms', version: '3.1' },
+    { id: 'privacy', url: '/docs/privacy', version: '2.0' },
+  ],
+  purposes: [
+    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
+    { id: 'marketing', required: false, basis: 'consent' },
+  ],
+};
+
+interface PageBundle {
+  readonly files: Map<string, string>;
+  /** gzip of the entry and its static imports. */
+  readonly firstLoad: number;
+  /** gzip of the lazily loaded chunk that holds auth0-lock (0 when none). */
+  readonly lockChunk: number;
+}
+
+/** Bundles a bench page like an app's bundler; `/assets/<name>.js` is its entry. */
+async function bundlePage(name: string): Promise<PageBundle> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'test/e2e/lock-pages', `${name}.ts`)],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outdir: '/assets',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const files = new Map(result.outputFiles.map((file) => [file.path.replace(/^.*\/assets\//, '/assets/'), file.text]));
+  const outputs: Metafile['outputs'] = result.metafile.outputs;
+  const key = (path: string) => path.replace(/^.*assets\//, '/assets/');
+  const entry = Object.entries(outputs).find(([, output]) => output.entryPoint?.endsWith(`${name}.ts`))?.[0];
+  if (!entry) throw new Error(`no entry chunk for ${name}`);
+  const initial = new Set<string>();
+  const visit = (path: string): void => {
+    if (initial.has(path)) return;
+    initial.add(path);
+    for (const imported of outputs[path]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entry);
+  let firstLoad = 0;
+  let lockChunk = 0;
+  for (const [path, output] of Object.entries(outputs)) {
+    if (!path.endsWith('.js')) continue;
+    const size = gz(files.get(key(path)) ?? '');
+    if (initial.has(path)) firstLoad += size;
+    else if (Object.keys(output.inputs).some((input) => input.includes('auth0-lock/lib/'))) lockChunk += size;
+  }
+  return { files, firstLoad, lockChunk };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const lockAlone = await readFile(await bundleAuth0Lock(), 'utf8');
+  const [lockPage, termsPage] = await Promise.all([bundlePage('lock-element-page'), bundlePage('terms-page')]);
+
+  const config: { value?: unknown } = {};
+  const html = (name: string) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><div id="signup"></div><script type="module" src="/assets/${name}.js"></script></html>`;
+  const routes: Record<string, PageRoute> = {
+    '/lock': { type: 'text/html; charset=utf-8', body: html('lock-element-page') },
+    '/terms': { type: 'text/html; charset=utf-8', body: html('terms-page') },
+    '/config.json': { type: 'application/json', body: () => JSON.stringify(config.value) },
+  };
+  for (const [path, text] of [...lockPage.files, ...termsPage.files]) routes[path] = { type: 'text/javascript; charset=utf-8', body: text };
+  const server = await startPageServer(routes);
+  const target = await openConformanceTarget({ suite: 'lock-bench', pageOrigins: [server.origin] });
+  config.value = { domain: target.domain, clientId: target.clientId, assetsBaseUrl: target.baseUrl, policy: POLICY };
+  const browser = await launchChromium({ trustCertificates: target.browserTrust });
+
+  /** Bytes of every response a page load received, and their gzip size. */
+  async function weigh(path: string, waitForBox: boolean): Promise<{ requests: number; bytes: number; gzip: number }> {
+    const session = await openGuardedPage(browser);
+    const bodies: Promise<Buffer | null>[] = [];
+    session.page.on('response', (response) => bodies.push(response.body().catch(() => null)));
+    await session.page.goto(`${server.origin}${path}`);
+    if (waitForBox) await session.page.locator('#signup .auth0-lock-sign-up-terms-agreement input').waitFor({ state: 'visible' });
+    else await session.page.waitForLoadState('networkidle');
+    const received = (await Promise.all(bodies)).filter((body): body is Buffer => body !== null);
+    await session.close();
+    return { requests: received.length, bytes: received.reduce((sum, body) => sum + body.length, 0), gzip: received.reduce((sum, body) => sum + gz(body), 0) };
+  }
+
+  const weights = {
+    withoutLockShown: await weigh('/lock?defer=1', false),
+    withLockShown: await weigh('/lock', true),
+    assentTermsPage: await weigh('/terms', false),
+  };
+
+  /** Milliseconds from navigation start until the consent checkbox is interactive. */
+  async function timeToBox(path: string, throttle: number): Promise<number> {
+    const session = await openGuardedPage(browser);
+    const cdp = await session.context.newCDPSession(session.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await session.page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
+    const handle = await session.page.waitForFunction(
+      () => {
+        const terms = document.querySelector('assent-terms');
+        const box = terms
+          ? terms.shadowRoot?.querySelector<HTMLInputElement>('input[type="checkbox"]')
+          : document.querySelector<HTMLInputElement>('.auth0-lock-sign-up-terms-agreement input[type="checkbox"]');
+        if (!box || box.disabled || !box.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+        const rect = box.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) return false;
+        const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        const reachable = hit === box || hit === terms || !!hit?.closest('label')?.contains(box);
+        return reachable && performance.now();
+      },
+      undefined,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const ms = (await handle.jsonValue()) as number;
+    await session.close();
+    return ms;
+  }
+
+  const timings: Record<string, { lockMs: number; termsMs: number; runs: number }> = {};
+  for (const throttle of [1, 4]) {
+    const lock: number[] = [];
+    const terms: number[] = [];
+    // Interleaved, so a burst of load from elsewhere on the machine hits both alike.
+    for (let run = 0; run < RUNS; run++) {
+      lock.push(await timeToBox('/lock', throttle));
+      terms.push(await timeToBox('/terms', throttle));
+    }
+    timings[`${throttle}x CPU`] = { lockMs: median(lock), termsMs: median(terms), runs: RUNS };
+  }
+  await browser.close();
+  await target.close();
+  await server.close();
+
+  const report = {
+    machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.versions.node}`,
+    sizes: {
+      auth0LockMinGz: gz(lockAlone),
+      auth0LockMin: lockAlone.length,
+      assentLockPageFirstLoadGz: lockPage.firstLoad,
+      assentLockPageLockChunkGz: lockPage.lockChunk,
+      assentTermsPageFirstLoadGz: termsPage.firstLoad,
+    },
+    weights,
+    timings,
+  };
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+  const md = [
+    `# @assent/lock measurements`,
+    ``,
+    `${report.machine}; medians of ${RUNS} runs; Chromium headless; emulator over HTTPS on loopback.`,
+    ``,
+    `| bundle (esbuild --minify, gzip -9) | size |`,
+    `|---|---:|`,
+    `| auth0-lock 14.3.0 alone (with its auth0-js 9.32, React) | ${kb(report.sizes.auth0LockMinGz)} (${kb(report.sizes.auth0LockMin)} min) |`,
+    `| page with <assent-lock>: first load | ${kb(report.sizes.assentLockPageFirstLoadGz)} |`,
+    `| page with <assent-lock>: the lazily loaded Lock chunk | ${kb(report.sizes.assentLockPageLockChunkGz)} |`,
+    `| page with <assent-terms>: first load | ${kb(report.sizes.assentTermsPageFirstLoadGz)} |`,
+    ``,
+    `| page load (all responses) | requests | bytes as served | gzip -9 |`,
+    `|---|---:|---:|---:|`,
+    `| <assent-lock> defined, Lock not shown | ${weights.withoutLockShown.requests} | ${kb(weights.withoutLockShown.bytes)} | ${kb(weights.withoutLockShown.gzip)} |`,
+    `| <assent-lock> shown (Lock, client script, dictionary) | ${weights.withLockShown.requests} | ${kb(weights.withLockShown.bytes)} | ${kb(weights.withLockShown.gzip)} |`,
+    `| <assent-terms> page | ${weights.assentTermsPage.requests} | ${kb(weights.assentTermsPage.bytes)} | ${kb(weights.assentTermsPage.gzip)} |`,
+    ``,
+    `| navigation start -> consent checkbox interactive | Lock's terms box (<assent-lock>) | <assent-terms> | ratio |`,
+    `|---|---:|---:|---:|`,
+    ...Object.entries(timings).map(([cpu, t]) => `| ${cpu} | ${t.lockMs.toFixed(0)} ms | ${t.termsMs.toFixed(0)} ms | ${(t.lockMs / t.termsMs).toFixed(1)}x |`),
+    ``,
+  ].join('\n');
+  await mkdir(OUT_DIR, { recursive: true });
+  await writeFile(join(OUT_DIR, 'lock-measure.json'), JSON.stringify(report, null, 2));
+  await writeFile(join(OUT_DIR, 'lock-measure.md'), md);
+  console.log(md);
+}
+
+await main();

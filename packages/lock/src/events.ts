@@ -1,0 +1,40 @@
+import type { ConsentDecision } from '@assent/core';
+
+/** `detail` of `assent-signup-success`. */
+export interface AssentLockSignupSuccessDetail {
+  /** What the user decided, read back from the fields Lock sent (verifiable with core's `verifyDecision`). */
+  readonly decision: ConsentDecision;
+  /** Lock's signup result (auth0-js, camelCased: `{ Id, email, emailVerified }`). */
+  readonly result: unknown;
+}
+
+/** `detail` of `assent-signup-error`. */
+export interface AssentLockSignupErrorDetail {
+  /** What the user had decided when Sign Up was clicked (nothing was stored). */
+  readonly decision: ConsentDecision | null;
+  /** Lock's error: `{ code, description, statusCode, policy?, name? }`. */
+  readonly error: unknown;
+}
+
+/** `detail` of `assent-authenticated`. */
+export interface AssentLockAuthenticatedDetail {
+  /** The decision of the signup this login follows in the same page, else null (a plain login, or after a redirect). */
+  readonly decision: ConsentDecision | null;
+  /** Lock's `authenticated` result: `{ accessToken, idToken, idTokenPayload, ... }`. */
+  readonly authResult: unknown;
+}
+
+/** `detail` of `assent-lock-error`. */
+export interface AssentLockErrorDetail {
+  /** A `LockConfigError`, `PolicyError` or `EncodingError`, or Lock's `unrecoverable_error` / `authorization_error` payload. */
+  readonly error: unknown;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'assent-signup-success': CustomEvent<AssentLockSignupSuccessDetail>;
+    'assent-signup-error': CustomEvent<AssentLockSignupErrorDetail>;
+    'assent-authenticated': CustomEvent<AssentLockAuthenticatedDetail>;
+    'assent-lock-error': CustomEvent<AssentLockErrorDetail>;
+  }
+}
