@@ -15,6 +15,7 @@ import { managementJobRoutes } from './routes/management-jobs.js';
 import { managementUserRoutes } from './routes/management-users.js';
 import { oauthTokenRoutes } from './routes/oauth-token.js';
 import { signupRoutes } from './routes/signup.js';
+import { socialLoginRoutes } from './routes/social-login.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 
@@ -59,6 +60,7 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     lockAssetRoutes(ctx),
     signupRoutes(ctx),
     authorizeRoutes(ctx),
+    socialLoginRoutes(ctx),
     coAuthenticateRoutes(ctx),
     oauthTokenRoutes(ctx),
     userinfoRoutes(ctx),

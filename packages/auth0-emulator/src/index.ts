@@ -29,8 +29,12 @@ export type {
   PostLoginAction,
   PostLoginApi,
   PostLoginEvent,
+  PreUserRegistrationApi,
+  PreUserRegistrationEvent,
   ValidateTokenOptions,
 } from './actions/types.js';
+export { SOCIAL_STRATEGIES } from './social/strategies.js';
+export type { ConnectionStrategy, SocialStrategy } from './social/strategies.js';
 export { defaultTenantConfig, DEFAULT_M2M_SCOPES } from './tenant/default-tenant.js';
 export { loadTenantFile } from './tenant/load.js';
 export { parseTenantConfig } from './tenant/validate.js';

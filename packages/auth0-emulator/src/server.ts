@@ -62,7 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const actions = [...(await loadActions(config.actions ?? [], baseDir)), ...(options.actions ?? [])];
 
   const store = await StateStore.open({ dataFile: options.dataFile, tenantName: preview.name });
-  const seedUsers = () => buildSeedUsers(config.users ?? [], preview.connections[0]?.name, new Date(now()));
+  const seedUsers = () => buildSeedUsers(config.users ?? [], preview.connections.find((c) => c.strategy === 'auth0')?.name, new Date(now()));
   if (store.fresh) for (const user of await seedUsers()) store.users.insert(user);
 
   const host = options.host ?? '127.0.0.1';

@@ -1,5 +1,6 @@
 /** Building users and the views Auth0 gives of them (Management API, signup answer, OIDC claims). */
 import { hashPassword } from './passwords/hash.js';
+import { providerOf } from './social/strategies.js';
 import { newUserId } from './store/users.js';
 import type { StoredUser } from './store/types.js';
 
@@ -46,6 +47,12 @@ export async function buildUser(input: NewUser, now: Date): Promise<StoredUser> 
   return user;
 }
 
+/** The user's one identity, as Auth0 lists it: provider from the id's prefix, social unless `auth0`. */
+export function identityOf(user: StoredUser): { connection: string; user_id: string; provider: string; isSocial: boolean } {
+  const provider = providerOf(user.user_id);
+  return { connection: user.connection, user_id: bareId(user.user_id), provider, isSocial: provider !== 'auth0' };
+}
+
 /** The id without its provider prefix (`auth0|abc` -> `abc`), as in identities and the signup `_id`. */
 export function bareId(userId: string): string {
   return userId.slice(userId.indexOf('|') + 1);
@@ -67,7 +74,7 @@ export function managementView(user: StoredUser, issuer: string): Record<string,
     created_at: user.created_at,
     email: user.email,
     email_verified: user.email_verified,
-    identities: [{ connection: user.connection, user_id: bareId(user.user_id), provider: 'auth0', isSocial: false }],
+    identities: [identityOf(user)],
     name: user.name,
     nickname: user.nickname,
     picture: pictureOf(user, issuer),

@@ -78,10 +78,12 @@ async function consentedUser(): Promise<{ email: string; userId: string }> {
   return user;
 }
 
-/** The consent page's answer: an HS256 token carrying the login's state. */
-async function consentToken(state: string, secret = CONSENT_SECRET): Promise<string> {
+/** The consent page's answer: an HS256 token with the standard claims Auth0 requires, carrying the login's state. */
+async function consentToken(state: string, sub: string, secret = CONSENT_SECRET): Promise<string> {
   return new SignJWT({ state, accepted: true, policy: 'acme@1' })
     .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('http://localhost:5173/')
+    .setSubject(sub)
     .setIssuedAt()
     .setExpirationTime('5m')
     .sign(new TextEncoder().encode(secret));
@@ -145,7 +147,7 @@ describe('post-login Actions during /authorize', () => {
     assert.equal(sessionToken.sub, userId);
     assert.equal(sessionToken.policy, 'acme@1');
 
-    const resumed = await fetch(`${emulator.current.url}/continue?${new URLSearchParams({ state, consent_token: await consentToken(state) })}`, { redirect: 'manual' });
+    const resumed = await fetch(`${emulator.current.url}/continue?${new URLSearchParams({ state, consent_token: await consentToken(state, userId) })}`, { redirect: 'manual' });
     assert.equal(resumed.status, 302);
     const params = redirectParams(resumed);
     assert.ok(params.get('code'));
@@ -155,10 +157,10 @@ describe('post-login Actions during /authorize', () => {
   });
 
   test('validateToken refuses a token signed with another secret and the login fails', async () => {
-    const { email } = await createUser(emulator.current);
+    const { email, userId } = await createUser(emulator.current);
     const target = new URL((await authorizeWithPassword(emulator.current, codeRequest().params, { email })).headers.get('location') ?? '');
     const state = target.searchParams.get('state') ?? '';
-    const resumed = await fetch(`${emulator.current.url}/continue?${new URLSearchParams({ state, consent_token: await consentToken(state, 'wrong-secret') })}`, { redirect: 'manual' });
+    const resumed = await fetch(`${emulator.current.url}/continue?${new URLSearchParams({ state, consent_token: await consentToken(state, userId, 'wrong-secret') })}`, { redirect: 'manual' });
     const params = redirectParams(resumed);
     assert.equal(params.get('error'), 'access_denied');
     assert.match(params.get('error_description') ?? '', /invalid signature/);

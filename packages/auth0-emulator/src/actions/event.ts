@@ -1,7 +1,7 @@
 /** Builds the Auth0 post-login `event` for one Action. */
 import type { EmulatorContext, RequestInfo } from '../context.js';
 import type { StoredUser } from '../store/types.js';
-import { bareId, pictureOf } from '../users.js';
+import { identityOf, pictureOf } from '../users.js';
 import type { PostLoginAction, PostLoginEvent } from './types.js';
 
 export interface EventInput {
@@ -41,7 +41,7 @@ export function buildPostLoginEvent(ctx: EmulatorContext, input: EventInput, act
     updated_at: user.updated_at,
     app_metadata: copy(user.app_metadata),
     user_metadata: copy(user.user_metadata),
-    identities: [{ connection: user.connection, provider: 'auth0', user_id: bareId(user.user_id), isSocial: false }],
+    identities: [identityOf(user)],
   };
   if (user.username !== undefined) actionUser.username = user.username;
   if (user.given_name !== undefined) actionUser.given_name = user.given_name;
@@ -82,7 +82,8 @@ export function buildPostLoginEvent(ctx: EmulatorContext, input: EventInput, act
     request,
     transaction,
     stats: { logins_count: user.logins_count },
-    authentication: { methods: [{ name: 'pwd', timestamp: input.authenticatedAt }] },
+    // Auth0 names a password login `pwd` and a social or enterprise one `federated`.
+    authentication: { methods: [{ name: connection && connection.strategy !== 'auth0' ? 'federated' : 'pwd', timestamp: input.authenticatedAt }] },
     authorization: { roles: [] },
     tenant: { id: ctx.tenant.name },
     secrets: { ...(action.secrets ?? {}) },

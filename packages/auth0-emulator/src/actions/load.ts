@@ -1,17 +1,18 @@
-/** Loads the Action modules a tenant file names (ES modules or CommonJS `exports.onExecutePostLogin`). */
+/** Loads the Action modules a tenant file names (ES modules or CommonJS `exports.onExecutePostLogin` / `exports.onExecutePreUserRegistration`). */
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TenantConfigError } from '../tenant/errors.js';
 import type { ActionReference } from '../tenant/types.js';
 import type { PostLoginAction } from './types.js';
 
-type Handler = PostLoginAction['onExecutePostLogin'];
-
-function pick(namespace: Record<string, unknown>, name: string): Handler | undefined {
+function pick<Name extends 'onExecutePostLogin' | 'onContinuePostLogin' | 'onExecutePreUserRegistration'>(
+  namespace: Record<string, unknown>,
+  name: Name,
+): PostLoginAction[Name] | undefined {
   const direct = namespace[name];
-  if (typeof direct === 'function') return direct as Handler;
+  if (typeof direct === 'function') return direct as PostLoginAction[Name];
   const fallback = (namespace.default as Record<string, unknown> | undefined)?.[name];
-  return typeof fallback === 'function' ? (fallback as Handler) : undefined;
+  return typeof fallback === 'function' ? (fallback as PostLoginAction[Name]) : undefined;
 }
 
 /**
@@ -30,14 +31,16 @@ export async function loadActions(references: readonly ActionReference[], baseDi
     }
     const onExecutePostLogin = pick(namespace, 'onExecutePostLogin');
     const onContinuePostLogin = pick(namespace, 'onContinuePostLogin');
-    if (!onExecutePostLogin && !onContinuePostLogin) {
-      throw new TenantConfigError(`actions[${index}].module`, `${path} exports neither onExecutePostLogin nor onContinuePostLogin`);
+    const onExecutePreUserRegistration = pick(namespace, 'onExecutePreUserRegistration');
+    if (!onExecutePostLogin && !onContinuePostLogin && !onExecutePreUserRegistration) {
+      throw new TenantConfigError(`actions[${index}].module`, `${path} exports none of onExecutePostLogin, onContinuePostLogin, onExecutePreUserRegistration`);
     }
     actions.push({
       name: reference.name ?? reference.module,
       secrets: reference.secrets ?? {},
       ...(onExecutePostLogin ? { onExecutePostLogin } : {}),
       ...(onContinuePostLogin ? { onContinuePostLogin } : {}),
+      ...(onExecutePreUserRegistration ? { onExecutePreUserRegistration } : {}),
     });
   }
   return actions;

@@ -114,7 +114,7 @@ export async function runPostLoginActions(run: ActionRun): Promise<ActionOutcome
           const name = tokenParameterName ?? 'session_token';
           const token = run.continueParams[name];
           if (!token) throw new Error(`validateToken: no "${name}" parameter in the /continue request`);
-          return decodeSessionToken(token, secret, { state: run.state, nowSeconds: run.nowSeconds() });
+          return decodeSessionToken(token, secret, { state: run.state, nowSeconds: run.nowSeconds(), sub: run.userId });
         },
       },
     };

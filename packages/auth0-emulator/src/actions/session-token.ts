@@ -22,10 +22,12 @@ export function encodeSessionToken(claims: Record<string, unknown>, secret: stri
 }
 
 /**
- * Verifies an HS256 JWT and returns its claims.
- * @throws Error naming the problem (malformed, algorithm, signature, expired, state).
+ * Verifies an HS256 JWT and returns its claims. Like Auth0, it insists on the standard claims a
+ * token sent back to /continue must carry ("Missing or invalid standard claims"): `iss`, `sub` (the
+ * user of the login), `iat`, `exp` (in the future) and `state` (this login).
+ * @throws Error naming the problem (malformed, algorithm, signature, missing claims, expired, subject, state).
  */
-export function decodeSessionToken(token: string, secret: string, expected: { state: string; nowSeconds: number }): Record<string, unknown> {
+export function decodeSessionToken(token: string, secret: string, expected: { state: string; nowSeconds: number; sub: string }): Record<string, unknown> {
   const parts = token.split('.');
   if (parts.length !== 3) throw new Error('validateToken: the token is not a JWT');
   const [header, body, signature] = parts as [string, string, string];
@@ -43,7 +45,12 @@ export function decodeSessionToken(token: string, secret: string, expected: { st
   if (actual.length !== expectedSignature.length || !timingSafeEqual(actual, expectedSignature)) {
     throw new Error('validateToken: invalid signature');
   }
-  if (typeof claims.exp !== 'number' || claims.exp <= expected.nowSeconds) throw new Error('validateToken: the token has expired');
+  const missing = ['iss', 'sub', 'iat', 'exp', 'state'].filter((name) => claims[name] === undefined || claims[name] === null || claims[name] === '');
+  if (missing.length > 0 || typeof claims.iat !== 'number' || typeof claims.exp !== 'number') {
+    throw new Error(`validateToken: Missing or invalid standard claims${missing.length > 0 ? ` (${missing.join(', ')})` : ''}`);
+  }
+  if ((claims.exp as number) <= expected.nowSeconds) throw new Error('validateToken: the token has expired');
+  if (claims.sub !== expected.sub) throw new Error('validateToken: the token was issued for another user (sub mismatch)');
   if (claims.state !== expected.state) throw new Error('validateToken: the token was not issued for this login (state mismatch)');
   return claims;
 }

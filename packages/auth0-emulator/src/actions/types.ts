@@ -95,7 +95,44 @@ export interface PostLoginApi {
   };
 }
 
-/** A post-login Action: Auth0's two entry points. */
+/** The Auth0 pre-user-registration event (documented shape, fields the emulator fills at database signup). */
+export interface PreUserRegistrationEvent {
+  /** The user about to be created: what the signup request carries, never the password. */
+  user: {
+    email: string;
+    username?: string;
+    name?: string;
+    nickname?: string;
+    given_name?: string;
+    family_name?: string;
+    picture?: string;
+    user_metadata: Record<string, unknown>;
+    app_metadata: Record<string, unknown>;
+  };
+  client: { client_id: string; name: string; metadata: Record<string, string> };
+  connection: { id: string; name: string; strategy: string; metadata: Record<string, string> };
+  request: PostLoginEvent['request'];
+  transaction: { locale: string };
+  tenant: { id: string };
+  secrets: Record<string, string>;
+}
+
+/** The `api` object of a pre-user-registration Action (the methods the emulator implements). */
+export interface PreUserRegistrationApi {
+  access: {
+    /** Refuses the signup: `reason` is for logs, `userMessage` is what the signup answer shows. */
+    deny(reason: string, userMessage?: string): PreUserRegistrationApi;
+  };
+  user: {
+    setUserMetadata(name: string, value: unknown): PreUserRegistrationApi;
+    setAppMetadata(name: string, value: unknown): PreUserRegistrationApi;
+  };
+}
+
+/**
+ * An Action module: Auth0's post-login entry points and, for database signups, the
+ * pre-user-registration one. A module may export any of them.
+ */
 export interface PostLoginAction {
   /** For logs and errors. */
   name?: string;
@@ -103,4 +140,6 @@ export interface PostLoginAction {
   secrets?: Record<string, string>;
   onExecutePostLogin?(event: PostLoginEvent, api: PostLoginApi): unknown;
   onContinuePostLogin?(event: PostLoginEvent, api: PostLoginApi): unknown;
+  /** Runs before a database signup creates the user; may deny it or set metadata. */
+  onExecutePreUserRegistration?(event: PreUserRegistrationEvent, api: PreUserRegistrationApi): unknown;
 }

@@ -7,6 +7,8 @@ export type Authentication = { readonly ok: true; readonly user: StoredUser } | 
 
 /** Finds the user by email or username on `connection` and checks the password. */
 export async function authenticate(ctx: EmulatorContext, connection: string, login: string, password: string): Promise<Authentication> {
+  // Social users have no password: only their (simulated) provider can sign them in.
+  if (ctx.connection(connection)?.strategy !== 'auth0') return { ok: false, reason: 'invalid' };
   const user = ctx.store.users.findByLogin(connection, login);
   if (!user || !(await verifyPassword(password, user.password_hash))) return { ok: false, reason: 'invalid' };
   if (user.blocked) return { ok: false, reason: 'blocked' };

@@ -79,7 +79,8 @@ export function parseAuthorizationRequest(ctx: EmulatorContext, params: Readonly
   if (audience !== undefined && !knownAudience(ctx, audience)) return fail('access_denied', `Service not found: ${audience}`);
 
   const enabled = ctx.tenant.connections.filter((c) => c.enabled_clients.includes(client.client_id));
-  const connectionName = params.connection ?? params.realm ?? enabled[0]?.name;
+  // Without a named connection Auth0 shows the login form, i.e. a database connection.
+  const connectionName = params.connection ?? params.realm ?? (enabled.find((c) => c.strategy === 'auth0') ?? enabled[0])?.name;
   const connection = connectionName === undefined ? undefined : ctx.connection(connectionName);
   if (!connection) return fail('invalid_request', `the connection was not found: ${connectionName ?? '(none enabled for this client)'}`);
   if (!connection.enabled_clients.includes(client.client_id)) {

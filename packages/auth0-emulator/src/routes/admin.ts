@@ -66,7 +66,7 @@ export function adminRoutes(ctx: EmulatorContext): Hono<Env> {
           throw new TenantConfigError(`users[${index}].user_id`, `a user ${seed.user_id} already exists`);
         }
       }
-      users = await buildSeedUsers(seeds, ctx.tenant.connections[0]?.name, new Date(ctx.now()), (connection, login) => ctx.store.users.findByLogin(connection, login) !== undefined);
+      users = await buildSeedUsers(seeds, ctx.tenant.connections.find((c) => c.strategy === 'auth0')?.name, new Date(ctx.now()), (connection, login) => ctx.store.users.findByLogin(connection, login) !== undefined);
     } catch (error) {
       invalid(error);
     }

@@ -13,6 +13,7 @@ import { finishLogin, randomId } from '../flows/login.js';
 import { errorPage, pageHeaders, type Page } from '../http/html.js';
 import { readBody, requestInfo, type Env } from '../http/request.js';
 import { loginPage } from './login-page.js';
+import { socialLoginPage } from './social-login.js';
 
 export const SESSION_COOKIE = 'auth0';
 
@@ -26,7 +27,7 @@ function sessionCookie(ctx: EmulatorContext, sessionId: string): string {
 }
 
 /** Creates a session, counts the login and finishes it (Actions, then the response). */
-async function loginAs(ctx: EmulatorContext, request: AuthorizationRequest, info: RequestInfo, userId: string, existingSession?: string): Promise<Response> {
+export async function loginAs(ctx: EmulatorContext, request: AuthorizationRequest, info: RequestInfo, userId: string, existingSession?: string): Promise<Response> {
   const user = ctx.store.users.get(userId);
   if (!user) return authorizationError(request.redirectUri, request.responseMode, 'access_denied', 'The user no longer exists', request.state);
   await recordLogin(ctx, user, info.ip);
@@ -72,6 +73,22 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
     const transaction = randomId();
     ctx.pending.set(transaction, { request, info });
     const client = ctx.client(request.clientId);
+    const connection = ctx.connection(request.connection);
+    if (connection && connection.strategy !== 'auth0') {
+      return html(
+        c,
+        200,
+        socialLoginPage({
+          transaction,
+          clientName: client?.name ?? request.clientId,
+          connection: connection.name,
+          strategy: connection.strategy,
+          tenant: ctx.tenant.name,
+          redirectOrigin: new URL(request.redirectUri).origin,
+          email: query.login_hint,
+        }),
+      );
+    }
     return html(
       c,
       200,

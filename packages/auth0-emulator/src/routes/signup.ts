@@ -8,7 +8,8 @@ import type { EmulatorContext } from '../context.js';
 import { HttpError, oauthError, signupError } from '../errors.js';
 import { validateSignupMetadata } from '../metadata.js';
 import { checkSignupPassword } from '../passwords/policy.js';
-import { readBody, type Env } from '../http/request.js';
+import { readBody, requestInfo, type Env } from '../http/request.js';
+import { runPreUserRegistration } from '../actions/pre-user-registration.js';
 import { buildUser, signupView } from '../users.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,6 +37,9 @@ export function signupRoutes(ctx: EmulatorContext): Hono<Env> {
     if (!connection) throw oauthError(400, 'invalid_request', `connection not found: ${connectionName}`);
     if (!connection.enabled_clients.includes(client.client_id)) {
       throw oauthError(400, 'invalid_request', `Connection must be enabled for this client to perform single user creation and signup operations (client_id: ${client.client_id} - connection: ${connection.name})`);
+    }
+    if (connection.strategy !== 'auth0') {
+      throw oauthError(400, 'invalid_request', `connection is not a database connection: ${connection.name} (its users sign in with their identity provider)`);
     }
     if (connection.options.disable_signup) {
       throw signupError(400, 'BadRequestError', 'operation_not_enabled', 'Public signup is disabled for this connection');
@@ -81,7 +85,22 @@ export function signupRoutes(ctx: EmulatorContext): Hono<Env> {
       throw signupError(400, 'BadRequestError', 'invalid_signup', 'Invalid sign up');
     }
 
-    const user = await buildUser({ connection: connection.name, email, password, username, ...root, user_metadata: userMetadata }, new Date(ctx.now()));
+    const registration = await runPreUserRegistration(ctx, {
+      clientId: client.client_id,
+      connection: connection.name,
+      info: requestInfo(c, body),
+      user: { email, ...(username === undefined ? {} : { username }), ...root, user_metadata: userMetadata, app_metadata: {} },
+    });
+    if (registration.type === 'denied') {
+      // Auth0 answers a refusal by a pre-user-registration Action with `extensibility_error`; the
+      // description is the Action's userMessage (meant for the signup form), else its reason.
+      throw signupError(400, 'BadRequestError', 'extensibility_error', registration.userMessage ?? registration.reason);
+    }
+
+    const user = await buildUser(
+      { connection: connection.name, email, password, username, ...root, user_metadata: registration.user_metadata, app_metadata: registration.app_metadata },
+      new Date(ctx.now()),
+    );
     // A concurrent signup may have taken the email while the password was being hashed.
     if (ctx.store.users.findByLogin(connection.name, email) || (username !== undefined && ctx.store.users.findByLogin(connection.name, username))) {
       throw ctx.tenant.settings.existing_user_error === 'user_exists'

@@ -4,6 +4,7 @@
  * `options`, resource servers) so a configuration exported from a real tenant reads the same.
  */
 import type { FaultsConfig } from '../faults/types.js';
+import type { ConnectionStrategy } from '../social/strategies.js';
 
 /** Auth0's password policy levels (connection `options.passwordPolicy`). */
 export type PasswordPolicyLevel = 'none' | 'low' | 'fair' | 'good' | 'excellent';
@@ -65,13 +66,16 @@ export interface DatabaseConnectionOptions {
   disable_signup?: boolean;
 }
 
-/** A connection. Only `auth0` (database) connections exist today; the strategy field leaves room for others. */
+/**
+ * A connection: a database (`auth0`) or a simulated social provider (`google-oauth2`, `github`...,
+ * see social/strategies.ts) whose users sign in without a password and never see a signup form.
+ */
 export interface ConnectionConfig {
   name: string;
   /** Default `con_` + a stable id derived from the name. */
   id?: string;
-  /** Default `auth0`. */
-  strategy?: 'auth0';
+  /** Default `auth0` (database). A social strategy makes /authorize show the simulated provider page. */
+  strategy?: ConnectionStrategy;
   /** Client ids allowed to use it; default every client of the tenant. */
   enabled_clients?: string[];
   options?: DatabaseConnectionOptions;
@@ -162,7 +166,7 @@ export interface Client {
 export interface Connection {
   readonly id: string;
   readonly name: string;
-  readonly strategy: 'auth0';
+  readonly strategy: ConnectionStrategy;
   readonly enabled_clients: readonly string[];
   readonly options: Readonly<Required<Pick<DatabaseConnectionOptions, 'passwordPolicy' | 'requires_username' | 'disable_signup'>>> &
     Readonly<Omit<DatabaseConnectionOptions, 'passwordPolicy' | 'requires_username' | 'disable_signup'>>;

@@ -21,6 +21,7 @@ import {
   unique,
 } from './check.js';
 import { TenantConfigError } from './errors.js';
+import { CONNECTION_STRATEGIES } from '../social/strategies.js';
 import type {
   ActionReference,
   AppType,
@@ -149,7 +150,7 @@ function connection(value: unknown, path: string): ConnectionConfig {
   const result: ConnectionConfig = { name };
   if (raw.id !== undefined) result.id = identifier(raw.id, `${path}.id`);
   if (raw.strategy !== undefined) {
-    result.strategy = oneOf(raw.strategy, `${path}.strategy`, ['auth0'] as const);
+    result.strategy = oneOf(raw.strategy, `${path}.strategy`, CONNECTION_STRATEGIES);
   }
   const enabled = optionalArray(raw.enabled_clients, `${path}.enabled_clients`, identifier);
   if (enabled) result.enabled_clients = enabled;

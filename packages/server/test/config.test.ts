@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PolicyError } from '@assent/core';
+import { ConfigError, createConsentHandler, type ConsentHandlerOptions } from '../src/index.js';
+
+const policy = {
+  id: 'acme-signup',
+  version: '1',
+  controller: { name: 'Acme GmbH' },
+  documents: [{ id: 'terms', url: 'https://acme.example/terms', version: '1' }],
+  purposes: [{ id: 'terms', required: true, basis: 'contract', documents: ['terms'] }],
+};
+
+const valid: ConsentHandlerOptions = {
+  auth0: { domain: 'acme.eu.auth0.com', clientId: 'backend', clientSecret: 'secret' },
+  audience: 'https://api.acme.example/',
+  policy,
+};
+
+function refusal(change: Partial<ConsentHandlerOptions> | Record<string, unknown>): ConfigError {
+  try {
+    createConsentHandler({ ...valid, ...change } as ConsentHandlerOptions);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('the options were accepted');
+}
+
+test('accepts the minimal options', () => {
+  assert.equal(typeof createConsentHandler(valid).fetch, 'function');
+});
+
+test('refuses a domain with a scheme, naming auth0.domain', () => {
+  assert.equal(refusal({ auth0: { ...valid.auth0, domain: 'https://acme.eu.auth0.com' } }).path, 'auth0.domain');
+});
+
+test('refuses a missing client secret, naming auth0.clientSecret', () => {
+  assert.equal(refusal({ auth0: { ...valid.auth0, clientSecret: '' } }).path, 'auth0.clientSecret');
+});
+
+test('refuses a missing audience', () => {
+  assert.equal(refusal({ audience: '' }).path, 'audience');
+});
+
+test('refuses an allowed origin with a path or trailing slash, naming its index', () => {
+  assert.equal(refusal({ allowedOrigins: ['https://app.acme.example', 'https://app.acme.example/'] }).path, 'allowedOrigins[1]');
+});
+
+test('refuses a base path with a trailing slash', () => {
+  assert.equal(refusal({ basePath: '/assent/' }).path, 'basePath');
+});
+
+test('refuses a consent page secret shorter than 32 characters', () => {
+  assert.equal(refusal({ consentPage: { sessionSecret: 'short' } }).path, 'consentPage.sessionSecret');
+});
+
+test('refuses a withdrawal log without append()', () => {
+  assert.equal(refusal({ withdrawalLog: {} as never }).path, 'withdrawalLog');
+});
+
+test('refuses an invalid policy with core’s PolicyError listing the fields', () => {
+  assert.throws(
+    () => createConsentHandler({ ...valid, policy: { ...policy, purposes: [] } }),
+    (error: unknown) => error instanceof PolicyError && error.issues.some((issue) => issue.path === 'purposes'),
+  );
+});

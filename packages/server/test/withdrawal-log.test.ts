@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { WithdrawalRecord } from '../src/index.js';
+import { jsonLinesWithdrawalLog } from '../src/node/index.js';
+
+function record(userId: string, eventId: string): WithdrawalRecord {
+  return { type: 'assent-withdrawal', format: 1, event_id: eventId, at: '2026-11-23T10:00:00.000Z', user_id: userId, email_sha256: null, erase: 'delete', purposes: ['terms'], policy: 'acme@1', consent: null };
+}
+
+async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'assent-log-'));
+  try {
+    await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('appends one JSON line per record and keeps the lines already there', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'withdrawals.jsonl');
+    await writeFile(path, `${JSON.stringify(record('auth0|old', 'e0'))}\n`);
+    const log = jsonLinesWithdrawalLog(path);
+    await log.append(record('auth0|a', 'e1'));
+    await log.append(record('auth0|b', 'e2'));
+    const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
+    assert.deepEqual(lines.map((line) => (JSON.parse(line) as WithdrawalRecord).event_id), ['e0', 'e1', 'e2']);
+  }));
+
+test('concurrent appends never interleave: every line is a whole record', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'nested', 'withdrawals.jsonl');
+    const log = jsonLinesWithdrawalLog(path);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => log.append(record(`auth0|${i}`, `event-${i}`))));
+    const ids = (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as WithdrawalRecord).event_id);
+    assert.equal(ids.length, 50);
+    assert.equal(new Set(ids).size, 50);
+  }));
+
+test('a failed append rejects, and the same log appends again once the disk is usable', () =>
+  withDir(async (dir) => {
+    const blocked = join(dir, 'logs');
+    await writeFile(blocked, 'a file where the log directory should be');
+    const log = jsonLinesWithdrawalLog(join(blocked, 'withdrawals.jsonl'));
+    await assert.rejects(log.append(record('auth0|a', 'e1')));
+    await rm(blocked);
+    await log.append(record('auth0|b', 'e2'));
+    assert.match(await readFile(join(blocked, 'withdrawals.jsonl'), 'utf8'), /"e2"/);
+  }));

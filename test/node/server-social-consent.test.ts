@@ -1,0 +1,184 @@
+/**
+ * The social-login consent gap, closed, at the protocol level (the browser version is
+ * test/e2e/server-social-consent.test.ts): a user of the simulated Google connection, who never saw
+ * a signup form, is sent by the post-login Action to the consent page; the page's answer is checked
+ * and signed by @assent/server and posted to /continue, where the Action records it in
+ * app_metadata, or denies the login when the user declined.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createDecision, decodeConsentObject, en } from '@assent/core';
+import { SignJWT } from 'jose';
+import { uniqueEmail } from '../support/unique.js';
+import { POLICY, SESSION_SECRET, SOCIAL, SPA, redirectParams, startServerFixture, type ServerFixture } from './server-fixture.js';
+
+let fixture: ServerFixture;
+before(async () => {
+  fixture = await startServerFixture();
+});
+after(() => fixture?.close());
+
+/** Signs in with the simulated provider; returns the Action's redirect target. */
+async function socialLogin(email: string): Promise<Response> {
+  const params = new URLSearchParams({ client_id: SPA, response_type: 'code', redirect_uri: fixture.callback, scope: 'openid', state: 'app-state', connection: SOCIAL });
+  const page = await fixture.fetch(`${fixture.emulator.url}/authorize?${params}`);
+  const html = await page.text();
+  assert.doesNotMatch(html, /type="password"/, 'a social login asks for no password');
+  const transaction = /name="state" value="([^"]+)"/.exec(html)![1]!;
+  return fixture.fetch(`${fixture.emulator.url}/u/social`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ state: transaction, email }).toString(),
+  });
+}
+
+/** The consent page URL the Action redirected to, and its parameters. */
+function consentTarget(response: Response): { url: URL; state: string; sessionToken: string } {
+  assert.equal(response.status, 302);
+  const url = new URL(response.headers.get('location')!);
+  assert.equal(`${url.origin}${url.pathname}`, `${fixture.api}/consent/page`);
+  return { url, state: url.searchParams.get('state')!, sessionToken: url.searchParams.get('session_token')! };
+}
+
+/** Posts the page's answer and then the signed token to /continue, as the page script does. */
+async function answer(target: { state: string; sessionToken: string }, body: Record<string, unknown>): Promise<Response> {
+  const signed = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, ...body } });
+  assert.equal(signed.status, 200, await signed.clone().text());
+  const { action, fields } = (await signed.json()) as { action: string; fields: Record<string, string> };
+  assert.equal(action, `${fixture.emulator.url}/continue`);
+  return fixture.fetch(action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+}
+
+async function userByEmail(email: string) {
+  const [user] = await fixture.management.users.listUsersByEmail({ email });
+  assert.ok(user, email);
+  return user;
+}
+
+describe('a social login without consent', () => {
+  test('is redirected to the consent page, accepts, continues, and ends with the consent in app_metadata', async () => {
+    const email = uniqueEmail('social-accept');
+    const target = consentTarget(await socialLogin(email));
+
+    const page = await fixture.call(`/consent/page?${target.url.searchParams}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<assent-terms><\/assent-terms>/);
+    assert.match(html, /"id":"acme-signup"/);
+    assert.match(page.headers.get('content-security-policy') ?? '', new RegExp(`form-action 'self' ${fixture.emulator.url.replace(/[.]/g, '\\.')}`));
+
+    const decision = await createDecision(POLICY, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
+    const done = await answer(target, { outcome: 'accepted', decision });
+    const params = redirectParams(done);
+    assert.ok(params.get('code'), params.toString());
+    assert.equal(params.get('state'), 'app-state');
+
+    const user = await userByEmail(email);
+    assert.match(user.user_id!, /^google-oauth2\|/);
+    const consent = decodeConsentObject(user.app_metadata?.consent);
+    assert.equal(consent.given, true);
+    assert.deepEqual(consent.purposes, { terms: true, marketing: true });
+    assert.equal(consent.hash, decision.hash);
+    assert.deepEqual(consent.documents, { terms: '3.1', privacy: '2.0' });
+    assert.equal(consent.history[0]!.source, 'action');
+
+    // Consent on record: the next login goes straight through.
+    assert.ok(redirectParams(await socialLogin(email)).get('code'));
+  });
+
+  test('declining ends with the login denied and nothing recorded', async () => {
+    const email = uniqueEmail('social-decline');
+    const target = consentTarget(await socialLogin(email));
+    const params = redirectParams(await answer(target, { outcome: 'declined' }));
+    assert.equal(params.get('error'), 'access_denied');
+    assert.equal(params.get('error_description'), 'Consent declined');
+    assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
+  });
+
+  test('a return token signed with another secret is refused by the Action', async () => {
+    const email = uniqueEmail('social-forged');
+    const target = consentTarget(await socialLogin(email));
+    const user = await userByEmail(email);
+    const forged = await new SignJWT({ state: target.state, assent: { outcome: 'accepted' } })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://evil.example')
+      .setSubject(user.user_id!)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('not-the-shared-secret-not-the-shared-secret'));
+    const done = await fixture.fetch(`${fixture.emulator.url}/continue`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state: target.state, session_token: forged }).toString(),
+    });
+    const params = redirectParams(done);
+    assert.equal(params.get('error'), 'access_denied');
+    assert.match(params.get('error_description') ?? '', /Consent could not be verified/);
+  });
+
+  test('a /continue can be used once: a replay shows an error page', async () => {
+    const target = consentTarget(await socialLogin(uniqueEmail('social-replay')));
+    const signed = (await (await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'declined' } })).json()) as {
+      action: string;
+      fields: Record<string, string>;
+    };
+    const post = () => fixture.fetch(signed.action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(signed.fields).toString() });
+    assert.equal((await post()).status, 302);
+    assert.equal((await post()).status, 400);
+  });
+});
+
+describe('the consent page and its decision endpoint', () => {
+  test('an expired session token shows the "sign in again" page', async () => {
+    const target = consentTarget(await socialLogin(uniqueEmail('social-expired')));
+    const past = Math.floor(Date.now() / 1000) - 60;
+    const expired = await new SignJWT({ state: target.state })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('google-oauth2|1')
+      .setIssuedAt(past - 900)
+      .setExpirationTime(past)
+      .sign(new TextEncoder().encode(SESSION_SECRET));
+    const page = await fixture.call(`/consent/page?${new URLSearchParams({ state: target.state, session_token: expired })}`);
+    assert.equal(page.status, 400);
+    const html = await page.text();
+    assert.match(html, /This link has expired/);
+    assert.match(html, /session token has expired/);
+    assert.doesNotMatch(html, /<form/);
+  });
+
+  test('a session token for another login (state) is refused', async () => {
+    const first = consentTarget(await socialLogin(uniqueEmail('social-a')));
+    const second = consentTarget(await socialLogin(uniqueEmail('social-b')));
+    const response = await fixture.call('/consent/page/decision', { body: { state: second.state, session_token: first.sessionToken, outcome: 'declined' } });
+    assert.equal(response.status, 401);
+    assert.equal(((await response.json()) as { field: string }).field, 'session_token');
+  });
+
+  test('a decision whose hash does not match the policy text is refused (422) and nothing is signed', async () => {
+    const target = consentTarget(await socialLogin(uniqueEmail('social-tampered')));
+    const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
+    const response = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'accepted', decision: { ...decision, purposes: ['terms', 'marketing'] } } });
+    assert.equal(response.status, 422);
+    assert.equal(((await response.json()) as { error: string }).error, 'decision_mismatch');
+  });
+
+  test('an accepted outcome without a decision, or an unknown outcome, is refused naming the field', async () => {
+    const target = consentTarget(await socialLogin(uniqueEmail('social-fields')));
+    const missing = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'accepted' } });
+    assert.equal(((await missing.json()) as { field: string }).field, 'decision');
+    const unknown = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'maybe' } });
+    assert.equal(((await unknown.json()) as { field: string }).field, 'outcome');
+  });
+
+  test('serves the page script and its language chunks, and nothing else', async () => {
+    const script = await fixture.call('/consent/page/consent-page.js');
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-type') ?? '', /text\/javascript/);
+    const chunk = /["'](\.\/chunks\/de-[A-Z0-9]+\.js)["']/.exec(await script.text())?.[1];
+    assert.ok(chunk, 'the German texts are a separate chunk');
+    assert.equal((await fixture.call(`/consent/page/${chunk.slice(2)}`)).status, 200);
+    assert.equal((await fixture.call('/consent/page/../package.json')).status, 404);
+  });
+});
