@@ -13,6 +13,12 @@ export const HISTORY_MAX_BYTES = 2500;
 export const CONSENT_OBJECT_MAX_BYTES = 4096;
 /** Byte limit of `text_details`. */
 const TEXT_DETAILS_MAX_BYTES = 500;
+/**
+ * Byte limit (UTF-8 JSON) of `documents`. Typical policies need 30-60 bytes; a policy whose linked
+ * documents would exceed it gets objects without `documents` (needsReconsent then asks again on any
+ * policy version change).
+ */
+export const DOCUMENTS_MAX_BYTES = 300;
 
 const EVENTS: readonly ConsentEventKind[] = ['given', 'withdrawn', 'updated'];
 const SOURCES: readonly ConsentSource[] = ['signup', 'lock', 'browser', 'server', 'action'];
@@ -34,6 +40,8 @@ export interface ConsentEvent extends ConsentHistoryEntry {
   readonly textDetails?: string;
   /** Purposes offered but not accepted, recorded as `false` in `purposes`. */
   readonly declined?: readonly string[];
+  /** Versions of the documents the consent refers to (`documents`); left out, the current object's stay. */
+  readonly documents?: Readonly<Record<string, string>>;
   /**
    * Whether consent to the required purposes stands after the event. By default: true unless no
    * purpose at all remains accepted (withdrawing optional purposes keeps it).
@@ -91,7 +99,26 @@ export function consentObjectFromDecision(decision: ConsentDecision, policy: Con
     locale: decision.locale,
     textDetails: textDetails ?? document?.url ?? '',
     given: policy.purposes.every((purpose) => !purpose.required || decision.purposes.includes(purpose.id)),
+    documents: acceptedDocuments(policy, decision.purposes),
   });
+}
+
+/**
+ * The versions of the documents linked from `accepted` purposes (document id -> version), the
+ * `documents` of a consent object; undefined when they would exceed `DOCUMENTS_MAX_BYTES`.
+ *
+ * @example acceptedDocuments(policy, ['terms']) // { terms: '3.1', privacy: '2.0' }
+ */
+export function acceptedDocuments(policy: ConsentPolicy, accepted: readonly string[]): Record<string, string> | undefined {
+  const documents: Record<string, string> = {};
+  for (const purpose of policy.purposes) {
+    if (!accepted.includes(purpose.id)) continue;
+    for (const id of purpose.documents ?? []) {
+      const version = policy.documents.find((candidate) => candidate.id === id)?.version;
+      if (version !== undefined) documents[id] = version;
+    }
+  }
+  return utf8Bytes(documents) <= DOCUMENTS_MAX_BYTES ? documents : undefined;
 }
 
 /**
@@ -109,6 +136,7 @@ export function applyConsentEvent(current: ConsentObject | undefined, event: Con
   if (current && (current.history.some((entry) => entry.id === event.id) || (current.trimmed && compare(event, current.trimmed) <= 0))) return current;
   const purposes: Record<string, boolean> = {};
   for (const id of [...Object.keys(current?.purposes ?? {}), ...(event.declined ?? []), ...event.purposes]) purposes[id] = event.purposes.includes(id);
+  const documents = event.documents ?? current?.documents;
   let single: ConsentObject;
   try {
     single = decodeConsentObject({
@@ -120,6 +148,7 @@ export function applyConsentEvent(current: ConsentObject | undefined, event: Con
       purposes,
       hash: event.hash ?? current?.hash,
       locale: event.locale ?? current?.locale,
+      ...(documents && { documents }),
       history: [{ id: event.id, event: event.event, at: event.at, version: event.version, purposes: event.purposes, source: event.source }],
     });
   } catch (error) {
@@ -205,7 +234,7 @@ export function decodeConsentObject(value: unknown): ConsentObject {
   };
 
   if (utf8Bytes(value ?? null) > CONSENT_OBJECT_MAX_BYTES) fail('too_large', '', `exceeds ${CONSENT_OBJECT_MAX_BYTES} bytes of JSON`);
-  const input = object(value, '', 'given date text_details policy version purposes hash locale history', 'trimmed');
+  const input = object(value, '', 'given date text_details policy version purposes hash locale history', 'trimmed documents');
   if (typeof input.given != 'boolean') fail('malformed', 'given', 'must be true or false');
   const textDetails = typeof input.text_details == 'string' ? input.text_details : fail('malformed', 'text_details', 'must be a string');
   if (utf8Bytes(textDetails) > TEXT_DETAILS_MAX_BYTES + 2) fail('too_large', 'text_details', `exceeds ${TEXT_DETAILS_MAX_BYTES} bytes`);
@@ -235,6 +264,13 @@ export function decodeConsentObject(value: unknown): ConsentObject {
     if (compare(trimmed, history[0] as ConsentHistoryEntry) >= 0) fail('malformed', 'trimmed', 'must be older than the first history entry');
   }
   if (utf8Bytes(history) > HISTORY_MAX_BYTES && history.length > 1) fail('too_large', 'history', `exceeds ${HISTORY_MAX_BYTES} bytes of JSON`);
+  let documents: Record<string, string> | undefined;
+  if (input.documents !== undefined) {
+    const versions = object(input.documents, 'documents', null);
+    documents = {};
+    for (const id of Object.keys(versions)) documents[text(id, 'documents', ID_PATTERN)] = text(versions[id], `documents.${id}`, VERSION_PATTERN);
+    if (utf8Bytes(documents) > DOCUMENTS_MAX_BYTES) fail('too_large', 'documents', `exceeds ${DOCUMENTS_MAX_BYTES} bytes of JSON`);
+  }
 
   const consent: ConsentObject = {
     given: input.given as boolean,
@@ -245,6 +281,7 @@ export function decodeConsentObject(value: unknown): ConsentObject {
     purposes,
     hash: text(input.hash, 'hash', SHA256_PATTERN),
     locale: text(input.locale, 'locale', LOCALE_PATTERN),
+    ...(documents && { documents }),
     history,
     ...(trimmed && { trimmed }),
   };

@@ -102,6 +102,13 @@ export interface ConsentObject {
   readonly purposes: Readonly<Record<string, boolean>>;
   readonly hash: string;
   readonly locale: string;
+  /**
+   * Versions of the documents the standing consent refers to (document id -> version): those linked
+   * from the purposes accepted at the newest `given` / `updated` event. `needsReconsent` compares
+   * them with the policy to say which document changed. Absent in objects written before it existed
+   * and when it would exceed `DOCUMENTS_MAX_BYTES` (then a changed policy version means asking again).
+   */
+  readonly documents?: Readonly<Record<string, string>>;
   /** Oldest first; capped (see consent-object.ts), never losing the latest state. */
   readonly history: readonly ConsentHistoryEntry[];
   /**

@@ -39,6 +39,7 @@ describe('consentObjectFromDecision', () => {
       purposes: { terms: true, marketing: true },
       hash: decision.hash,
       locale: 'en',
+      documents: { terms: '3.1', privacy: '2.0' },
       history: [{ id: 'e0', event: 'given', at: '2026-11-01T09:30:00.000Z', version: '2026-11-01', purposes: ['terms', 'marketing'], source: 'signup' }],
     });
     assert.ok(Object.isFrozen(base) && Object.isFrozen(base.history[0]));

@@ -1,0 +1,52 @@
+/**
+ * The first read after signup: the flat signup fields (`consent_*`, list or Lock variant) become a
+ * structured consent object whose first history entry has an id derived from the fields, so every
+ * tab, device or server that converts the same signup writes the same entry, once.
+ */
+import { applyConsentEvent, consentObjectFromDecision } from '../consent-object.js';
+import { DecodeError } from '../errors.js';
+import { sha256Hex } from '../statement.js';
+import type { ConsentObject, ConsentPolicy } from '../types.js';
+import { decodeSignupFields, type SignupFieldOptions } from '../wire.js';
+
+/**
+ * The consent object for the signup fields in `metadata` (a user's `user_metadata`), or `null`
+ * when there are none (`<prefix>policy` absent). The history entry's id is
+ * `signup-<32 hex digits of SHA-256 over the fields>`, its source `lock` for Lock's variant, else
+ * `signup`.
+ *
+ * When the fields are for the current policy version, the object records every purpose of the
+ * policy (unticked ones as `false`) and the versions of the documents accepted. For an older version
+ * (or another policy) it records only the accepted purposes and no document versions: what else was
+ * offered then is unknown, so `needsReconsent` offers every optional purpose not accepted and asks
+ * again if a document behind a required purpose may have changed.
+ *
+ * @throws {DecodeError} malformed fields; `path` is `user_metadata.<field>`.
+ * @example const consent = user.user_metadata.consent ?? (await signupConsentObject(user.user_metadata, policy));
+ */
+export async function signupConsentObject(metadata: Readonly<Record<string, unknown>> | undefined, policy: ConsentPolicy, options: SignupFieldOptions = {}): Promise<ConsentObject | null> {
+  const prefix = options.prefix ?? 'consent_';
+  if (!metadata || metadata[prefix + 'policy'] === undefined) return null;
+  let decision;
+  try {
+    decision = decodeSignupFields(metadata, options);
+  } catch (error) {
+    if (error instanceof DecodeError) throw new DecodeError(error.code, `user_metadata.${error.path}`, error.message.slice(error.message.indexOf(': ') + 2));
+    throw error;
+  }
+  const fields = ['policy', 'purposes', 'at', 'locale', 'hash'].map((field) => String(metadata[prefix + field]));
+  const eventId = 'signup-' + (await sha256Hex(fields.join('\n'))).slice(0, 32);
+  const source = String(metadata[prefix + 'purposes']).includes('?') ? 'lock' : 'signup';
+  if (decision.policy === policy.id && decision.version === policy.version) return consentObjectFromDecision(decision, policy, { source, eventId });
+  return applyConsentEvent(undefined, {
+    id: eventId,
+    event: 'given',
+    at: decision.at,
+    version: decision.version,
+    purposes: decision.purposes,
+    source,
+    policy: decision.policy,
+    hash: decision.hash,
+    locale: decision.locale,
+  });
+}
