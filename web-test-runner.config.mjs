@@ -17,10 +17,14 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  // The whole browser stage (Lock, the emulator, every element) on a shared 2-core machine.
+  testsFinishTimeout: 1200000,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS },
+      // One window per test file: with `concurrency: 2`, a second tab in the same window is hidden,
+      // gets no animation frames (open-wc's fixture() waits for one) and its tests time out.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   plugins: [

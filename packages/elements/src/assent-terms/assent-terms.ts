@@ -1,0 +1,437 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  PolicyError,
+  createDecision,
+  en,
+  encodeSignupFields,
+  format,
+  isRtl,
+  loadMessages,
+  parsePolicy,
+  purposeText,
+  resolveLocale,
+  resolveMessage,
+  safeUrl,
+  type ConsentDecision,
+  type ConsentPolicy,
+  type Messages,
+  type TextPart,
+} from '@assent/core';
+import { FormControl } from '../shared/form-control.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { styles } from './assent-terms.styles.js';
+
+/** `detail` of the `assent-change` event. */
+export interface AssentChangeDetail {
+  /** The decision the form now carries: set while the required box is ticked, else null. */
+  readonly decision: ConsentDecision | null;
+  /** Ids of the ticked purposes in policy order (the required ones only while the required box is ticked). */
+  readonly accepted: readonly string[];
+}
+
+/** What is rendered for one policy in one language; rebuilt only when either changes. */
+interface View {
+  readonly policy: ConsentPolicy;
+  readonly locale: string;
+  readonly messages: Messages;
+  readonly required: readonly string[];
+  readonly requiredText: readonly TextPart[];
+  readonly optional: readonly { readonly id: string; readonly text: readonly TextPart[] }[];
+  /** Policy texts win over built-in ones (`optional.legend`, `required.error`...). */
+  readonly t: (key: string) => string;
+}
+
+/** What the browser saves for back/forward navigation and autofill (see `formStateRestoreCallback`). */
+interface SavedState {
+  /** `id@version` of the policy the ticks were given for. */
+  readonly p: string;
+  /** Required box ticked. */
+  readonly r: boolean;
+  /** Ticked optional purposes. */
+  readonly o: readonly string[];
+}
+
+const LOG = '<assent-terms>:';
+
+// Built-in texts by locale, shared by every instance. `null` marks a language whose module could
+// not be loaded: the element then shows English rather than nothing.
+const loaded = new Map<string, Messages | null>([['en', en]]);
+const loading = new Map<string, Promise<unknown>>();
+
+function messagesFor(locale: string, whenLoaded: () => void): Messages | null | undefined {
+  if (loaded.has(locale)) return loaded.get(locale);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loadMessages(locale).then(
+      (messages) => loaded.set(locale, messages),
+      (error: unknown) => {
+        console.error(LOG, `no "${locale}" texts, showing English`, error);
+        loaded.set(locale, null);
+      },
+    );
+    loading.set(locale, pending);
+  }
+  void pending.then(whenLoaded);
+  return undefined;
+}
+
+/** `lang` of the element and of every ancestor (across shadow roots), nearest first. */
+function languages(element: Element): string[] {
+  const found: string[] = [];
+  for (let node: Element | null = element; node; ) {
+    const lang = node.getAttribute('lang');
+    if (lang) found.push(lang);
+    node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null);
+  }
+  return found;
+}
+
+/**
+ * Whether an inline policy can be shown, by `parsePolicy`'s rules. Unsafe URLs are logged but do
+ * not stop it: those documents are shown as plain text, never as links.
+ */
+function usable(policy: ConsentPolicy): boolean {
+  try {
+    parsePolicy(policy);
+    return true;
+  } catch (error) {
+    console.error(LOG, 'invalid policy', error instanceof PolicyError ? error.issues : error);
+    return error instanceof PolicyError && error.issues.every(({ path }) => path.endsWith('.url'));
+  }
+}
+
+const key = (policy: ConsentPolicy) => `${policy.id}@${policy.version}`;
+
+/**
+ * A consent checkbox for signup forms: the required agreement with its linked documents, and one
+ * unticked box per optional purpose, all from one consent policy. It takes part in the form like a
+ * native checkbox: while the required box is ticked it contributes the signup wire fields
+ * (`consent_policy`, `consent_purposes`, `consent_at`, `consent_locale`, `consent_hash`); until
+ * then it is invalid and the form cannot be submitted.
+ *
+ * @summary GDPR-grade consent checkbox driven by a consent policy, for any form.
+ *
+ * @attr lang - Language of the texts. Without it the closest `[lang]` ancestor decides (up to the document's), then English. Languages other than English load on demand.
+ * @attr form - Id of the `<form>` to join when the element is not inside it.
+ *
+ * @fires {CustomEvent<AssentChangeDetail>} assent-change - The user ticked or unticked a box and the decision is up to date. Never fired for programmatic changes.
+ *
+ * @csspart base - The wrapper of everything, carrying the language and direction of the texts.
+ * @csspart checkbox - Each native checkbox.
+ * @csspart label - The sentence next to each checkbox.
+ * @csspart link - Each document link.
+ * @csspart error - The error message (after a failed submit, or when the policy is unusable).
+ * @csspart optional - The group of optional purposes (a fieldset when there are several).
+ * @csspart legend - The legend of that group.
+ * @csspart hint - The withdrawal notice under the optional purposes.
+ *
+ * @cssprop --assent-terms-gap - Space between rows and between a box and its text (falls back to `--assent-spacing`, 0.5rem).
+ * @cssprop --assent-terms-checkbox-size - Size of the checkboxes (at least 24px by default).
+ * @cssprop --assent-terms-accent - Colour of ticked boxes (falls back to `--assent-accent`).
+ * @cssprop --assent-terms-link-color - Colour of the links (falls back to `--assent-link-color`).
+ * @cssprop --assent-terms-error-color - Colour of the error message (falls back to `--assent-error-color`).
+ * @cssprop --assent-terms-reserved-size - Height kept free while `policy-src` loads (one line by default).
+ * @cssprop --assent-color - Text colour of all Assent elements (inherited by default).
+ * @cssprop --assent-font - Font family of all Assent elements (inherited by default).
+ * @cssprop --assent-spacing - Base spacing of all Assent elements.
+ * @cssprop --assent-accent - Accent colour of all Assent elements.
+ * @cssprop --assent-link-color - Link colour of all Assent elements.
+ * @cssprop --assent-error-color - Error colour of all Assent elements.
+ * @cssprop --assent-radius - Corner radius of focus rings.
+ * @cssprop --assent-focus-ring - Colour of focus rings.
+ * @cssprop --assent-focus-ring-width - Width of focus rings (2px).
+ */
+export class AssentTerms extends FormControl {
+  static override styles = [sharedStyles, styles];
+
+  static override properties = {
+    policy: { attribute: false },
+    policySrc: { attribute: 'policy-src' },
+    name: { noAccessor: true },
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  /** The consent policy to show. Checked with `parsePolicy`: unsafe URLs are shown as plain text, any other problem shows the error state. Wins over `policy-src`. */
+  declare policy: ConsentPolicy | null;
+
+  /** URL of the policy JSON, fetched and validated with `parsePolicy`. The element stays invalid until it has loaded. */
+  declare policySrc: string | null;
+
+  /** Disables every box; a disabled element is left out of validation and of the form data. */
+  declare disabled: boolean;
+
+  #checked = false;
+  #optional: ReadonlySet<string> = new Set();
+  #decision: ConsentDecision | null = null;
+  #view: View | null = null;
+  #fetched: ConsentPolicy | null = null;
+  #loadFailed = false;
+  #invalid = false;
+  #loads = 0;
+  #runs = 0;
+  #notify = false;
+  #formDisabled = false;
+  #saved: SavedState | null = null;
+  /** Language and texts of the loading and error states, which can show before a language has loaded. */
+  #ui: readonly [string, Messages] = ['en', en];
+
+  constructor() {
+    super();
+    this.policy = null;
+    this.policySrc = null;
+    this.disabled = false;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name == 'lang') this.requestUpdate();
+  }
+
+  /** Prefix of the form fields: `consent` (the default) gives `consent_policy`, `consent_purposes`... */
+  get name(): string {
+    return this.getAttribute('name') ?? 'consent';
+  }
+
+  set name(value: string) {
+    if (value == null) this.removeAttribute('name');
+    else this.setAttribute('name', value);
+    this.requestUpdate();
+  }
+
+  /** Whether the required box is ticked. Setting it never fires `assent-change`. */
+  get checked(): boolean {
+    return this.#checked;
+  }
+
+  set checked(value: boolean) {
+    this.#tick(!!value, this.#optional, false);
+  }
+
+  /** Always true: the required box must be ticked for the form to submit. */
+  get required(): boolean {
+    return true;
+  }
+
+  /** What the user decided, with the hash of what they were shown; null until the required box is ticked (and for the instant its hash takes). */
+  get decision(): ConsentDecision | null {
+    return this.#decision;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#sync();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('policySrc')) void this.#load();
+    if (changed.has('policy')) this.#invalid = !!this.policy && !usable(this.policy);
+    const policy = this.#invalid ? null : (this.policy ?? this.#fetched);
+    let locale = resolveLocale(...languages(this));
+    let messages = messagesFor(locale, () => this.requestUpdate());
+    if (messages === null) [locale, messages] = ['en', en];
+    this.#ui = messages ? [locale, messages] : ['en', en];
+    const view = this.#view;
+    if (!policy || !messages) {
+      this.#view = null;
+      if (view) this.#decide(false);
+    } else if (view?.policy !== policy || view.locale !== locale) {
+      this.#view = this.#build(policy, locale, messages);
+      // Ticks given for another policy version are not consent to this one.
+      if (view && key(view.policy) !== key(policy)) [this.#checked, this.#optional] = [false, new Set()];
+      this.#restore();
+      this.#decide(false);
+    }
+  }
+
+  override updated(): void {
+    this.#sync();
+  }
+
+  /** Unticks every box, as a form reset does with native checkboxes. */
+  formResetCallback(): void {
+    this.userInvalid = false;
+    this.#tick(false, new Set(), false);
+  }
+
+  /** Restores the ticks the browser saved (back/forward navigation), if they were given for this policy version. */
+  formStateRestoreCallback(state: unknown): void {
+    try {
+      this.#saved = JSON.parse(state as string) as SavedState;
+    } catch {
+      return;
+    }
+    this.#restore();
+  }
+
+  /** Called when an ancestor `<fieldset disabled>` changes. */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  override render(): TemplateResult {
+    const view = this.#view;
+    const error = html`<div id="e" part="error" class="error" role="alert">${this.userInvalid ? this.validationMessage : ''}</div>`;
+    if (!view) {
+      const [lang, m] = this.#ui;
+      return this.#invalid || this.#loadFailed
+        ? html`<div part="base" class="base" lang=${lang}><div part="error" class="error" role="alert">${m['policy.error']}</div></div>`
+        : html`<div part="base" class="base wait" lang=${lang} aria-busy="true"><span class="vh" role="status">${m['policy.loading']}</span>${error}</div>`;
+    }
+    const { t, optional } = view;
+    const off = this.disabled || this.#formDisabled;
+    const rows = optional.map(
+      ({ id, text }) =>
+        html`<div class="row"><input type="checkbox" id=${`o-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`o-${id}`} part="label">${this.#text(text)}</label></div>`,
+    );
+    const hint = html`<p id="h" part="hint">${t('optional.hint')}</p>`;
+    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}>
+<div class="row"><input type="checkbox" id="r" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${String(this.userInvalid)} aria-describedby=${this.userInvalid ? 'e' : nothing} /><label for="r" part="label">${this.#text(view.requiredText)}</label></div>
+${error}
+${rows[1]
+  ? html`<fieldset part="optional" aria-describedby="h" ?disabled=${off}><legend part="legend">${t('optional.legend')}</legend>${rows}${hint}</fieldset>`
+  : rows[0]
+    ? html`<div part="optional" class="base">${rows}${hint}</div>`
+    : nothing}
+<span id="t" hidden>${t('link.newTab')}</span>
+</div>`;
+  }
+
+  /** A sentence: plain text, and links only for URLs `safeUrl` allows. */
+  #text(parts: readonly TextPart[]) {
+    return parts.map(({ text, href }) => {
+      const url = href && safeUrl(href);
+      return url ? html`<a part="link" href=${url} target="_blank" rel="noopener noreferrer" aria-describedby="t">${text}</a>` : text;
+    });
+  }
+
+  #build(policy: ConsentPolicy, locale: string, messages: Messages): View {
+    const sentence = (id: string) => purposeText(policy, id, locale, messages);
+    const required = policy.purposes.filter((purpose) => purpose.required).map((purpose) => purpose.id);
+    return {
+      policy,
+      locale,
+      messages,
+      required,
+      // Several required purposes share the one required box: their sentences follow each other.
+      requiredText: required.flatMap((id, index) => (index ? [{ text: ' ' }, ...sentence(id)] : sentence(id))),
+      optional: policy.purposes.filter((purpose) => !purpose.required).map(({ id }) => ({ id, text: sentence(id) })),
+      t: (name) => resolveMessage(policy, locale, messages, name),
+    };
+  }
+
+  /** The validation message of the unticked required box, naming its documents. */
+  #missing({ requiredText, locale, t }: View): string {
+    const titles = requiredText.filter((part) => part.document).map((part) => part.text);
+    return format(t('required.error'), { documents: new Intl.ListFormat(locale, { type: 'conjunction' }).format(titles) });
+  }
+
+  async #load(): Promise<void> {
+    const load = ++this.#loads;
+    const src = this.policySrc;
+    this.#fetched = null;
+    this.#loadFailed = false;
+    if (!src) return;
+    let policy: ConsentPolicy | null = null;
+    try {
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      policy = parsePolicy(await response.json());
+    } catch (error) {
+      if (load == this.#loads) console.error(LOG, `unusable policy-src "${src}"`, error instanceof PolicyError ? error.issues : error);
+    }
+    if (load != this.#loads) return;
+    this.#fetched = policy;
+    this.#loadFailed = !policy;
+    this.requestUpdate();
+  }
+
+  #onChange(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    const required = box.id == 'r';
+    const optional = new Set(this.#optional);
+    if (!required) optional[box.checked ? 'add' : 'delete'](box.value);
+    this.#tick(required ? box.checked : this.#checked, optional, true);
+  }
+
+  /** Records new ticks, invalidates the current decision at once and computes the next one. */
+  #tick(required: boolean, optional: ReadonlySet<string>, byUser: boolean): void {
+    this.#checked = required;
+    this.#optional = optional;
+    if (required) this.userInvalid = false;
+    this.#decide(byUser);
+    this.requestUpdate();
+  }
+
+  #restore(): void {
+    const saved = this.#saved;
+    const view = this.#view;
+    if (!saved || !view) return;
+    this.#saved = null;
+    if (saved.p !== key(view.policy) || !Array.isArray(saved.o)) return;
+    this.#tick(saved.r === true, new Set(view.optional.map(({ id }) => id).filter((id) => saved.o.includes(id))), false);
+  }
+
+  #accepted({ policy, required }: View): string[] {
+    return policy.purposes.map(({ id }) => id).filter((id) => (required.includes(id) ? this.#checked : this.#optional.has(id)));
+  }
+
+  /**
+   * The hash is computed asynchronously (WebCrypto): until it is ready the element has no value
+   * and is invalid, so a submit can never carry a decision that no longer matches the boxes.
+   */
+  #decide(byUser: boolean): void {
+    const run = ++this.#runs;
+    this.#notify ||= byUser;
+    this.#decision = null;
+    this.#sync();
+    const view = this.#view;
+    const done = (decision: ConsentDecision | null) => {
+      if (run != this.#runs) return;
+      this.#decision = decision;
+      this.#sync();
+      this.requestUpdate();
+      if (!this.#notify || !view) return;
+      this.#notify = false;
+      this.dispatchEvent(
+        new CustomEvent<AssentChangeDetail>('assent-change', { bubbles: true, composed: true, detail: { decision, accepted: this.#accepted(view) } }),
+      );
+    };
+    if (!view || !this.#checked) return done(null);
+    createDecision(view.policy, { accepted: this.#accepted(view), locale: view.locale, messages: view.messages }).then(done, (error: unknown) => {
+      console.error(LOG, 'no decision', error);
+      done(null);
+    });
+  }
+
+  /** Puts the current value, saved state and validity into the form. */
+  #sync(): void {
+    const view = this.#view;
+    const decision = this.#decision;
+    const m = view?.messages ?? this.#ui[1];
+    const anchor = this.renderRoot?.querySelector<HTMLInputElement>('#r') ?? undefined;
+    let value: FormData | null = null;
+    // Until the decision is ready the element is invalid, with a short "still loading" message.
+    let problem = m['policy.loading'] ?? '…';
+    if (decision) {
+      try {
+        value = new FormData();
+        for (const [field, text] of Object.entries(encodeSignupFields(decision, { prefix: `${this.name}_` }))) value.append(field, text);
+      } catch (error) {
+        // A developer error (a name Auth0 refuses as a field prefix): say so rather than submit nothing.
+        console.error(LOG, `name="${this.name}"`, error);
+        problem = String(error);
+        value = null;
+      }
+    }
+    this.internals.setFormValue(value, view && JSON.stringify({ p: key(view.policy), r: this.#checked, o: [...this.#optional] } satisfies SavedState));
+    if (!view) this.internals.setValidity({ customError: true }, m[this.#invalid || this.#loadFailed ? 'policy.error' : 'policy.loading'] ?? '…');
+    else if (!this.#checked) this.internals.setValidity({ valueMissing: true }, this.#missing(view), anchor);
+    else if (!value) this.internals.setValidity({ customError: true }, problem, anchor);
+    else this.internals.setValidity({});
+  }
+}

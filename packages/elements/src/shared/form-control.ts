@@ -1,0 +1,81 @@
+import { LitElement } from 'lit';
+
+/**
+ * Base of Assent's form-associated elements: ElementInternals wiring and the native
+ * constraint-validation API (`form`, `validity`, `validationMessage`, `willValidate`,
+ * `checkValidity()`, `reportValidity()`), plus `userInvalid`: whether the user was told the
+ * control is invalid (a failed submit or `reportValidity()`), which is when an element shows its
+ * inline error. `checkValidity()` stays silent, as it does on native controls.
+ *
+ * Subclasses set the value and validity through `internals` and clear `userInvalid` when the
+ * user fixes the problem or the form is reset.
+ */
+export abstract class FormControl extends LitElement {
+  static formAssociated = true;
+
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The element's ElementInternals: value, validity and form state go through it. */
+  protected readonly internals: ElementInternals;
+
+  #checking = false;
+  #userInvalid = false;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    // Capture runs first at the target; the listener added then runs after the page's own
+    // listeners, so a page that cancels `invalid` (to show its own message) keeps ours hidden.
+    this.addEventListener('invalid', (event) => {
+      if (this.#checking) return;
+      this.addEventListener('invalid', () => {
+        if (!event.defaultPrevented) this.userInvalid = true;
+      }, { once: true });
+    }, { capture: true });
+  }
+
+  /** Whether the element's inline error is showing (after a failed submit or `reportValidity()`); setting it re-renders. */
+  protected get userInvalid(): boolean {
+    return this.#userInvalid;
+  }
+
+  protected set userInvalid(value: boolean) {
+    this.#userInvalid = value;
+    this.requestUpdate();
+  }
+
+  /** The `<form>` this element belongs to (through nesting or the `form` attribute), or null. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The validity state, as on native inputs. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** The localized message explaining why the element is invalid, or `''`. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Whether the element takes part in constraint validation (false while disabled). */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** Returns whether the element is valid; fires `invalid` when not, without showing an error. */
+  checkValidity(): boolean {
+    this.#checking = true;
+    try {
+      return this.internals.checkValidity();
+    } finally {
+      this.#checking = false;
+    }
+  }
+
+  /** Returns whether the element is valid; when not, fires `invalid` and shows the error to the user. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+}
