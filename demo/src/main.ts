@@ -3,12 +3,19 @@
 import '@assent/elements/define/assent-terms.js';
 import { SUPPORTED_LOCALES } from '@assent/core';
 
-const form = document.querySelector<HTMLFormElement>('#signup')!;
-const terms = document.querySelector('assent-terms')!;
-const formDataView = document.querySelector<HTMLPreElement>('#formdata')!;
-const lastEvent = document.querySelector<HTMLPreElement>('#last-event')!;
-const status = document.querySelector<HTMLParagraphElement>('#submit-status')!;
-const langSelect = document.querySelector<HTMLSelectElement>('#lang-select')!;
+/** The page's element matching `selector`; the page is broken without it, so say which one. */
+function required<T extends Element>(selector: string): T {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`demo page: ${selector} is missing`);
+  return element;
+}
+
+const form = required<HTMLFormElement>('#signup');
+const terms = required<HTMLElementTagNameMap['assent-terms']>('assent-terms');
+const formDataView = required<HTMLPreElement>('#formdata');
+const lastEvent = required<HTMLPreElement>('#last-event');
+const status = required<HTMLParagraphElement>('#submit-status');
+const langSelect = required<HTMLSelectElement>('#lang-select');
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 for (const locale of SUPPORTED_LOCALES) {
