@@ -15,6 +15,8 @@ export const AUTH0_LOCK_PATH = '/__assent/auth0-lock.js';
 
 export const TEST_SPA_CLIENT_ID = 'assent-test-spa';
 export const TEST_M2M_CLIENT_ID = 'assent-test-m2m';
+/** Passes every password policy, but the test tenant lists it as breached. */
+export const BREACHED_TEST_PASSWORD = 'Breached-Assent-2026!';
 const M2M_SCOPES = ['read:users', 'update:users', 'update:users_app_metadata', 'delete:users', 'create:users'];
 
 /**
@@ -43,6 +45,8 @@ export function browserTestTenant(origins) {
         grants: [{ scope: M2M_SCOPES }],
       },
     ],
+    // A password Auth0 reports as breached (`password_leaked`), for the signup form's tests.
+    settings: { breached_passwords: [BREACHED_TEST_PASSWORD] },
   };
 }
 

@@ -1,5 +1,12 @@
 // Classes and types only: nothing here defines a tag. Register with
 // `import '@assent/elements/define/assent-terms.js'` (or call customElements.define yourself).
 export { AssentTerms, type AssentChangeDetail } from './assent-terms/assent-terms.js';
+export {
+  AssentSignupForm,
+  type AssentSignupErrorDetail,
+  type AssentSignupFormEventMap,
+  type AssentSignupSuccessDetail,
+} from './assent-signup-form/assent-signup-form.js';
+export { formEn, formMessagesEn, loadFormMessages, type FormLocaleMessages, type FormMessageKey } from './assent-signup-form/messages.js';
 export { FormControl } from './shared/form-control.js';
 export { sharedStyles } from './shared/shared.styles.js';

@@ -1,0 +1,622 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  AssentConfigError,
+  SignupError,
+  SignupInputError,
+  createAssent,
+  format,
+  isRtl,
+  parsePolicy,
+  passwordRules,
+  resolveLocale,
+  type AssentClient,
+  type ConsentDecision,
+  type ConsentPolicy,
+  type PasswordPolicyLevel,
+  type PasswordRule,
+  type SignupInput,
+} from '@assent/core';
+import type { AssentTerms } from '../assent-terms/assent-terms.js';
+import { styles } from './assent-signup-form.styles.js';
+import { extraControls, extraValues, type ExtraControl } from './extra-fields.js';
+import { formMessagesEn, loadFormMessages, type FormLocaleMessages } from './messages.js';
+import { problemOf, ruleText, type Problem } from './problems.js';
+
+/** `detail` of the `assent-signup-success` event. */
+export interface AssentSignupSuccessDetail {
+  /** Auth0's id of the new user, `auth0|…`. */
+  readonly userId: string;
+  readonly email: string;
+  /** The consent decision recorded with the user (verifiable with core's `verifyDecision`). */
+  readonly decision: ConsentDecision;
+}
+
+/** `detail` of the `assent-signup-error` event. */
+export interface AssentSignupErrorDetail {
+  /** A `SignupError` (Auth0 refused, or no answer: see its `code`) or a `SignupInputError` (refused before sending). */
+  readonly error: Error;
+}
+
+/** The events of `<assent-signup-form>`, for typed `addEventListener` calls on the element. */
+export interface AssentSignupFormEventMap extends Omit<HTMLElementEventMap, 'assent-signup-success' | 'assent-signup-error'> {
+  'assent-signup-success': CustomEvent<AssentSignupSuccessDetail>;
+  'assent-signup-error': CustomEvent<AssentSignupErrorDetail>;
+}
+
+const LEVELS: readonly string[] = ['none', 'low', 'fair', 'good', 'excellent'];
+const CONFIGURATION = ['domain', 'clientId', 'connection', 'policy', 'client', 'metadata', 'passwordPolicy', 'passwordMinLength'];
+
+// Texts by locale, shared by every instance; `null` marks a language whose module failed to load.
+const loaded = new Map<string, FormLocaleMessages | null>([['en', formMessagesEn]]);
+const loading = new Map<string, Promise<unknown>>();
+
+function messagesFor(locale: string, whenLoaded: () => void): FormLocaleMessages | null | undefined {
+  if (loaded.has(locale)) return loaded.get(locale);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loadFormMessages(locale).then(
+      (messages) => loaded.set(locale, messages),
+      (error: unknown) => {
+        console.error(`<assent-signup-form>: the "${locale}" texts could not be loaded; showing English.`, error);
+        loaded.set(locale, null);
+      },
+    );
+    loading.set(locale, pending);
+  }
+  void pending.then(whenLoaded);
+  return undefined;
+}
+
+/** `lang` of the element and of every ancestor (across shadow roots), nearest first. */
+function languages(element: Element): string[] {
+  const found: string[] = [];
+  for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null)) {
+    const lang = node.getAttribute('lang');
+    if (lang) found.push(lang);
+  }
+  return found;
+}
+
+/** Adopts the form's stylesheet into the document (or shadow root) `node` is in, once. */
+function adoptStyles(node: Node): void {
+  const root = node.getRootNode() as Partial<DocumentOrShadowRoot>;
+  const sheet = styles.styleSheet;
+  if (!sheet || !root.adoptedStyleSheets || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+let instances = 0;
+
+/**
+ * A complete signup form for an Auth0 database connection: email, password (show/hide toggle and
+ * the connection's rules as a live checklist), optional name or username fields, the app's own
+ * extra controls, and `<assent-terms>`. Submitting it creates the user with the consent decision in
+ * ONE request to POST /dbconnections/signup (core's `createAssent`).
+ *
+ * The form renders into the element itself (light DOM, no shadow root): password managers and
+ * autofill only see inputs in the document tree, so the inputs have real `<label for>`s and the
+ * autocomplete tokens `email`, `new-password`, `given-name`, `family-name` and `username`. Its
+ * stylesheet is adopted by the document as a constructable stylesheet (CSP-safe, in the `assent`
+ * cascade layer, so page rules win); the `assent-*` classes are the styling hooks.
+ *
+ * Children: native controls (`<input name>`, `<select name>`, `<textarea name>`, with their labels)
+ * are moved into the form; their values go into `user_metadata` (checkboxes as `"true"`/`"false"`),
+ * or to the root profile for the names Auth0 keeps there (`nickname`, `picture`...). Together with
+ * the `metadata` property and the consent fields they must fit Auth0's limits: the element checks
+ * that as soon as it is configured and otherwise shows a configuration error and sends nothing.
+ *
+ * After a failed signup everything typed is kept, so a retry needs no retyping (and a generated
+ * password is not lost), except the password when Auth0 reports it breached (`password_leaked`):
+ * that one must not be used again.
+ *
+ * @summary Custom signup form that records GDPR consent in the Auth0 signup request.
+ *
+ * @attr lang - Language of the texts; without it the closest `[lang]` ancestor decides, then English. Other languages than English load on demand.
+ *
+ * @slot - Native controls of the app's own fields (with their labels): moved into the form, their values sent in `user_metadata`.
+ * @slot success - Shown instead of the built-in message once the account exists (children with `slot="success"`).
+ *
+ * @fires {CustomEvent<AssentSignupSuccessDetail>} assent-signup-success - The user was created: `{ userId, email, decision }`.
+ * @fires {CustomEvent<AssentSignupErrorDetail>} assent-signup-error - A submitted signup failed: `{ error }` (a `SignupError` or `SignupInputError`).
+ *
+ * @cssprop --assent-signup-form-gap - Space between fields (falls back to `--assent-spacing`, 1rem).
+ * @cssprop --assent-signup-form-max-inline-size - Width of the form (28rem).
+ * @cssprop --assent-signup-form-input-background - Background of the inputs.
+ * @cssprop --assent-signup-form-input-border - Border colour of the inputs and of the show-password button.
+ * @cssprop --assent-signup-form-button-background - Background of the submit button (falls back to `--assent-accent`).
+ * @cssprop --assent-signup-form-button-color - Text colour of the submit button.
+ * @cssprop --assent-signup-form-error-color - Colour of errors (falls back to `--assent-error-color`).
+ * @cssprop --assent-signup-form-success-color - Colour of met password rules and of the success message.
+ */
+// Merged with the interface at the end of this file, which only adds typed event listeners.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class AssentSignupForm extends LitElement {
+  static override properties = {
+    domain: {},
+    clientId: { attribute: 'client-id' },
+    connection: {},
+    policySrc: { attribute: 'policy-src' },
+    policy: { attribute: false },
+    client: { attribute: false },
+    metadata: { attribute: false },
+    passwordPolicy: { attribute: 'password-policy' },
+    passwordMinLength: { attribute: 'password-min-length', type: Number },
+    askName: { attribute: 'ask-name', type: Boolean },
+    askUsername: { attribute: 'ask-username', type: Boolean },
+  };
+
+  /** The Auth0 tenant: a host (`acme.eu.auth0.com`) or a base URL (`http://127.0.0.1:4400` for the emulator). */
+  declare domain: string | null;
+
+  /** The application's client id. */
+  declare clientId: string | null;
+
+  /** The database connection users sign up to, e.g. `Username-Password-Authentication`. */
+  declare connection: string | null;
+
+  /** URL of the consent policy JSON (validated with `parsePolicy`); the form cannot be sent until it has loaded. */
+  declare policySrc: string | null;
+
+  /** The consent policy, already validated. Wins over `policy-src`. */
+  declare policy: ConsentPolicy | null;
+
+  /** A signup client made with `createAssent` (e.g. with the auth0-js transport). Wins over `domain`, `client-id`, `connection` and the policy. */
+  declare client: AssentClient | null;
+
+  /** Fixed `user_metadata` fields sent with every signup (strings), e.g. `{ source: 'landing' }`. */
+  declare metadata: Readonly<Record<string, string>> | null;
+
+  /** The connection's password policy (`none`, `low`, `fair`, `good`, `excellent`): shows its rules as a live checklist and blocks a password that misses one. */
+  declare passwordPolicy: PasswordPolicyLevel | null;
+
+  /** The connection's minimum password length, when it overrides the policy's. */
+  declare passwordMinLength: number | null;
+
+  /** Ask for the first and last name (optional fields, sent as `given_name` and `family_name`). */
+  declare askName: boolean;
+
+  /** Ask for a username (required: for connections that require one). */
+  declare askUsername: boolean;
+
+  readonly #id = `assent-signup-${++instances}`;
+  #ui: readonly [string, FormLocaleMessages] = ['en', formMessagesEn];
+  #own: { readonly key: string; readonly policy: ConsentPolicy; readonly client: AssentClient } | null = null;
+  #active: AssentClient | null = null;
+  #configError: Error | null = null;
+  #configDirty = true;
+  #fetched: ConsentPolicy | null = null;
+  #policyFailed = false;
+  #loads = 0;
+  #busy = false;
+  #problems: readonly Problem[] = [];
+  #result: { readonly email: string; readonly name?: string } | null = null;
+  #retryAt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #announcement = '';
+  #showPassword = false;
+  #password = '';
+  #observer = new MutationObserver((records) => this.#onMutation(records));
+
+  constructor() {
+    super();
+    this.domain = null;
+    this.clientId = null;
+    this.connection = null;
+    this.policySrc = null;
+    this.policy = null;
+    this.client = null;
+    this.metadata = null;
+    this.passwordPolicy = null;
+    this.passwordMinLength = null;
+    this.askName = false;
+    this.askUsername = false;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** Why the form cannot be used as configured (an `AssentConfigError` or `SignupInputError` naming the option or field), or null. */
+  get configError(): Error | null {
+    return this.#configError;
+  }
+
+  /** Light DOM: the inputs must be in the document tree for password managers and autofill. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    adoptStyles(this);
+    super.connectedCallback();
+    this.#observer.observe(this, { childList: true });
+    if (this.#retryAt) this.#tick();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer.disconnect();
+    clearTimeout(this.#retryTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('policySrc')) void this.#load();
+    const locale = resolveLocale(...languages(this));
+    const messages = messagesFor(locale, () => this.requestUpdate());
+    // While a language loads the previous texts stay; a language that failed shows English.
+    if (messages !== undefined) this.#ui = [locale, messages ?? formMessagesEn];
+    if (CONFIGURATION.some((name) => changed.has(name as keyof AssentSignupForm))) this.#configDirty = true;
+    if (this.#configDirty) this.#configure();
+  }
+
+  protected override firstUpdated(): void {
+    this.#claimChildren();
+  }
+
+  protected override updated(): void {
+    this.#syncPassword();
+  }
+
+  override render(): TemplateResult {
+    const [locale, m] = this.#ui;
+    const id = this.#id;
+    const policy = this.client?.policy ?? this.policy ?? this.#fetched;
+    const waiting = this.#retryAt > 0;
+    return html`<div id=${id} class="assent-signup" lang=${locale} dir=${isRtl(locale) ? 'rtl' : 'ltr'}>
+      <form class="assent-form" novalidate aria-busy=${String(this.#busy)} ?hidden=${!!this.#result} @submit=${this.#onSubmit} @input=${this.#onInput} @assent-change=${this.#onInput}>
+        ${this.#configError ? html`<p id="${id}-config" class="assent-config" role="alert" tabindex="-1">${m['signup.config']}</p>` : nothing}
+        ${this.#summary(m)}
+        ${this.askName
+          ? html`${this.#field('given_name', m['signup.givenName'], 'text', 'given-name', false)}${this.#field('family_name', m['signup.familyName'], 'text', 'family-name', false)}`
+          : nothing}
+        ${this.askUsername ? this.#field('username', m['signup.username'], 'text', 'username', true) : nothing}
+        ${this.#field('email', m['signup.email'], 'email', 'email', true)}
+        ${this.#passwordField(m)}
+        <div id="${id}-extra" class="assent-extra"></div>
+        ${this.#policyFailed ? nothing : html`<assent-terms id="${id}-terms" .policy=${policy}></assent-terms>`}
+        <button type="submit" class="assent-submit" aria-disabled=${String(this.#busy || waiting)}>${m['signup.submit']}</button>
+        <p class="assent-status" role="status">${this.#busy ? m['signup.sending'] : ''}</p>
+        <p class="assent-retry" role="status" ?hidden=${!this.#announcement}>
+          <span aria-hidden="true">${waiting ? format(m['signup.retryIn'], { time: this.#seconds(Math.ceil((this.#retryAt - Date.now()) / 1000)) }) : this.#announcement}</span>
+          <span class="assent-vh">${this.#announcement}</span>
+        </p>
+      </form>
+      <div id="${id}-success" class="assent-success" role="status" tabindex="-1" ?hidden=${!this.#result}>
+        ${this.#result && !this.#successSlot()?.childElementCount
+          ? html`<p>${this.#result.name ? `${format(m['signup.welcome'], { name: this.#result.name })} ` : ''}${m['signup.success']}</p>`
+          : nothing}
+        <div id="${id}-success-slot"></div>
+      </div>
+    </div>`;
+  }
+
+  #summary(m: FormLocaleMessages): TemplateResult {
+    const problems = this.#problems;
+    return html`<div id="${this.#id}-summary" class="assent-summary" tabindex="-1" ?hidden=${!problems.length}>
+      <div role="alert">
+        ${problems.length
+          ? html`<p class="assent-summary-title">${m['signup.summary']}</p>
+              <ul>
+                ${problems.map((problem) => {
+                  const target = problem.field ? this.#control(problem.field) : null;
+                  return html`<li>${target ? html`<a href="#${target.id}" @click=${(event: Event) => this.#focusField(event, target)}>${problem.text}</a>` : problem.text}</li>`;
+                })}
+              </ul>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  #field(name: string, label: string, type: string, autocomplete: string, required: boolean): TemplateResult {
+    const id = `${this.#id}-${name}`;
+    const problem = this.#problemFor(name);
+    return html`<div class="assent-field">
+      <label for=${id}>${label}</label>
+      <input id=${id} class="assent-input" name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
+        maxlength=${type === 'text' ? 150 : nothing} spellcheck=${type === 'email' ? 'false' : nothing} autocapitalize=${type === 'email' ? 'none' : nothing}
+        aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${id}-error` : nothing} />
+      ${problem ? html`<p id="${id}-error" class="assent-error">${problem.text}</p>` : nothing}
+    </div>`;
+  }
+
+  #passwordField(m: FormLocaleMessages): TemplateResult {
+    const id = `${this.#id}-password`;
+    const problem = this.#problemFor('password');
+    const rules = this.#liveRules();
+    const describedBy = [rules && `${id}-rules`, problem && `${id}-error`].filter(Boolean).join(' ');
+    return html`<div class="assent-field">
+      <label for=${id}>${m['signup.password']}</label>
+      <div class="assent-password">
+        <input id=${id} class="assent-input" name="password" type=${this.#showPassword ? 'text' : 'password'} autocomplete="new-password" required
+          aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />
+        <button type="button" class="assent-toggle" aria-controls=${id} aria-pressed=${String(this.#showPassword)} @click=${this.#togglePassword}>${m['signup.showPassword']}</button>
+      </div>
+      ${rules
+        ? html`<div id="${id}-rules" class="assent-rules-box">
+            <p class="assent-rules-title">${m['signup.rules']}</p>
+            <ul class="assent-rules">${rules.map((rule) => this.#rule(rule, m))}</ul>
+          </div>`
+        : nothing}
+      ${problem
+        ? html`<div id="${id}-error" class="assent-error">
+            <p>${problem.text}</p>
+            ${problem.rules?.length ? html`<ul>${problem.rules.map((text) => html`<li>${text}</li>`)}</ul>` : nothing}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  #rule(rule: PasswordRule, m: FormLocaleMessages): TemplateResult {
+    return html`<li class=${rule.verified ? 'assent-met' : ''}>
+      ${ruleText(rule, m)}<span class="assent-vh"> ${m[rule.verified ? 'signup.ruleMet' : 'signup.ruleUnmet']}</span>
+      ${rule.items ? html`<ul>${rule.items.map((item) => this.#rule(item, m))}</ul>` : nothing}
+    </li>`;
+  }
+
+  /** The rules of `password-policy` for what is typed now, or null without a (valid) policy. */
+  #liveRules(): PasswordRule[] | null {
+    const level = this.passwordPolicy;
+    if (!level || !LEVELS.includes(level)) return null;
+    return passwordRules(level, this.#password, this.passwordMinLength ? { minLength: this.passwordMinLength } : {});
+  }
+
+  #seconds(count: number): string {
+    return new Intl.NumberFormat(this.#ui[0], { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.max(count, 0));
+  }
+
+  #problemFor(field: string): Problem | undefined {
+    return this.#problems.find((problem) => problem.field === field);
+  }
+
+  #extraContainer(): HTMLElement | null {
+    return this.querySelector(`#${this.#id}-extra`);
+  }
+
+  #successSlot(): HTMLElement | null {
+    return this.querySelector(`#${this.#id}-success-slot`);
+  }
+
+  #input(name: string): HTMLInputElement | null {
+    return this.querySelector(`#${this.#id}-${name}`);
+  }
+
+  /** The control a problem is about: one of the form's inputs, `<assent-terms>`, or the app's control of that name. */
+  #control(field: string): HTMLElement | null {
+    const name = field.replace(/^metadata\./, '');
+    return this.#input(name) ?? extraControls(this.#extraContainer()).find((control) => control.name === name) ?? null;
+  }
+
+  #focusField(event: Event, target: HTMLElement): void {
+    event.preventDefault();
+    target.focus();
+  }
+
+  /** Moves the app's children into the form (controls) or the success message (`slot="success"`). */
+  #claimChildren(): void {
+    const extra = this.#extraContainer();
+    const success = this.#successSlot();
+    if (!extra || !success) return;
+    for (const child of [...this.children]) {
+      if (child.id === this.#id) continue;
+      (child.getAttribute('slot') === 'success' ? success : extra).append(child);
+      this.#configDirty = true;
+    }
+    if (this.#configDirty) this.requestUpdate();
+  }
+
+  #onMutation(records: MutationRecord[]): void {
+    if (records.some((record) => [...record.addedNodes].some((node) => node instanceof Element && node.id !== this.#id))) this.#claimChildren();
+  }
+
+  /** Creates the client when the configuration changed, and checks the app's fields against Auth0's limits. */
+  #configure(): void {
+    this.#configDirty = false;
+    let error: Error | null = null;
+    let client = this.client;
+    try {
+      if (this.passwordPolicy && !LEVELS.includes(this.passwordPolicy)) throw new AssentConfigError('password-policy', `must be one of ${LEVELS.join(', ')}`);
+      if (!client) client = this.#ownClient();
+      if (client) {
+        const fixed = this.metadata ?? {};
+        const fields = extraValues(extraControls(this.#extraContainer()), true).metadata;
+        const clash = Object.keys(fields).find((name) => Object.hasOwn(fixed, name));
+        if (clash) throw new AssentConfigError('metadata', `"${clash}" is set both by the metadata property and by a control inside the form`);
+        client.checkSignup({ metadata: { ...fixed, ...fields } });
+      }
+    } catch (caught) {
+      error = caught instanceof Error ? caught : new Error(String(caught));
+    }
+    if (error && error.message !== this.#configError?.message) console.error(`<assent-signup-form>: not configured correctly, nothing can be sent. ${error.message}`, error);
+    this.#configError = error;
+    this.#active = error ? null : client;
+  }
+
+  /** The client of the attributes and policy, kept while they stay the same (it remembers uncertain attempts). */
+  #ownClient(): AssentClient | null {
+    const policy = this.policy ?? this.#fetched;
+    if (!policy) {
+      if (this.#policyFailed) throw new AssentConfigError('policy-src', `${JSON.stringify(this.policySrc)} could not be loaded as a consent policy`);
+      if (!this.policySrc) throw new AssentConfigError('policy', 'set the policy property or the policy-src attribute');
+      return null;
+    }
+    const key = JSON.stringify([this.domain, this.clientId, this.connection]);
+    if (this.#own?.key !== key || this.#own.policy !== policy) {
+      this.#own = null;
+      this.#own = { key, policy, client: createAssent({ domain: this.domain ?? '', clientId: this.clientId ?? '', connection: this.connection ?? '', policy }) };
+    }
+    return this.#own.client;
+  }
+
+  async #load(): Promise<void> {
+    const load = ++this.#loads;
+    const src = this.policySrc;
+    this.#fetched = null;
+    this.#policyFailed = false;
+    if (!src) return;
+    let policy: ConsentPolicy | null = null;
+    try {
+      const response = await fetch(src);
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${src}`);
+      policy = parsePolicy(await response.json());
+    } catch (error) {
+      if (load === this.#loads) console.error(`<assent-signup-form>: the policy at "${src}" could not be used.`, error);
+    }
+    if (load !== this.#loads) return;
+    this.#fetched = policy;
+    this.#policyFailed = !policy;
+    this.#configDirty = true;
+    this.requestUpdate();
+  }
+
+  /** Reads the password for the live checklist and blocks the form while a rule of `password-policy` is unmet. */
+  #syncPassword(): void {
+    const input = this.#input('password');
+    if (!input) return;
+    this.#password = input.value;
+    const unmet = this.#liveRules()?.some((rule) => !rule.verified);
+    input.setCustomValidity(unmet ? this.#ui[1]['signup.passwordWeak'] : '');
+  }
+
+  #togglePassword(): void {
+    this.#showPassword = !this.#showPassword;
+    this.requestUpdate();
+  }
+
+  /** The user changed something: the message about that field is outdated. */
+  #onInput(event: Event): void {
+    const target = event.target as Partial<ExtraControl> & Element;
+    const field = target.localName === 'assent-terms' ? 'terms' : target.id?.startsWith(`${this.#id}-`) ? target.name : `metadata.${target.name}`;
+    if (target.name === 'password') this.#syncPassword();
+    this.#problems = this.#problems.filter((problem) => problem.field !== field && problem.field !== field?.replace(/^metadata\./, ''));
+    this.requestUpdate();
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.#busy || this.#result || this.#retryAt) return;
+    if (this.#configError) {
+      this.querySelector<HTMLElement>(`#${this.#id}-config`)?.focus();
+      return;
+    }
+    this.#syncPassword();
+    const form = event.currentTarget as HTMLFormElement;
+    const problems = this.#validate(form);
+    const decision = this.querySelector<AssentTerms>(`#${this.#id}-terms`)?.decision;
+    if (problems.length || !decision || !this.#active) {
+      void this.#report(problems);
+      return;
+    }
+    this.#announcement = '';
+    void this.#send(this.#active, decision);
+  }
+
+  /** Runs native constraint validation (which also makes `<assent-terms>` show its error) and says what is wrong, in DOM order. */
+  #validate(form: HTMLFormElement): Problem[] {
+    if (form.checkValidity()) return [];
+    const m = this.#ui[1];
+    const problems: Problem[] = [];
+    for (const control of form.elements as unknown as Iterable<ExtraControl | AssentTerms>) {
+      if (!control.willValidate || control.validity.valid) continue;
+      if (control.localName === 'assent-terms') {
+        problems.push({ field: 'terms', text: control.validationMessage });
+      } else if (!control.id.startsWith(`${this.#id}-`)) {
+        const label = (control as ExtraControl).labels?.[0]?.textContent?.trim();
+        problems.push({ field: `metadata.${(control as ExtraControl).name}`, text: label ? `${label}: ${control.validationMessage}` : control.validationMessage });
+      } else {
+        const { name, validity } = control as ExtraControl;
+        const text =
+          name === 'email' ? m[validity.valueMissing ? 'signup.emailMissing' : 'signup.emailInvalid']
+          : name === 'password' ? m[validity.valueMissing ? 'signup.passwordMissing' : 'signup.passwordWeak']
+          : name === 'username' && validity.valueMissing ? m['signup.usernameMissing']
+          : m['error.field'];
+        problems.push({ field: name, text });
+      }
+    }
+    return problems;
+  }
+
+  /** Shows `problems` (the summary and each field's message) and moves focus to the summary. */
+  async #report(problems: readonly Problem[]): Promise<void> {
+    this.#problems = problems;
+    this.requestUpdate();
+    await this.updateComplete;
+    if (problems.length) this.querySelector<HTMLElement>(`#${this.#id}-summary`)?.focus();
+  }
+
+  /** What the user entered, as `client.signup` takes it. */
+  #signupInput(): SignupInput {
+    const value = (name: string) => this.#input(name)?.value ?? '';
+    const extras = extraValues(extraControls(this.#extraContainer()));
+    const rootFields: Record<string, string> = { ...extras.rootFields };
+    if (this.askName) {
+      for (const name of ['given_name', 'family_name']) if (value(name)) rootFields[name] = value(name);
+    }
+    const metadata = { ...this.metadata, ...extras.metadata };
+    return {
+      email: value('email'),
+      password: value('password'),
+      ...(this.askUsername && { username: value('username') }),
+      ...(Object.keys(rootFields).length && { rootFields }),
+      ...(Object.keys(metadata).length && { metadata }),
+    };
+  }
+
+  async #send(client: AssentClient, decision: ConsentDecision): Promise<void> {
+    const input = this.#signupInput();
+    this.#busy = true;
+    this.#problems = [];
+    this.requestUpdate();
+    try {
+      const result = await client.signup(input, decision);
+      this.#busy = false;
+      this.#result = { email: result.email, ...(input.rootFields?.given_name && { name: input.rootFields.given_name }) };
+      this.requestUpdate();
+      this.dispatchEvent(new CustomEvent<AssentSignupSuccessDetail>('assent-signup-success', { bubbles: true, composed: true, detail: { userId: result.userId, email: result.email, decision: result.decision } }));
+      await this.updateComplete;
+      this.querySelector<HTMLElement>(`#${this.#id}-success`)?.focus();
+    } catch (caught) {
+      this.#busy = false;
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      if (!(error instanceof SignupError || error instanceof SignupInputError)) console.error('<assent-signup-form>: the signup failed unexpectedly.', error);
+      if (error instanceof SignupError && error.code === 'password_leaked') {
+        const password = this.#input('password');
+        if (password) password.value = '';
+      }
+      if (error instanceof SignupError && error.code === 'rate_limited' && error.retryAfterMs) {
+        this.#retryAt = Date.now() + error.retryAfterMs;
+        this.#announcement = format(this.#ui[1]['signup.retryIn'], { time: this.#seconds(Math.ceil(error.retryAfterMs / 1000)) });
+        this.#tick();
+      }
+      this.dispatchEvent(new CustomEvent<AssentSignupErrorDetail>('assent-signup-error', { bubbles: true, composed: true, detail: { error } }));
+      await this.#report([problemOf(error, this.#ui[1])]);
+    }
+  }
+
+  /** One step of the rate-limit countdown: redraws the seconds left, and says when the wait is over. */
+  #tick(): void {
+    clearTimeout(this.#retryTimer);
+    const left = this.#retryAt - Date.now();
+    if (left <= 0) {
+      this.#retryAt = 0;
+      this.#announcement = this.#ui[1]['signup.retryNow'];
+    } else {
+      this.#retryTimer = setTimeout(() => this.#tick(), left % 1000 || 1000);
+    }
+    this.requestUpdate();
+  }
+}
+
+// Typed listeners for this element's events. `GlobalEventHandlersEventMap` cannot carry them: the
+// Lock adapter declares the same event names there with its own details.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AssentSignupForm {
+  addEventListener<K extends keyof AssentSignupFormEventMap>(type: K, listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof AssentSignupFormEventMap>(type: K, listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
