@@ -27,9 +27,10 @@ export const BUDGETS = [
     contents: "import '@assent/elements/define/assent-terms.js';",
     // DESIGN.md asked for 7500 B. Measured: Lit's floor is ~5.9 KB and the core code the element
     // must run before its first render (policy validation, texts, decision, wire encoding, hash)
-    // adds ~4.4 KB, so 7.5 KB cannot hold the required features. Re-set to the measured size plus
-    // 1%, so any growth fails; see README "Budgets" for the figures and the planned cuts.
-    budget: 13600,
+    // adds ~4.2 KB, so 7.5 KB cannot hold the required features. Measured 13266 B once the
+    // policy diagnostics became development-only (#policy-checks in @assent/core); set to that
+    // plus 1%, so any growth fails; see README "Budgets" for the figures and the next cuts.
+    budget: 13400,
     requires: 'packages/elements/src/define/assent-terms.ts',
   },
   {

@@ -50,6 +50,8 @@ function nodeTests(name, dirs) {
     rmSync(tap, { force: true });
     const status = exec('node', [
       '--conditions=source',
+      // Development builds of our packages (#policy-checks): the tests check the full diagnostics.
+      '--conditions=development',
       '--import', 'tsx',
       '--test',
       '--test-concurrency=2',

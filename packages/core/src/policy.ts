@@ -1,4 +1,6 @@
+import { describeIssue } from '#policy-checks';
 import { PolicyError, type PolicyIssue } from './errors.js';
+import type { PolicyIssueCode } from './policy-checks.dev.js';
 import { en } from './messages.js';
 import { safeUrl } from './safe-url.js';
 import type { ConsentPolicy } from './types.js';
@@ -38,27 +40,30 @@ type Obj = Record<string, unknown>;
  * (built-in or in `messages.en`); a purpose text with `{documents}` but no documents; language
  * tags that are not BCP 47; messages that are not strings.
  *
+ * Every check runs in every build; with the `development` export condition each `message` is a
+ * sentence, in production builds only the issue's code, e.g. `is invalid (pattern)` (#policy-checks).
+ *
  * @throws {PolicyError} with `issues: [{ path: 'purposes[1].id', message }]`
  * @example const policy = parsePolicy(await (await fetch('/consent-policy.json')).json());
  */
 export function parsePolicy(input: unknown): ConsentPolicy {
   const issues: PolicyIssue[] = [];
-  const fail = (path: string, message: string): false => (issues.push({ path, message }), false);
+  const fail = (path: string, code: PolicyIssueCode, detail?: unknown): false => (issues.push({ path, message: describeIssue(code, detail) }), false);
   // `fields` lists the allowed keys; without it any key is allowed.
   const isObject = (value: unknown, path: string, fields?: string): value is Obj => {
-    if (!value || typeof value != 'object' || Array.isArray(value)) return fail(path, 'must be an object');
+    if (!value || typeof value != 'object' || Array.isArray(value)) return fail(path, 'object');
     for (const key in value) {
       if (fields && !fields.split(' ').includes(key)) {
-        fail(path + (path && '.') + key, PRESET.test(key) && path[0] == 'p' ? 'is not allowed: consent is never pre-ticked (GDPR Art. 7(2))' : 'is not a known field');
+        fail(path + (path && '.') + key, PRESET.test(key) && path[0] == 'p' ? 'preticked' : 'field');
       }
     }
     return true;
   };
-  const isArray = (value: unknown, path: string): value is unknown[] => Array.isArray(value) || fail(path, 'must be an array');
-  const check = (value: unknown, path: string, pattern: RegExp | null, message = 'must match ' + pattern): void => {
-    if (typeof value != 'string' || (pattern ? !pattern.test(value) : !safeUrl(value))) fail(path, message);
+  const isArray = (value: unknown, path: string): value is unknown[] => Array.isArray(value) || fail(path, 'array');
+  const check = (value: unknown, path: string, pattern: RegExp | null, code: PolicyIssueCode = 'pattern'): void => {
+    if (typeof value != 'string' || (pattern ? !pattern.test(value) : !safeUrl(value))) fail(path, code, pattern);
   };
-  const checkUrl = (value: unknown, path: string): void => check(value, path, null, 'must be an http(s) URL or a /path');
+  const checkUrl = (value: unknown, path: string): void => check(value, path, null, 'url');
 
   // Validate a JSON copy: what is checked is exactly what is kept and what a server would see.
   let policy: unknown;
@@ -73,8 +78,8 @@ export function parsePolicy(input: unknown): ConsentPolicy {
   check(policy.id, 'id', ID_PATTERN);
   check(policy.version, 'version', VERSION_PATTERN);
   if (isObject(controller, 'controller', 'name contact')) {
-    check(controller.name, 'controller.name', /\S/, 'must be a non-empty string');
-    if (controller.contact !== undefined) check(controller.contact, 'controller.contact', /\S/, 'must be a non-empty string');
+    check(controller.name, 'controller.name', /\S/, 'nonEmpty');
+    if (controller.contact !== undefined) check(controller.contact, 'controller.contact', /\S/, 'nonEmpty');
   }
   if (withdrawal !== undefined && isObject(withdrawal, 'withdrawal', 'url')) checkUrl(withdrawal.url, 'withdrawal.url');
 
@@ -82,10 +87,10 @@ export function parsePolicy(input: unknown): ConsentPolicy {
   if (messages !== undefined && isObject(messages, 'messages')) {
     for (const [locale, texts] of Object.entries(messages)) {
       const path = 'messages.' + locale;
-      if (!LOCALE_PATTERN.test(locale)) fail(path, 'is not a language tag');
+      if (!LOCALE_PATTERN.test(locale)) fail(path, 'locale');
       if (isObject(texts, path)) {
         for (const [key, text] of Object.entries(texts)) {
-          if (typeof text != 'string') fail(`${path}["${key}"]`, 'must be a string');
+          if (typeof text != 'string') fail(`${path}["${key}"]`, 'string');
           else if (locale == 'en') english[key] = text;
         }
       }
@@ -93,7 +98,7 @@ export function parsePolicy(input: unknown): ConsentPolicy {
   }
   // Only for valid ids: an invalid one has its own issue already.
   const englishText = (id: unknown, kind: string, path: string): string =>
-    ID_PATTERN.test(id as string) ? String(english[kind + id] ?? fail(path, `has no English text: add messages.en["${kind + id}"]`)) : '';
+    ID_PATTERN.test(id as string) ? String(english[kind + id] ?? fail(path, 'noText', kind + id)) : '';
 
   const documentIds: unknown[] = [];
   if (isArray(documents, 'documents')) {
@@ -101,7 +106,7 @@ export function parsePolicy(input: unknown): ConsentPolicy {
       const path = `documents[${i}]`;
       if (!isObject(document, path, 'id url version sha256')) return;
       check(document.id, path + '.id', ID_PATTERN);
-      if (documentIds.includes(document.id)) fail(path + '.id', 'is a duplicate');
+      if (documentIds.includes(document.id)) fail(path + '.id', 'duplicate');
       documentIds.push(document.id);
       checkUrl(document.url, path + '.url');
       check(document.version, path + '.version', VERSION_PATTERN);
@@ -112,30 +117,30 @@ export function parsePolicy(input: unknown): ConsentPolicy {
 
   if (isArray(purposes, 'purposes')) {
     const ids: unknown[] = [];
-    if (purposes.length > MAX_PURPOSES) fail('purposes', `has more than ${MAX_PURPOSES} entries`);
+    if (purposes.length > MAX_PURPOSES) fail('purposes', 'tooMany', MAX_PURPOSES);
     purposes.forEach((purpose, i) => {
       const path = `purposes[${i}]`;
       if (!isObject(purpose, path, 'id required basis documents')) return;
       const { id, required, basis, documents: linked = [] } = purpose;
       const text = englishText(id, 'purpose.', path + '.id');
       check(id, path + '.id', ID_PATTERN);
-      if (ids.includes(id)) fail(path + '.id', 'is a duplicate');
+      if (ids.includes(id)) fail(path + '.id', 'duplicate');
       ids.push(id);
-      if (typeof required != 'boolean') fail(path + '.required', 'must be true or false');
-      if (!BASES.includes(basis as string)) fail(path + '.basis', 'must be one of ' + BASES);
+      if (typeof required != 'boolean') fail(path + '.required', 'boolean');
+      if (!BASES.includes(basis as string)) fail(path + '.basis', 'basis', BASES);
       else if (required ? basis == 'consent' : basis != 'consent') {
-        fail(path + '.basis', required ? 'a required purpose cannot rest on consent (GDPR Art. 7(4))' : 'an optional purpose rests on consent: use "consent"');
+        fail(path + '.basis', required ? 'requiredConsent' : 'optionalNotConsent');
       }
       if (isArray(linked, path + '.documents')) {
         linked.forEach((ref, j) => {
-          if (!documentIds.includes(ref) || linked.indexOf(ref) < j) fail(`${path}.documents[${j}]`, 'is not a document id, or a repeated one');
+          if (!documentIds.includes(ref) || linked.indexOf(ref) < j) fail(`${path}.documents[${j}]`, 'documentRef');
         });
-        if (required && !linked.length) fail(path + '.documents', 'must name what a required purpose accepts');
-        if (!linked.length && text.includes('{documents}')) fail(path + '.documents', 'is empty but the text links {documents}');
+        if (required && !linked.length) fail(path + '.documents', 'noDocuments');
+        if (!linked.length && text.includes('{documents}')) fail(path + '.documents', 'documentsPlaceholder');
       }
     });
-    if (!purposes.some((purpose) => (purpose as Obj | null)?.required === true)) fail('purposes', 'needs a required purpose');
-    if (ids.join().length > 500) fail('purposes', 'ids joined by commas exceed 500 characters (Auth0 limit)');
+    if (!purposes.some((purpose) => (purpose as Obj | null)?.required === true)) fail('purposes', 'noRequired');
+    if (ids.join().length > 500) fail('purposes', 'idsTooLong');
   }
 
   if (issues.length) throw new PolicyError(issues);
