@@ -42,10 +42,10 @@ export const BUDGETS = [
   {
     name: 'custom signup (form + terms + core, Lit, no auth0-js)',
     contents: "import '@assent/elements/define/assent-signup-form.js';",
-    // DESIGN.md asked for 14000 B; measured 23163 B (the form's own code, styles and texts ~9.7 KB
-    // on top of <assent-terms>). Re-set to the measured size plus 1% so that any growth fails,
-    // until the signup client and the error texts move to a chunk loaded at configuration time.
-    budget: 23400,
+    // DESIGN.md asked for 14000 B; measured 23163 B, then 20431 B once the signup client, the
+    // error-to-message code, submit-time validation and the reading of the app's fields moved to a
+    // chunk the form loads when it is configured. Set to that plus 1% so that any growth fails.
+    budget: 20640,
     requires: 'packages/elements/src/define/assent-signup-form.ts',
     forbid: ['auth0-js', 'auth0-lock'],
   },

@@ -1,9 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  AssentConfigError,
-  SignupError,
-  SignupInputError,
-  createAssent,
   format,
   isRtl,
   parsePolicy,
@@ -14,13 +10,13 @@ import {
   type ConsentPolicy,
   type PasswordPolicyLevel,
   type PasswordRule,
-  type SignupInput,
 } from '@assent/core';
 import type { AssentTerms } from '../assent-terms/assent-terms.js';
 import { styles } from './assent-signup-form.styles.js';
-import { extraControls, extraValues, type ExtraControl } from './extra-fields.js';
+import { extraControls, type ExtraControl } from './extra-fields.js';
 import { formMessagesEn, loadFormMessages, type FormLocaleMessages } from './messages.js';
-import { problemOf, ruleText, type Problem } from './problems.js';
+import type { Problem } from './problems.js';
+import { ruleText } from './rule-text.js';
 
 /** `detail` of the `assent-signup-success` event. */
 export interface AssentSignupSuccessDetail {
@@ -85,13 +81,33 @@ function adoptStyles(node: Node): void {
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
+type SignupRuntime = typeof import('./signup-runtime.js');
+
+// The signup code (client, error classes and messages, submit-time code), shared by every instance:
+// loaded with `import()` when the first form is configured, so the page's first download does without it.
+let runtime: SignupRuntime | undefined;
+let runtimeLoad: Promise<SignupRuntime> | undefined;
+
+function loadRuntime(): Promise<SignupRuntime> {
+  runtimeLoad ??= import('./signup-runtime.js').then(
+    (loadedRuntime) => (runtime = loadedRuntime),
+    (error: unknown) => {
+      runtimeLoad = undefined; // a later configuration tries again
+      throw error;
+    },
+  );
+  return runtimeLoad;
+}
+
 let instances = 0;
 
 /**
  * A complete signup form for an Auth0 database connection: email, password (show/hide toggle and
  * the connection's rules as a live checklist), optional name or username fields, the app's own
  * extra controls, and `<assent-terms>`. Submitting it creates the user with the consent decision in
- * ONE request to POST /dbconnections/signup (core's `createAssent`).
+ * ONE request to POST /dbconnections/signup (core's `createAssent`). That signup code loads in a
+ * chunk of its own (`import()`) once the form is configured: a code download, not a request to
+ * Auth0; until it arrives the form cannot be sent.
  *
  * The form renders into the element itself (light DOM, no shadow root): password managers and
  * autofill only see inputs in the document tree, so the inputs have real `<label for>`s and the
@@ -184,6 +200,7 @@ export class AssentSignupForm extends LitElement {
   #active: AssentClient | null = null;
   #configError: Error | null = null;
   #configDirty = true;
+  #runtimeError: Error | null = null;
   #fetched: ConsentPolicy | null = null;
   #policyFailed = false;
   #loads = 0;
@@ -224,6 +241,14 @@ export class AssentSignupForm extends LitElement {
   /** Why the form cannot be used as configured (an `AssentConfigError` or `SignupInputError` naming the option or field), or null. */
   get configError(): Error | null {
     return this.#configError;
+  }
+
+  /** Also waits for the signup code the form loads when it is configured, so `configError` is settled once this resolves. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (runtime || !runtimeLoad) return done;
+    await runtimeLoad.catch(() => undefined);
+    return super.getUpdateComplete();
   }
 
   /** Light DOM: the inputs must be in the document tree for password managers and autofill. */
@@ -279,7 +304,7 @@ export class AssentSignupForm extends LitElement {
         ${this.#passwordField(m)}
         <div id="${id}-extra" class="assent-extra"></div>
         ${this.#policyFailed ? nothing : html`<assent-terms id="${id}-terms" .policy=${policy}></assent-terms>`}
-        <button type="submit" class="assent-submit" aria-disabled=${String(this.#busy || waiting)}>${m['signup.submit']}</button>
+        <button type="submit" class="assent-submit" aria-disabled=${String(this.#busy || waiting || !runtime)}>${m['signup.submit']}</button>
         <p class="assent-status" role="status">${this.#busy ? m['signup.sending'] : ''}</p>
         <p class="assent-retry" role="status" ?hidden=${!this.#announcement}>
           <span aria-hidden="true">${waiting ? format(m['signup.retryIn'], { time: this.#seconds(Math.ceil((this.#retryAt - Date.now()) / 1000)) }) : this.#announcement}</span>
@@ -413,14 +438,28 @@ export class AssentSignupForm extends LitElement {
     if (records.some((record) => [...record.addedNodes].some((node) => node instanceof Element && node.id !== this.#id))) this.#claimChildren();
   }
 
-  /** Creates the client when the configuration changed, and checks the app's fields against Auth0's limits. */
+  /** Creates the client when the configuration changed, and checks the app's fields against Auth0's limits; first loads the signup code. */
   #configure(): void {
+    if (!runtime && !this.#runtimeError) {
+      // Not submittable (no active client) until the code has arrived; then this runs again.
+      this.#active = null;
+      loadRuntime().then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          this.#runtimeError = error instanceof Error ? error : new Error(String(error));
+          this.requestUpdate();
+        },
+      );
+      return;
+    }
     this.#configDirty = false;
-    let error: Error | null = null;
+    let error: Error | null = this.#runtimeError;
     let client = this.client;
     try {
+      if (!runtime) throw error;
+      const { AssentConfigError, extraValues } = runtime;
       if (this.passwordPolicy && !LEVELS.includes(this.passwordPolicy)) throw new AssentConfigError('password-policy', `must be one of ${LEVELS.join(', ')}`);
-      if (!client) client = this.#ownClient();
+      if (!client) client = this.#ownClient(runtime);
       if (client) {
         const fixed = this.metadata ?? {};
         const fields = extraValues(extraControls(this.#extraContainer()), true).metadata;
@@ -437,7 +476,7 @@ export class AssentSignupForm extends LitElement {
   }
 
   /** The client of the attributes and policy, kept while they stay the same (it remembers uncertain attempts). */
-  #ownClient(): AssentClient | null {
+  #ownClient({ AssentConfigError, createAssent }: SignupRuntime): AssentClient | null {
     const policy = this.policy ?? this.#fetched;
     if (!policy) {
       if (this.#policyFailed) throw new AssentConfigError('policy-src', `${JSON.stringify(this.policySrc)} could not be loaded as a consent policy`);
@@ -503,41 +542,17 @@ export class AssentSignupForm extends LitElement {
       this.querySelector<HTMLElement>(`#${this.#id}-config`)?.focus();
       return;
     }
+    // Not submittable until the signup code has arrived (the button says so with aria-disabled).
+    if (!runtime) return;
     this.#syncPassword();
-    const form = event.currentTarget as HTMLFormElement;
-    const problems = this.#validate(form);
+    const problems = runtime.invalidFields(event.currentTarget as HTMLFormElement, `${this.#id}-`, this.#ui[1]);
     const decision = this.querySelector<AssentTerms>(`#${this.#id}-terms`)?.decision;
     if (problems.length || !decision || !this.#active) {
       void this.#report(problems);
       return;
     }
     this.#announcement = '';
-    void this.#send(this.#active, decision);
-  }
-
-  /** Runs native constraint validation (which also makes `<assent-terms>` show its error) and says what is wrong, in DOM order. */
-  #validate(form: HTMLFormElement): Problem[] {
-    if (form.checkValidity()) return [];
-    const m = this.#ui[1];
-    const problems: Problem[] = [];
-    for (const control of form.elements as unknown as Iterable<ExtraControl | AssentTerms>) {
-      if (!control.willValidate || control.validity.valid) continue;
-      if (control.localName === 'assent-terms') {
-        problems.push({ field: 'terms', text: control.validationMessage });
-      } else if (!control.id.startsWith(`${this.#id}-`)) {
-        const label = (control as ExtraControl).labels?.[0]?.textContent?.trim();
-        problems.push({ field: `metadata.${(control as ExtraControl).name}`, text: label ? `${label}: ${control.validationMessage}` : control.validationMessage });
-      } else {
-        const { name, validity } = control as ExtraControl;
-        const text =
-          name === 'email' ? m[validity.valueMissing ? 'signup.emailMissing' : 'signup.emailInvalid']
-          : name === 'password' ? m[validity.valueMissing ? 'signup.passwordMissing' : 'signup.passwordWeak']
-          : name === 'username' && validity.valueMissing ? m['signup.usernameMissing']
-          : m['error.field'];
-        problems.push({ field: name, text });
-      }
-    }
-    return problems;
+    void this.#send(runtime, this.#active, decision);
   }
 
   /** Shows `problems` (the summary and each field's message) and moves focus to the summary. */
@@ -548,26 +563,9 @@ export class AssentSignupForm extends LitElement {
     if (problems.length) this.querySelector<HTMLElement>(`#${this.#id}-summary`)?.focus();
   }
 
-  /** What the user entered, as `client.signup` takes it. */
-  #signupInput(): SignupInput {
-    const value = (name: string) => this.#input(name)?.value ?? '';
-    const extras = extraValues(extraControls(this.#extraContainer()));
-    const rootFields: Record<string, string> = { ...extras.rootFields };
-    if (this.askName) {
-      for (const name of ['given_name', 'family_name']) if (value(name)) rootFields[name] = value(name);
-    }
-    const metadata = { ...this.metadata, ...extras.metadata };
-    return {
-      email: value('email'),
-      password: value('password'),
-      ...(this.askUsername && { username: value('username') }),
-      ...(Object.keys(rootFields).length && { rootFields }),
-      ...(Object.keys(metadata).length && { metadata }),
-    };
-  }
-
-  async #send(client: AssentClient, decision: ConsentDecision): Promise<void> {
-    const input = this.#signupInput();
+  async #send(loaded: SignupRuntime, client: AssentClient, decision: ConsentDecision): Promise<void> {
+    const { SignupError, SignupInputError, problemOf } = loaded;
+    const input = loaded.signupInputOf((name) => this.#input(name)?.value ?? '', this.#extraContainer(), this);
     this.#busy = true;
     this.#problems = [];
     this.requestUpdate();

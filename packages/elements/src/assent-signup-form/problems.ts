@@ -1,5 +1,6 @@
-import { SignupError, SignupInputError, format, type PasswordRule } from '@assent/core';
+import { SignupError, SignupInputError, type PasswordRule } from '@assent/core';
 import type { FormLocaleMessages } from './messages.js';
+import { ruleText } from './rule-text.js';
 
 /** Something to tell the user after a failed submit: a field's message, or one about the whole form. */
 export interface Problem {
@@ -8,12 +9,6 @@ export interface Problem {
   readonly text: string;
   /** The password rules the server says are not met (`invalid_password`), as localized texts. */
   readonly rules?: readonly string[];
-}
-
-/** The localized text of a password rule: `password.<code>` with its params, else Auth0's own English text. */
-export function ruleText(rule: PasswordRule, m: FormLocaleMessages): string {
-  const template = (m as Readonly<Record<string, string>>)[`password.${rule.code}`];
-  return template ? format(template, rule.params ?? {}) : rule.message;
 }
 
 /** The unmet rules, nested kinds flattened under their parent ("Contain at least 3 of…: upper case letters"). */
