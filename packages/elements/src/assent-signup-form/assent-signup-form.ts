@@ -17,6 +17,7 @@ import { extraControls, type ExtraControl } from './extra-fields.js';
 import { formMessagesEn, loadFormMessages, type FormLocaleMessages } from './messages.js';
 import type { Problem } from './problems.js';
 import { ruleText } from './rule-text.js';
+import { languages, messageCache } from '../shared/locale.js';
 
 /** `detail` of the `assent-signup-success` event. */
 export interface AssentSignupSuccessDetail {
@@ -42,36 +43,8 @@ export interface AssentSignupFormEventMap extends Omit<HTMLElementEventMap, 'ass
 const LEVELS: readonly string[] = ['none', 'low', 'fair', 'good', 'excellent'];
 const CONFIGURATION = ['domain', 'clientId', 'connection', 'policy', 'client', 'metadata', 'passwordPolicy', 'passwordMinLength'];
 
-// Texts by locale, shared by every instance; `null` marks a language whose module failed to load.
-const loaded = new Map<string, FormLocaleMessages | null>([['en', formMessagesEn]]);
-const loading = new Map<string, Promise<unknown>>();
-
-function messagesFor(locale: string, whenLoaded: () => void): FormLocaleMessages | null | undefined {
-  if (loaded.has(locale)) return loaded.get(locale);
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = loadFormMessages(locale).then(
-      (messages) => loaded.set(locale, messages),
-      (error: unknown) => {
-        console.error(`<assent-signup-form>: the "${locale}" texts could not be loaded; showing English.`, error);
-        loaded.set(locale, null);
-      },
-    );
-    loading.set(locale, pending);
-  }
-  void pending.then(whenLoaded);
-  return undefined;
-}
-
-/** `lang` of the element and of every ancestor (across shadow roots), nearest first. */
-function languages(element: Element): string[] {
-  const found: string[] = [];
-  for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null)) {
-    const lang = node.getAttribute('lang');
-    if (lang) found.push(lang);
-  }
-  return found;
-}
+// Texts by locale, shared by every instance.
+const messagesFor = messageCache<FormLocaleMessages>(formMessagesEn, loadFormMessages, '<assent-signup-form>:');
 
 /** Adopts the form's stylesheet into the document (or shadow root) `node` is in, once. */
 function adoptStyles(node: Node): void {

@@ -18,6 +18,7 @@ import {
   type TextPart,
 } from '@assent/core';
 import { FormControl } from '../shared/form-control.js';
+import { languages, messageCache } from '../shared/locale.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './assent-terms.styles.js';
 
@@ -53,38 +54,8 @@ interface SavedState {
 
 const LOG = '<assent-terms>:';
 
-// Built-in texts by locale, shared by every instance. `null` marks a language whose module could
-// not be loaded: the element then shows English rather than nothing.
-const loaded = new Map<string, Messages | null>([['en', en]]);
-const loading = new Map<string, Promise<unknown>>();
-
-function messagesFor(locale: string, whenLoaded: () => void): Messages | null | undefined {
-  if (loaded.has(locale)) return loaded.get(locale);
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = loadMessages(locale).then(
-      (messages) => loaded.set(locale, messages),
-      (error: unknown) => {
-        console.error(LOG, `no "${locale}" texts, showing English`, error);
-        loaded.set(locale, null);
-      },
-    );
-    loading.set(locale, pending);
-  }
-  void pending.then(whenLoaded);
-  return undefined;
-}
-
-/** `lang` of the element and of every ancestor (across shadow roots), nearest first. */
-function languages(element: Element): string[] {
-  const found: string[] = [];
-  for (let node: Element | null = element; node; ) {
-    const lang = node.getAttribute('lang');
-    if (lang) found.push(lang);
-    node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null);
-  }
-  return found;
-}
+// Built-in texts by locale, shared by every instance.
+const messagesFor = messageCache<Messages>(en, loadMessages, LOG);
 
 /**
  * Whether an inline policy can be shown, by `parsePolicy`'s rules. Unsafe URLs are logged but do

@@ -1,42 +1,20 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { AssentError, en, format, isRtl, loadMessages, resolveLocale, resolveMessage, type ConsentClient, type ConsentState, type Messages } from '@assent/core';
 import { accountEn, loadAccountMessages } from './account-messages.js';
+import { languages, messageCache } from './locale.js';
 
 /** English: core's texts (purpose sentences, document titles) and the account elements' own. */
 const english: Messages = { ...en, ...accountEn };
 
-// Built-in texts by locale, shared by every account element: `null` marks a language whose modules
-// failed to load (English is shown instead of nothing).
-const loaded = new Map<string, Messages | null>([['en', english]]);
-const loading = new Map<string, Promise<unknown>>();
-
-function messagesFor(locale: string, tag: string, whenLoaded: () => void): Messages | null | undefined {
-  if (loaded.has(locale)) return loaded.get(locale);
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = Promise.all([loadMessages(locale), loadAccountMessages(locale)]).then(
-      ([core, account]) => loaded.set(locale, { ...core, ...account }),
-      (error: unknown) => {
-        console.error(`<${tag}>: the "${locale}" texts could not be loaded; showing English.`, error);
-        loaded.set(locale, null);
-      },
-    );
-    loading.set(locale, pending);
-  }
-  void pending.then(whenLoaded);
-  return undefined;
-}
-
-/** `lang` of the element and of every ancestor (across shadow roots), nearest first. */
-function languages(element: Element): string[] {
-  const found: string[] = [];
-  for (let node: Element | null = element; node; ) {
-    const lang = node.getAttribute('lang');
-    if (lang) found.push(lang);
-    node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null);
-  }
-  return found;
-}
+// Built-in texts by locale, shared by every account element (core's and their own, in one object).
+const messagesFor = messageCache<Messages>(
+  english,
+  async (locale) => {
+    const [core, account] = await Promise.all([loadMessages(locale), loadAccountMessages(locale)]);
+    return { ...core, ...account };
+  },
+  'Assent account elements:',
+);
 
 // Elements sharing one client share its read: a page with the status, the button and the re-consent
 // dialog reads the user once, and every element hears the result through `subscribe`.
@@ -129,7 +107,7 @@ export abstract class AccountElement extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.isConnected) this.#follow(this.client);
     let locale = resolveLocale(...languages(this));
-    let messages = messagesFor(locale, this.localName, () => this.requestUpdate());
+    let messages = messagesFor(locale, () => this.requestUpdate());
     if (messages === null) [locale, messages] = ['en', english];
     // While another language loads, the texts shown so far stay (no flash of a loading state).
     if (messages === undefined && this.messages) return;
