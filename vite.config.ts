@@ -1,6 +1,9 @@
 // The demo site (demo/). `source` makes @assent/* resolve to their TypeScript sources, so the demo
 // always shows the code in this checkout without a build step.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const page = (name: string) => fileURLToPath(new URL(`demo/${name}.html`, import.meta.url));
 
 export default defineConfig({
   root: 'demo',
@@ -16,5 +19,15 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Every page of the demo, so `pnpm demo:build` builds the whole site.
+    rollupOptions: {
+      input: {
+        index: page('index'),
+        signup: page('signup'),
+        lock: page('lock'),
+        account: page('account'),
+        gallery: page('gallery'),
+      },
+    },
   },
 });

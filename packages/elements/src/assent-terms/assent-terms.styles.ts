@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 // Compact on purpose: this text ships as is in the element's bundle (see the budget in DESIGN.md).
 export const styles = css`
-:host { display: block; line-height: 1.5; }
+:host { display: block; line-height: 1.5; overflow-wrap: anywhere; }
 .base, fieldset { display: grid; gap: var(--assent-terms-gap, var(--assent-spacing, .5rem)); }
 /* One line of text or one 24px box, whichever is taller: the height of a one-sentence policy,
    kept free while the policy loads so nothing below moves when it arrives. */

@@ -1,0 +1,146 @@
+/**
+ * The designers' gallery (demo/gallery.html) served by the real demo dev server (Vite, with the
+ * embedded emulator, as `npm start` runs it) in headless Chromium: it loads cleanly and offline,
+ * axe finds nothing, and its controls change what is shown and survive a reload.
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-server.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let demo: DemoServer;
+let browser: Browser;
+
+before(async () => {
+  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+const STATE_CARDS = ['terms-default', 'terms-checked', 'terms-invalid', 'terms-disabled', 'terms-purposes', 'terms-loading', 'terms-error', 'terms-rtl', 'terms-long', 'signup-idle', 'signup-invalid'];
+
+/** Opens the gallery (with `query`) and waits until every state card is set up. */
+async function openGallery(t: { after(fn: () => Promise<void>): void }, query = ''): Promise<GuardedPage> {
+  const session = await openGuardedPage(browser);
+  t.after(() => session.close());
+  await session.page.goto(new URL(`gallery.html${query}`, demo.url).href);
+  await waitForGallery(session.page);
+  return session;
+}
+
+async function waitForGallery(page: Page): Promise<void> {
+  await page.locator('html[data-gallery-ready="true"]').waitFor({ state: 'attached' });
+  // The policy file and the language modules load after the first render.
+  await page.locator('#terms-purposes assent-terms input[type="checkbox"]').nth(2).waitFor();
+  await page.locator('#terms-error assent-terms [part="error"]').waitFor();
+}
+
+/** The sentence next to the required box of the "default" card. */
+function defaultLabel(page: Page): Promise<string> {
+  return page.locator('#terms-default assent-terms label[for="r"]').innerText();
+}
+
+async function axe(page: Page): Promise<AxeResults> {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(() => (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe.run(document));
+}
+
+function describeViolations(results: AxeResults): string {
+  return results.violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n');
+}
+
+describe('the designers gallery', () => {
+  test('shows every state card with its element rendered, with no page error and no request leaving the machine', async (t) => {
+    const { page, diagnostics } = await openGallery(t);
+    for (const id of STATE_CARDS) {
+      const rendered = await page.locator(`#${id} > :is(assent-terms, assent-signup-form)`).evaluate((element) => (element.shadowRoot ?? element).childElementCount > 0);
+      assert.equal(rendered, true, `card ${id} shows nothing\n${diagnostics()}`);
+    }
+    assert.equal(await page.locator('#terms-checked input#r').isChecked(), true, 'the "checked" card is ticked');
+    assert.equal(await page.locator('#terms-disabled input#r').isDisabled(), true, 'the "disabled" card is disabled');
+    assert.notEqual((await page.locator('#terms-invalid [part="error"]').innerText()).trim(), '', 'the "invalid" card shows its error');
+    assert.equal(await page.locator('#terms-loading [part="base"]').getAttribute('aria-busy'), 'true', 'the "loading" card is busy');
+    assert.equal(await page.locator('#terms-rtl [part="base"]').evaluate((base) => getComputedStyle(base).direction), 'rtl');
+    assert.match(await page.locator('a[href="/account.html"]').last().innerText(), /account page/);
+  });
+
+  test('axe reports no violation, in light and in dark', async (t) => {
+    const light = await openGallery(t);
+    const lightResults = await axe(light.page);
+    assert.ok(lightResults.passes.length > 0, 'axe ran');
+    assert.deepEqual(lightResults.violations, [], describeViolations(lightResults));
+    const dark = await openGallery(t, '?scheme=dark');
+    const darkResults = await axe(dark.page);
+    assert.deepEqual(darkResults.violations, [], describeViolations(darkResults));
+  });
+
+  test('the language control translates the elements, and a reload keeps the language', async (t) => {
+    const { page } = await openGallery(t);
+    assert.match(await defaultLabel(page), /I agree to the Terms of Service/);
+    await page.locator('#control-lang').selectOption('de');
+    await page.waitForFunction(() => /Ich akzeptiere/.test(document.querySelector('#terms-default assent-terms')?.shadowRoot?.querySelector('label[for="r"]')?.textContent ?? ''));
+    assert.match(page.url(), /[?&]lang=de\b/);
+    assert.match(await page.locator('#terms-rtl assent-terms label[for="r"]').innerText(), /أوافق/, 'the RTL card stays in Arabic');
+
+    await page.reload();
+    await waitForGallery(page);
+    assert.equal(await page.locator('#control-lang').inputValue(), 'de');
+    assert.match(await defaultLabel(page), /Ich akzeptiere/);
+  });
+
+  test('a theme token reaches the elements and the CSS block, and a reload keeps it', async (t) => {
+    const { page } = await openGallery(t);
+    const accentOfCheckbox = () => page.locator('#terms-default assent-terms').evaluate((element) => getComputedStyle(element).getPropertyValue('--assent-accent').trim());
+    assert.equal(await accentOfCheckbox(), '');
+    await page.locator('#token-accent').fill('rgb(200, 0, 100)');
+    assert.equal(await accentOfCheckbox(), 'rgb(200, 0, 100)');
+    assert.match(await page.locator('#theme-css').innerText(), /--assent-accent: rgb\(200, 0, 100\);/);
+
+    await page.reload();
+    await waitForGallery(page);
+    assert.equal(await page.locator('#token-accent').inputValue(), 'rgb(200, 0, 100)');
+    assert.equal(await accentOfCheckbox(), 'rgb(200, 0, 100)');
+  });
+
+  test('refuses a theme value that is not CSS of its kind and says which one', async (t) => {
+    const { page } = await openGallery(t, '?radius=red%7D%20body%7Bdisplay:none');
+    assert.match(await page.locator('#token-problems').innerText(), /Corner radius/);
+    assert.equal(await page.locator('#token-radius').getAttribute('aria-invalid'), 'true');
+    assert.doesNotMatch(await page.locator('#theme-css').innerText(), /--assent-radius/);
+    assert.equal(await page.locator('body').isVisible(), true);
+  });
+
+  test('the dark scheme and the width control change the stage', async (t) => {
+    const { page } = await openGallery(t);
+    const card = page.locator('#terms-default');
+    const phoneWidth = (await card.boundingBox())?.width;
+    await page.locator('#control-scheme').selectOption('dark');
+    await page.locator('#control-width').selectOption('tablet');
+    assert.equal(await page.locator('#stage').evaluate((stage) => getComputedStyle(stage).colorScheme), 'dark');
+    assert.equal(phoneWidth, 360);
+    assert.equal((await card.boundingBox())?.width, 768);
+    assert.match(page.url(), /scheme=dark/);
+    assert.match(page.url(), /width=tablet/);
+  });
+
+  test('has an API reference for every element of custom-elements.json, with HTML and React snippets', async (t) => {
+    const { page } = await openGallery(t);
+    const tags = ['assent-terms', 'assent-signup-form', 'assent-consent-status', 'assent-withdraw-button', 'assent-reconsent'];
+    for (const tag of tags) assert.equal(await page.locator(`#api-${tag}`).count(), 1, `no API section for <${tag}>`);
+    const attributes = await page.locator('#api-assent-terms table', { hasText: 'Attributes of' }).innerText();
+    assert.match(attributes, /policy-src/);
+    const events = await page.locator('#api-assent-terms table', { hasText: 'Events of' }).innerText();
+    assert.match(events, /assent-change/);
+    assert.match(await page.locator('#api-assent-terms figure', { hasText: 'React 19' }).innerText(), /onassent-change=/);
+    assert.match(await page.locator('#api-assent-terms figure', { hasText: 'Plain HTML' }).innerText(), /<assent-terms name="consent" policy-src=/);
+  });
+});
