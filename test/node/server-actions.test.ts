@@ -160,6 +160,33 @@ describe('post-login: asking again', () => {
     assert.match(await page.text(), /Our terms have changed/);
   });
 
+  test('a withdrawal the user made in the browser after the stored consent sends them to the consent page', async () => {
+    const user = await userWithStoredConsent('2026-10-01', { terms: '3.1', privacy: '2.0' });
+    const stored = await appConsent(user.userId);
+    const withdrawnInBrowser = applyConsentEvent(stored, {
+      id: 'browser-withdrawal',
+      event: 'withdrawn',
+      at: '2026-06-01T00:00:00.000Z',
+      version: stored.version,
+      purposes: [],
+      source: 'browser',
+      given: false,
+    });
+    await fixture.management.users.update(user.userId, { user_metadata: { consent: withdrawnInBrowser } });
+    const target = new URL((await fixture.loginThroughPage(user)).headers.get('location')!);
+    assert.equal(target.pathname, '/consent/page');
+  });
+
+  test('a consent "given" in user_metadata does not stand in for a withdrawn authoritative copy', async () => {
+    const user = await userWithStoredConsent('2026-10-01', { terms: '3.1', privacy: '2.0' });
+    const stored = await appConsent(user.userId);
+    const withdrawn = applyConsentEvent(stored, { id: 'server-withdrawal', event: 'withdrawn', at: '2026-06-01T00:00:00.000Z', version: stored.version, purposes: [], source: 'server', given: false });
+    const forged = applyConsentEvent(withdrawn, { id: 'forged-given', event: 'given', at: '2026-07-01T00:00:00.000Z', version: stored.version, purposes: ['terms'], source: 'browser', policy: POLICY.id, hash: 'b'.repeat(64), locale: 'en', given: true });
+    await fixture.management.users.update(user.userId, { app_metadata: { consent: withdrawn }, user_metadata: { consent: forged } });
+    const target = new URL((await fixture.loginThroughPage(user)).headers.get('location')!);
+    assert.equal(target.pathname, '/consent/page');
+  });
+
   test('a flow that cannot show a page (password grant) is denied instead', async () => {
     const user = await userWithStoredConsent('2026-10-01', { terms: '3.0', privacy: '2.0' });
     await assert.rejects(fixture.userToken(user), /403.*Consent required/);

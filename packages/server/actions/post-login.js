@@ -203,6 +203,22 @@ function isCurrent(consent, config) {
   return Object.keys(config.documents).every((id) => consent.documents[id] === config.documents[id]);
 }
 
+/** The newest entry of a consent object's (non-empty) history. */
+function newestEntry(consent) {
+  return consent.history.reduce((newest, entry) => (compareEntries(entry, newest) > 0 ? entry : newest));
+}
+
+/**
+ * Whether the user withdrew in the browser (user_metadata, written with their own token) after the
+ * authoritative copy was last written. Users can edit user_metadata, so only a withdrawal is
+ * believed from it: a forged one can do no more than have its author asked again.
+ */
+function newerWithdrawal(authoritative, own) {
+  const browser = readConsent(own);
+  if (!browser || browser.given) return false;
+  return !authoritative || compareEntries(newestEntry(browser), newestEntry(authoritative)) > 0;
+}
+
 /** What is wrong with the consent page's answer, or null. */
 function answerProblem(answer, config) {
   const decision = answer.decision || {};
@@ -231,7 +247,8 @@ exports.onExecutePostLogin = async (event, api) => {
     consent = signupConsent(event.user.user_metadata, config, new Date().toISOString());
     if (consent) api.user.setAppMetadata('consent', consent);
   }
-  if (isCurrent(consent, config)) return;
+  const withdrawn = newerWithdrawal(consent, (event.user.user_metadata || {}).consent);
+  if (!withdrawn && isCurrent(consent, config)) return;
 
   const protocol = event.transaction && event.transaction.protocol;
   if (NON_INTERACTIVE.includes(protocol)) {
@@ -241,7 +258,7 @@ exports.onExecutePostLogin = async (event, api) => {
   if (!/^https?:\/\//.test(config.consentUrl) || config.sessionSecret.length < 32) {
     throw new Error('Assent: secrets ASSENT_CONSENT_URL (an http(s) URL) and ASSENT_SESSION_SECRET (32+ characters) are required to ask for consent');
   }
-  const reason = !consent ? 'none' : consent.given ? 'outdated' : 'withdrawn';
+  const reason = withdrawn || (consent && !consent.given) ? 'withdrawn' : consent ? 'outdated' : 'none';
   const token = api.redirect.encodeToken({
     secret: config.sessionSecret,
     expiresInSeconds: 900,
