@@ -1,5 +1,5 @@
 /**
- * Visual regression of the designers' gallery: screenshots of a few state cards in Chromium,
+ * Visual regression of the designers' gallery: screenshots of a few state cards (among them the account status given, over the in-memory user) in Chromium,
  * compared with the baselines committed in test/e2e/__screenshots__/ (pixelmatch, with a
  * tolerance for anti-aliasing). A change of look fails here until it is approved:
  *
@@ -70,7 +70,12 @@ const CASES = [
   { name: 'terms-purposes-dark-themed', query: '?scheme=dark&accent=%23e8710a&radius=0&font=Georgia%2C%20serif', card: 'terms-purposes' },
   { name: 'terms-invalid-de', query: '?lang=de', card: 'terms-invalid' },
   { name: 'terms-rtl', query: '', card: 'terms-rtl' },
+  // Its history has fixed dates; they are shown in the browser's time zone (UTC on this kind of machine).
+  { name: 'status-given', query: '', card: 'status-given' },
 ];
+
+/** The withdraw dialog, opened as a user opens it; it lives in the top layer, so the dialog itself is shot. */
+const WITHDRAW_DIALOG = '#withdraw-idle assent-withdraw-button [part="dialog"]';
 
 describe('the gallery looks like its approved screenshots', () => {
   for (const { name, query, card } of CASES) {
@@ -83,6 +88,7 @@ describe('the gallery looks like its approved screenshots', () => {
       await page.locator('html[data-gallery-ready="true"]').waitFor({ state: 'attached' });
       await page.locator('#terms-purposes assent-terms input[type="checkbox"]').nth(2).waitFor();
       await page.locator('#terms-rtl assent-terms input[type="checkbox"]').nth(2).waitFor();
+      await page.locator('#status-given [part="history"]').waitFor();
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // The text caret and focus ring of reportValidity() blink or depend on timing: not part of the look.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -90,4 +96,17 @@ describe('the gallery looks like its approved screenshots', () => {
       await matchBaseline(name, shot);
     });
   }
+
+  test('withdraw-dialog matches its baseline', async (t) => {
+    const session = await openGuardedPage(browser);
+    t.after(() => session.close());
+    const { page } = session;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(new URL('gallery.html', demo.url).href);
+    await page.locator('html[data-gallery-ready="true"]').waitFor({ state: 'attached' });
+    await page.locator('#withdraw-idle assent-withdraw-button [part="button"]').click();
+    await page.locator(`${WITHDRAW_DIALOG}[open]`).waitFor();
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await matchBaseline('withdraw-dialog', await page.locator(WITHDRAW_DIALOG).screenshot({ animations: 'disabled', caret: 'hide' }));
+  });
 });

@@ -26,7 +26,9 @@ after(async () => {
   await demo?.stop();
 });
 
-const STATE_CARDS = ['terms-default', 'terms-checked', 'terms-invalid', 'terms-disabled', 'terms-purposes', 'terms-loading', 'terms-error', 'terms-rtl', 'terms-long', 'signup-idle', 'signup-invalid'];
+const STATE_CARDS = ['terms-default', 'terms-checked', 'terms-invalid', 'terms-disabled', 'terms-purposes', 'terms-loading', 'terms-error', 'terms-rtl', 'terms-long', 'signup-idle', 'signup-invalid', 'signup-busy', 'signup-success'];
+const ACCOUNT_CARDS = ['status-given', 'status-withdrawn', 'status-none', 'withdraw-idle', 'withdraw-error', 'reconsent-required', 'reconsent-offer'];
+const ELEMENTS = 'assent-terms, assent-signup-form, assent-consent-status, assent-withdraw-button, assent-reconsent';
 
 /** Opens the gallery (with `query`) and waits until every state card is set up. */
 async function openGallery(t: { after(fn: () => Promise<void>): void }, query = ''): Promise<GuardedPage> {
@@ -42,6 +44,10 @@ async function waitForGallery(page: Page): Promise<void> {
   // The policy file and the language modules load after the first render.
   await page.locator('#terms-purposes assent-terms input[type="checkbox"]').nth(2).waitFor();
   await page.locator('#terms-error assent-terms [part="error"]').waitFor();
+  // The account elements read their (in-memory) user after the first render.
+  await page.locator('#status-given [part="history"]').waitFor();
+  await page.locator('#reconsent-offer [part="notice"]').waitFor();
+  await page.locator('#withdraw-error [role="alert"]').waitFor();
 }
 
 /** The sentence next to the required box of the "default" card. */
@@ -61,8 +67,8 @@ function describeViolations(results: AxeResults): string {
 describe('the designers gallery', () => {
   test('shows every state card with its element rendered, with no page error and no request leaving the machine', async (t) => {
     const { page, diagnostics } = await openGallery(t);
-    for (const id of STATE_CARDS) {
-      const rendered = await page.locator(`#${id} > :is(assent-terms, assent-signup-form)`).evaluate((element) => (element.shadowRoot ?? element).childElementCount > 0);
+    for (const id of [...STATE_CARDS, ...ACCOUNT_CARDS]) {
+      const rendered = await page.locator(`#${id} :is(${ELEMENTS})`).first().evaluate((element) => (element.shadowRoot ?? element).childElementCount > 0);
       assert.equal(rendered, true, `card ${id} shows nothing\n${diagnostics()}`);
     }
     assert.equal(await page.locator('#terms-checked input#r').isChecked(), true, 'the "checked" card is ticked');
@@ -70,7 +76,71 @@ describe('the designers gallery', () => {
     assert.notEqual((await page.locator('#terms-invalid [part="error"]').innerText()).trim(), '', 'the "invalid" card shows its error');
     assert.equal(await page.locator('#terms-loading [part="base"]').getAttribute('aria-busy'), 'true', 'the "loading" card is busy');
     assert.equal(await page.locator('#terms-rtl [part="base"]').evaluate((base) => getComputedStyle(base).direction), 'rtl');
-    assert.match(await page.locator('a[href="/account.html"]').last().innerText(), /account page/);
+  });
+
+  test('the signup form is shown busy while the answer does not come, and after a successful signup', async (t) => {
+    const { page } = await openGallery(t);
+    await page.locator('#signup-busy form.assent-form[aria-busy="true"]').waitFor({ timeout: 5000 }).catch(async () => assert.fail(`not busy:\n${await page.locator('#signup-busy').innerText()}`));
+    assert.equal(await page.locator('#signup-busy button[type="submit"]').getAttribute('aria-disabled'), 'true');
+    await page.locator('#signup-success .assent-success').waitFor();
+    assert.equal(await page.locator('#signup-success form.assent-form').isHidden(), true, 'the form gives way to the success message');
+  });
+
+  test('the consent status shows a history of three decisions, a withdrawal, and no consent', async (t) => {
+    const { page } = await openGallery(t);
+    assert.equal(await page.locator('#status-given [part="history"] > li').count(), 3);
+    assert.match(await page.locator('#status-given [part="summary"]').innerText(), /Given/i);
+    assert.match(await page.locator('#status-withdrawn [part="summary"]').innerText(), /Withdrawn/i);
+    assert.equal(await page.locator('#status-withdrawn [part="history"] > li').count(), 2);
+    assert.match(await page.locator('#status-none [part="summary"]').innerText(), /None recorded/);
+  });
+
+  test('the withdraw button opens its dialog, and shows the error of a refused token', async (t) => {
+    const { page } = await openGallery(t);
+    const button = page.locator('#withdraw-idle assent-withdraw-button');
+    await button.locator('[part="button"]').click();
+    assert.equal(await button.evaluate((element) => (element as HTMLElement & { open: boolean }).open), true);
+    const withDialog = await axe(page);
+    assert.deepEqual(withDialog.violations, [], describeViolations(withDialog));
+    await page.keyboard.press('Escape');
+    assert.equal(await button.evaluate((element) => (element as HTMLElement & { open: boolean }).open), false);
+    assert.match(await page.locator('#withdraw-error [role="alert"]').innerText(), /\S/);
+    assert.equal(await page.locator('#withdraw-error [part="button"]').count(), 0, 'nothing to withdraw is offered when the consent cannot be read');
+  });
+
+  test('re-consent lists the changed terms on demand, and offers a new optional purpose in a notice', async (t) => {
+    const { page } = await openGallery(t);
+    assert.equal(await page.locator('#reconsent-offer [part="notice"]').isVisible(), true);
+    const reconsent = page.locator('#reconsent-required assent-reconsent');
+    assert.equal(await reconsent.evaluate((element) => (element as HTMLElement & { open: boolean }).open), false, 'the dialog does not cover the gallery on load');
+    await page.locator('#reconsent-required button.gallery-show').click();
+    await reconsent.locator('[part="dialog"][open]').waitFor();
+    assert.match(await reconsent.locator('[part="changes"]').innerText(), /3\.2/);
+    const withDialog = await axe(page);
+    assert.deepEqual(withDialog.violations, [], describeViolations(withDialog));
+    await reconsent.locator('[part="decline"]').click();
+    assert.equal(await reconsent.evaluate((element) => (element as HTMLElement & { open: boolean }).open), false);
+  });
+
+  test('the all-widths mode shows the chosen state in three columns, phone, tablet and desktop, and a reload keeps it', async (t) => {
+    const { page } = await openGallery(t);
+    await page.locator('#control-width').selectOption('all');
+    await page.locator('#control-card').selectOption('status-given');
+    await page.locator('html[data-gallery-ready="true"] #status-given-desktop [part="history"]').waitFor();
+    assert.match(page.url(), /width=all/);
+    assert.match(page.url(), /card=status-given/);
+    const widths = () => page.locator('.gallery-column .gallery-card').evaluateAll((cards) => cards.map((card) => [card.id, card.getBoundingClientRect().width]));
+    assert.deepEqual(await widths(), [['status-given-phone', 360], ['status-given-tablet', 768], ['status-given-desktop', 1200]]);
+    assert.deepEqual(await page.locator('.gallery-column-width').allInnerTexts(), ['Phone (360 px)', 'Tablet (768 px)', 'Desktop (1200 px)']);
+    const results = await axe(page);
+    assert.deepEqual(results.violations, [], describeViolations(results));
+
+    await page.reload();
+    await page.locator('html[data-gallery-ready="true"] #status-given-desktop [part="history"]').waitFor();
+    assert.equal(await widths().then((found) => found.length), 3);
+    await page.locator('#control-width').selectOption('tablet');
+    await waitForGallery(page);
+    assert.equal(await page.locator('.gallery-column').count(), 0, 'back to every card at one width');
   });
 
   test('axe reports no violation, in light and in dark', async (t) => {

@@ -2,9 +2,9 @@
 // cards; and the API reference.
 import { SUPPORTED_LOCALES } from '@assent/core';
 import { renderApiTables } from './api-tables.js';
-import { renderStates, setLanguage } from './states.js';
+import { STATE_CARDS, renderStates, setLanguage } from './states.js';
 import { THEME_TOKENS, applyTheme, themeCss, tokenProblem } from './theme.js';
-import { readState, writeState, type GalleryState, type Scheme, type Width } from './url-state.js';
+import { DEFAULT_CARD, readState, writeState, type GalleryState, type Scheme, type Width } from './url-state.js';
 
 /** An element of gallery.html; the page and this script ship together. */
 function find<T extends Element>(selector: string): T {
@@ -17,6 +17,7 @@ const controls = find<HTMLFormElement>('#controls');
 const langSelect = find<HTMLSelectElement>('#control-lang');
 const schemeSelect = find<HTMLSelectElement>('#control-scheme');
 const widthSelect = find<HTMLSelectElement>('#control-width');
+const cardSelect = find<HTMLSelectElement>('#control-card');
 const tokenFields = find<HTMLDivElement>('#token-fields');
 const problems = find<HTMLParagraphElement>('#token-problems');
 const cssBlock = find<HTMLPreElement>('#theme-css');
@@ -26,6 +27,8 @@ const stage = find<HTMLDivElement>('#stage');
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 for (const locale of SUPPORTED_LOCALES) langSelect.append(new Option(`${languageNames.of(locale) ?? locale} (${locale})`, locale));
+
+for (const card of STATE_CARDS) cardSelect.append(new Option(card.title, card.id));
 
 const tokenInputs = new Map<string, HTMLInputElement>();
 for (const token of THEME_TOKENS) {
@@ -48,6 +51,7 @@ function fillControls(state: GalleryState): void {
   langSelect.value = state.lang;
   schemeSelect.value = state.scheme;
   widthSelect.value = state.width;
+  cardSelect.value = STATE_CARDS.some((card) => card.id === state.card) ? state.card : DEFAULT_CARD;
   for (const [key, input] of tokenInputs) input.value = state.tokens.get(key) ?? '';
 }
 
@@ -55,13 +59,30 @@ function fillControls(state: GalleryState): void {
 function stateOfControls(): GalleryState {
   const tokens = new Map<string, string>();
   for (const [key, input] of tokenInputs) if (input.value.trim()) tokens.set(key, input.value.trim());
-  return { lang: langSelect.value, scheme: schemeSelect.value as Scheme, width: widthSelect.value as Width, tokens };
+  return { lang: langSelect.value, scheme: schemeSelect.value as Scheme, width: widthSelect.value as Width, card: cardSelect.value, tokens };
+}
+
+/** What the stage holds now: every card (null) or one card's id at the three widths. */
+let layout: string | null | undefined;
+let rendering: Promise<void> = Promise.resolve();
+
+/** Rebuilds the stage when the layout changes; the page is marked ready again once it is set up. */
+function layOut(sideBySide: string | null): void {
+  if (sideBySide === layout) return;
+  layout = sideBySide;
+  document.documentElement.dataset['galleryReady'] = 'false';
+  const done = renderStates(stage, sideBySide);
+  rendering = done.then(() => {
+    if (layout === sideBySide) document.documentElement.dataset['galleryReady'] = 'true';
+  });
 }
 
 /** Applies `state` to the stage; a token value that is not valid CSS is reported and left out. */
 function apply(state: GalleryState): void {
   stage.dataset['scheme'] = state.scheme;
   stage.dataset['width'] = state.width;
+  cardSelect.disabled = state.width !== 'all';
+  layOut(state.width === 'all' ? cardSelect.value : null);
   setLanguage(stage, state.lang);
   const valid = new Map<string, string>();
   const found: string[] = [];
@@ -103,7 +124,5 @@ copyButton.addEventListener('click', () => {
 const initial = readState(location.search);
 fillControls(initial);
 renderApiTables(find<HTMLDivElement>('#api'));
-const ready = renderStates(stage);
 apply(initial);
-await ready;
-document.documentElement.dataset['galleryReady'] = 'true';
+await rendering;

@@ -31,3 +31,33 @@ export const longText: ConsentPolicy = {
   ],
   withdrawal: { url: 'https://acme.example/account/privacy' },
 };
+
+const privacy = { id: 'privacy', url: 'https://acme.example/privacy', version: '2.0' };
+
+/** The account cards' policy as the user agreed to it: terms plus two optional purposes (as acme-signup.json). */
+export const accountPolicy: ConsentPolicy = {
+  id: 'acme-signup',
+  version: '2026-11-01',
+  controller,
+  documents: [{ id: 'terms', url: 'https://acme.example/terms', version: '3.1' }, privacy],
+  purposes: [
+    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
+    { id: 'marketing', required: false, basis: 'consent' },
+    { id: 'analytics', required: false, basis: 'consent' },
+  ],
+  withdrawal: { url: 'https://acme.example/account/privacy' },
+};
+
+/** The same policy after new terms were published: a required document has a new version. */
+export const newTermsPolicy: ConsentPolicy = {
+  ...accountPolicy,
+  version: '2026-12-01',
+  documents: [{ id: 'terms', url: 'https://acme.example/terms', version: '3.2' }, privacy],
+};
+
+/** The same policy with one more optional purpose offered, documents unchanged. */
+export const newOptionalPurposePolicy: ConsentPolicy = {
+  ...accountPolicy,
+  version: '2026-12-01',
+  purposes: [...accountPolicy.purposes, { id: 'newsletter', required: false, basis: 'consent' }],
+};
