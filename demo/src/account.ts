@@ -6,9 +6,17 @@ import '@assent/elements/define/assent-consent-status.js';
 import '@assent/elements/define/assent-withdraw-button.js';
 import '@assent/elements/define/assent-reconsent.js';
 import { SUPPORTED_LOCALES, createConsentClient, createDecision, en, encodeSignupFields, parsePolicy, type ConsentClient, type ConsentPolicy } from '@assent/core';
+import type { WithdrawMode } from '@assent/elements';
+import { mountInspector } from './inspector/inspector.js';
 
 interface DemoEnv {
   readonly emulatorUrl: string;
+  /** The demo server's recording proxy in front of the emulator, so the inspector sees the requests. */
+  readonly auth0Url: string;
+  /** The demo app's API: the audience of the user's token for the consent server. */
+  readonly apiAudience: string;
+  /** Where @assent/server's handler answers on this origin. */
+  readonly serverUrl: string;
   readonly clientId: string;
   readonly connection: string;
 }
@@ -16,7 +24,10 @@ interface DemoEnv {
 interface DemoUser {
   readonly userId: string;
   readonly email: string;
+  /** Management API token of the user's own profile (the consent client). */
   readonly token: string;
+  /** Token for the demo app's API (the consent server's flag and delete modes). */
+  readonly serverToken: string;
 }
 
 /** An element of account.html; the page and this script ship together. */
@@ -36,6 +47,9 @@ const lastEvent = find<HTMLPreElement>('#last-event');
 const langSelect = find<HTMLSelectElement>('#lang-select');
 const policySelect = find<HTMLSelectElement>('#policy-select');
 const signUpButton = find<HTMLButtonElement>('#sign-up');
+const modeSelect = find<HTMLSelectElement>('#mode-select');
+const publishButton = find<HTMLButtonElement>('#publish-terms');
+const inspector = mountInspector();
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 for (const locale of SUPPORTED_LOCALES) langSelect.append(new Option(`${languageNames.of(locale) ?? locale} (${locale})`, locale));
@@ -71,7 +85,7 @@ async function signUpDemoUser(): Promise<DemoUser> {
   const password = `Demo!${crypto.randomUUID().slice(0, 8)}-Pw9`;
   const decision = await createDecision(current, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
   const signup = await json(
-    await fetch(`${env.emulatorUrl}/dbconnections/signup`, {
+    await fetch(`${env.auth0Url}/dbconnections/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ client_id: env.clientId, connection: env.connection, email, password, user_metadata: encodeSignupFields(decision) }),
@@ -79,23 +93,20 @@ async function signUpDemoUser(): Promise<DemoUser> {
     'Signup',
   );
   // The password-realm grant stands in for a login through Auth0 (auth0-spa-js getTokenSilently in an app).
-  const token = await json(
-    await fetch(`${env.emulatorUrl}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
-        client_id: env.clientId,
-        username: email,
-        password,
-        realm: env.connection,
-        audience: `${env.emulatorUrl}/api/v2/`,
-        scope: 'read:current_user update:current_user_metadata create:current_user_metadata',
+  const signIn = async (audience: string, scope: string): Promise<string> => {
+    const token = await json(
+      await fetch(`${env.auth0Url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'http://auth0.com/oauth/grant-type/password-realm', client_id: env.clientId, username: email, password, realm: env.connection, audience, scope }),
       }),
-    }),
-    'Sign-in',
-  );
-  return { userId: `auth0|${String(signup._id)}`, email, token: String(token.access_token) };
+      'Sign-in',
+    );
+    return String(token.access_token);
+  };
+  const token = await signIn(`${env.emulatorUrl}/api/v2/`, 'read:current_user update:current_user_metadata create:current_user_metadata');
+  const serverToken = await signIn(env.apiAudience, 'openid');
+  return { userId: `auth0|${String(signup._id)}`, email, token, serverToken };
 }
 
 let user: DemoUser | null = null;
@@ -108,9 +119,20 @@ function connect(): void {
   client = createConsentClient({ domain: env.emulatorUrl, userId, getAccessToken: () => token, policy: policies[policySelect.value] ?? current });
   for (const element of elements) element.client = client;
   status.email = user.email;
+  withdraw.mode = modeSelect.value as WithdrawMode;
+  withdraw.serverUrl = env.serverUrl;
+  withdraw.getServerToken = () => user?.serverToken ?? '';
 }
 
 policySelect.addEventListener('change', connect);
+modeSelect.addEventListener('change', () => {
+  withdraw.mode = modeSelect.value as WithdrawMode;
+});
+// What a controller's "publish" does: a new policy version; the reconsent element then asks again.
+publishButton.addEventListener('click', () => {
+  policySelect.value = 'terms';
+  connect();
+});
 signUpButton.addEventListener('click', async () => {
   signUpButton.disabled = true;
   userStatus.textContent = 'Signing up…';
@@ -119,6 +141,7 @@ signUpButton.addEventListener('click', async () => {
     userStatus.textContent = `Signed in as ${user.email}.`;
     account.hidden = false;
     connect();
+    void inspector.refresh(user.email);
   } catch (error) {
     userStatus.textContent = String(error);
   } finally {
@@ -129,5 +152,6 @@ signUpButton.addEventListener('click', async () => {
 const show = (name: string) => (event: Event) => {
   const { state: _state, ...detail } = (event as CustomEvent<Record<string, unknown>>).detail;
   lastEvent.textContent = `${name}\n${JSON.stringify(detail, null, 2)}`;
+  if (user) void inspector.refresh(user.email);
 };
 for (const name of ['assent-withdraw', 'assent-reconsent-accepted', 'assent-reconsent-declined']) account.addEventListener(name, show(name));

@@ -3,9 +3,11 @@
 import '@assent/lock/define/assent-lock.js';
 import { SUPPORTED_LOCALES } from '@assent/core';
 import type { LockOptions } from '@assent/lock';
+import { mountInspector } from './inspector/inspector.js';
 
 interface DemoEnv {
-  readonly emulatorUrl: string;
+  /** The demo server's recording proxy in front of the emulator, so the inspector sees the request. */
+  readonly auth0Url: string;
   readonly clientId: string;
 }
 
@@ -35,8 +37,15 @@ langSelect.addEventListener('change', () => {
 const show = (title: string, value: unknown): void => {
   lastEvent.textContent = `${title}\n${JSON.stringify(value, (key, entry: unknown) => (key === 'original' ? undefined : entry), 2)}`;
 };
-lock.addEventListener('assent-signup-success', (event) => show('assent-signup-success: decision', event.detail.decision));
-lock.addEventListener('assent-signup-error', (event) => show('assent-signup-error', event.detail.error));
+const inspector = mountInspector();
+lock.addEventListener('assent-signup-success', (event) => {
+  show('assent-signup-success: decision', event.detail.decision);
+  void inspector.refresh();
+});
+lock.addEventListener('assent-signup-error', (event) => {
+  show('assent-signup-error', event.detail.error);
+  void inspector.refresh();
+});
 lock.addEventListener('assent-lock-error', (event) => {
   status.textContent = `Lock could not be shown: ${String(event.detail.error)}`;
 });
@@ -44,8 +53,8 @@ lock.addEventListener('assent-lock-error', (event) => {
 const env = (await (await fetch('/assent-env.json')).json()) as DemoEnv;
 lock.options = {
   // Lock's client script and dictionaries come from the emulator: nothing leaves the machine.
-  configurationBaseUrl: env.emulatorUrl,
-  languageBaseUrl: env.emulatorUrl,
+  configurationBaseUrl: env.auth0Url,
+  languageBaseUrl: env.auth0Url,
   avatar: null,
   rememberLastLogin: false,
   theme: { logo: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" width="58" height="58"/%3E', primaryColor: '#0b6e4f' },
@@ -53,5 +62,5 @@ lock.options = {
   loginAfterSignUp: false,
 } as LockOptions;
 lock.setAttribute('client-id', env.clientId);
-lock.setAttribute('domain', env.emulatorUrl);
+lock.setAttribute('domain', env.auth0Url);
 status.textContent = '';

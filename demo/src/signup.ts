@@ -2,9 +2,11 @@
 // /assent-env.json), with a language switch and the last signup event.
 import '@assent/elements/define/assent-signup-form.js';
 import { SUPPORTED_LOCALES } from '@assent/core';
+import { mountInspector } from './inspector/inspector.js';
 
 interface DemoEnv {
-  readonly emulatorUrl: string;
+  /** The demo server's recording proxy in front of the emulator, so the inspector sees the request. */
+  readonly auth0Url: string;
   readonly clientId: string;
   readonly connection: string;
 }
@@ -30,15 +32,18 @@ langSelect.addEventListener('change', () => {
   history.replaceState(null, '', url);
 });
 
+const inspector = mountInspector();
 form.addEventListener('assent-signup-success', (event) => {
   lastEvent.textContent = `assent-signup-success\n${JSON.stringify(event.detail, null, 2)}`;
+  void inspector.refresh();
 });
 form.addEventListener('assent-signup-error', (event) => {
   const { error } = event.detail;
   lastEvent.textContent = `assent-signup-error\n${JSON.stringify({ ...error, name: error.name, message: error.message }, null, 2)}`;
+  void inspector.refresh();
 });
 
 const env = (await (await fetch('/assent-env.json')).json()) as DemoEnv;
-form.domain = env.emulatorUrl;
+form.domain = env.auth0Url;
 form.clientId = env.clientId;
 form.connection = env.connection;

@@ -1,0 +1,62 @@
+// The inspector panel beside each flow page: the last request that went to Auth0 (recorded by the
+// demo server's proxy, password masked) and the stored user record as the Management API returns
+// it (read by the demo server with its machine client: no secret reaches the browser).
+
+/** One request as `GET /assent-inspector/requests` lists it (see scripts/demo-server.ts). */
+export interface InspectedRequest {
+  readonly at: string;
+  readonly method: string;
+  readonly url: string;
+  readonly body: unknown;
+}
+
+/** The panel's two outputs: the request and the stored record. */
+export interface Inspector {
+  /**
+   * Shows the newest recorded request and the stored record of `email` (default: the `email` its
+   * body names, if any).
+   */
+  refresh(email?: string): Promise<void>;
+}
+
+function emailOf(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object') return undefined;
+  const email = (body as Record<string, unknown>).email;
+  return typeof email === 'string' ? email : undefined;
+}
+
+async function readJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  const body: unknown = await response.json();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/**
+ * Wires the panel of the page: `#inspector-request` and `#inspector-user` (`<pre>`), and an
+ * optional `#inspector-refresh` button.
+ */
+export function mountInspector(root: ParentNode = document): Inspector {
+  const requestOut = root.querySelector<HTMLPreElement>('#inspector-request');
+  const userOut = root.querySelector<HTMLPreElement>('#inspector-user');
+  if (!requestOut || !userOut) throw new Error('the inspector needs #inspector-request and #inspector-user');
+  let shownEmail: string | undefined;
+  const inspector: Inspector = {
+    async refresh(knownEmail?: string) {
+      try {
+        const requests = (await readJson('/assent-inspector/requests')) as InspectedRequest[];
+        const last = requests.at(-1);
+        if (last) requestOut.textContent = `${last.method} ${last.url}\n\n${JSON.stringify(last.body, null, 2)}`;
+        const email = knownEmail ?? emailOf(last?.body) ?? shownEmail;
+        shownEmail = email;
+        if (!email) return;
+        const user = await readJson(`/assent-inspector/user?email=${encodeURIComponent(email)}`);
+        userOut.textContent = user === null ? `no stored user for ${email}` : JSON.stringify(user, null, 2);
+      } catch (error) {
+        userOut.textContent = `The inspector could not read the demo server: ${String(error)}`;
+      }
+    },
+  };
+  root.querySelector<HTMLButtonElement>('#inspector-refresh')?.addEventListener('click', () => void inspector.refresh());
+  return inspector;
+}
