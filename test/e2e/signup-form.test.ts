@@ -53,7 +53,8 @@ before(async () => {
     '/assent-env.json': { type: 'application/json', body: () => env },
   });
   target = await openConformanceTarget({ suite: 'signup-form', pageOrigins: [server.origin] });
-  env = JSON.stringify({ emulatorUrl: target.baseUrl, clientId: target.clientId, connection: target.connection });
+  // auth0Url: where the demo page sends its Auth0 requests (the demo server points it at a recording proxy).
+  env = JSON.stringify({ emulatorUrl: target.baseUrl, auth0Url: target.baseUrl, clientId: target.clientId, connection: target.connection });
   browser = await launchChromium({ trustCertificates: target.browserTrust });
   management = new ManagementClient({ domain: target.domain, clientId: target.m2m.clientId, clientSecret: target.m2m.clientSecret, fetch: target.fetch });
 });
