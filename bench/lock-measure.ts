@@ -14,7 +14,8 @@
  *
  * Pages: test/e2e/lock-pages/{lock-element,terms}-page.ts. Writes bench/out/lock-measure.{md,json}.
  */
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { bundleLikeAnApp } from '../test/e2e/lock-pages/consent-session.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -55,22 +56,7 @@ interface PageBundle {
 
 /** Bundles a bench page like an app's bundler; `/assets/<name>.js` is its entry. */
 async function bundlePage(name: string): Promise<PageBundle> {
-  const result = await build({
-    entryPoints: [join(ROOT, 'test/e2e/lock-pages', `${name}.ts`)],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    mainFields: ['browser', 'module', 'main'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: '/assets',
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await bundleLikeAnApp(join(ROOT, 'test/e2e/lock-pages', `${name}.ts`));
   const files = new Map(result.outputFiles.map((file) => [file.path.replace(/^.*\/assets\//, '/assets/'), file.text]));
   const outputs: Metafile['outputs'] = result.metafile.outputs;
   const key = (path: string) => path.replace(/^.*assets\//, '/assets/');

@@ -23,13 +23,14 @@ export interface PageBundle {
 }
 
 /**
- * Bundles the consent page the way an app's bundler would: ES modules with code splitting, the
- * `source` condition for the workspace packages, production React, and the module fields that
- * give Lock's auth0-js its ES build (see test/support/lock-bundle.mjs).
+ * Bundles a page entry the way an app's bundler would: ES modules with code splitting into
+ * `/assets/`, minified, the `source` condition for the workspace packages, production React, and
+ * the module fields that give Lock's auth0-js its ES build (see test/support/lock-bundle.mjs).
+ * Shared by the e2e pages and bench/lock-measure.ts, so both measure the same build.
  */
-export async function bundleConsentPage(): Promise<PageBundle> {
-  const result = await build({
-    entryPoints: [ENTRY],
+export function bundleLikeAnApp(entry: string) {
+  return build({
+    entryPoints: [entry],
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -44,6 +45,11 @@ export async function bundleConsentPage(): Promise<PageBundle> {
     metafile: true,
     logLevel: 'error',
   });
+}
+
+/** Bundles the consent page with {@link bundleLikeAnApp}; Lock must end in a chunk of its own. */
+export async function bundleConsentPage(): Promise<PageBundle> {
+  const result = await bundleLikeAnApp(ENTRY);
   const files = new Map(result.outputFiles.map((file) => [file.path, file.text]));
   const lockChunk = Object.entries(result.metafile.outputs).find(([, output]) => Object.keys(output.inputs).some((input) => input.includes('auth0-lock/lib/lock.js')))?.[0];
   if (!lockChunk) throw new Error('auth0-lock did not end in a chunk of its own');
