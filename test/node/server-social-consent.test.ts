@@ -8,9 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDecision, decodeConsentObject, en } from '@assent/core';
+import { createConsentHandler } from '@assent/server';
 import { SignJWT } from 'jose';
 import { uniqueEmail } from '../support/unique.js';
-import { POLICY, SESSION_SECRET, SOCIAL, SPA, redirectParams, startServerFixture, type ServerFixture } from './server-fixture.js';
+import { API_AUDIENCE, M2M, M2M_SECRET, POLICY, SESSION_SECRET, SOCIAL, SPA, redirectParams, startServerFixture, type ServerFixture } from './server-fixture.js';
 
 let fixture: ServerFixture;
 before(async () => {
@@ -170,6 +171,30 @@ describe('the consent page and its decision endpoint', () => {
     assert.equal(((await missing.json()) as { field: string }).field, 'decision');
     const unknown = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'maybe' } });
     assert.equal(((await unknown.json()) as { field: string }).field, 'outcome');
+  });
+
+  test('with a continue URL on a custom domain, the page may post there and the signed answer goes there', async () => {
+    const continueUrl = 'https://login.acme.example/continue';
+    const handler = createConsentHandler({
+      auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET },
+      audience: API_AUDIENCE,
+      policy: POLICY,
+      consentPage: { sessionSecret: SESSION_SECRET, continueUrl },
+      fetch: fixture.fetch,
+    });
+    const target = consentTarget(await socialLogin(uniqueEmail('social-custom-domain')));
+    const page = await handler.fetch(new Request(`http://127.0.0.1/consent/page?${new URLSearchParams({ state: target.state, session_token: target.sessionToken })}`));
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /form-action 'self' https:\/\/login\.acme\.example;/);
+    const signed = await handler.fetch(
+      new Request('http://127.0.0.1/consent/page/decision', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: target.state, session_token: target.sessionToken, outcome: 'declined' }),
+      }),
+    );
+    assert.equal(signed.status, 200);
+    assert.equal(((await signed.json()) as { action: string }).action, continueUrl);
   });
 
   test('serves the page script and its language chunks, and nothing else', async () => {

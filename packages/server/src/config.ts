@@ -27,6 +27,13 @@ export interface ConsentPageOptions {
   readonly assets?: () => ConsentPageAssets | Promise<ConsentPageAssets>;
   /** Where the page loads its script from instead: your copy of `dist/consent-page/consent-page.js` (chunks beside it). */
   readonly scriptUrl?: string;
+  /**
+   * Auth0's `/continue` endpoint on the domain your logins go through: the page posts the answer
+   * there. With a custom domain that is `https://login.acme.example/continue`, while `auth0.domain`
+   * may stay the tenant's canonical domain for the Management API. Default
+   * `https://{auth0.domain}/continue`. Plain `http:` only on a loopback host (a local emulator).
+   */
+  readonly continueUrl?: string;
   /** Lifetime of the token the page sends back to /continue, in seconds. Default 300. */
   readonly returnTokenSeconds?: number;
   /** Texts of the page around `<assent-terms>` (English by default). */
@@ -113,6 +120,17 @@ function httpsUrl(value: string, path: string): string {
   return value;
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Checks `consentPage.continueUrl`: Auth0's /continue over https (http on loopback only), nothing after the path. */
+function continueEndpoint(value: unknown): void {
+  const path = 'consentPage.continueUrl';
+  const url = httpsUrl(nonEmpty(value, path), path);
+  const { protocol, hostname, pathname, search, hash } = new URL(url);
+  if (protocol === 'http:' && !LOOPBACK.has(hostname)) throw new ConfigError(path, `must be an https URL (plain http only on a loopback host), got ${JSON.stringify(url)}`);
+  if (!pathname.endsWith('/continue') || search || hash) throw new ConfigError(path, `must be Auth0's /continue endpoint without query or fragment, e.g. "https://login.acme.example/continue", got ${JSON.stringify(url)}`);
+}
+
 /**
  * Validates the options and fills in defaults.
  * @throws ConfigError naming the option; PolicyError (from core) for an invalid policy.
@@ -142,6 +160,7 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
     const seconds = options.consentPage.returnTokenSeconds ?? 300;
     if (!Number.isInteger(seconds) || seconds < 60 || seconds > 3600) throw new ConfigError('consentPage.returnTokenSeconds', 'must be an integer from 60 to 3600');
     if (options.consentPage.scriptUrl !== undefined) httpsUrl(options.consentPage.scriptUrl, 'consentPage.scriptUrl');
+    if (options.consentPage.continueUrl !== undefined) continueEndpoint(options.consentPage.continueUrl);
   }
   if (options.withdrawalLog !== undefined && typeof options.withdrawalLog?.append !== 'function') throw new ConfigError('withdrawalLog', 'must have an append(record) method');
   const timeout = options.managementTimeoutSeconds ?? 10;

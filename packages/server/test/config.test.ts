@@ -55,6 +55,26 @@ test('refuses a consent page secret shorter than 32 characters', () => {
   assert.equal(refusal({ consentPage: { sessionSecret: 'short' } }).path, 'consentPage.sessionSecret');
 });
 
+const SECRET = 'a-session-secret-of-at-least-32-characters';
+
+test('accepts a continue URL on a custom domain and a plain http one on loopback (an emulator)', () => {
+  for (const continueUrl of ['https://login.acme.example/continue', 'http://127.0.0.1:4400/continue', 'http://localhost:4400/continue']) {
+    assert.equal(typeof createConsentHandler({ ...valid, consentPage: { sessionSecret: SECRET, continueUrl } }).fetch, 'function', continueUrl);
+  }
+});
+
+test('refuses a plain http continue URL on a host that is not loopback', () => {
+  const error = refusal({ consentPage: { sessionSecret: SECRET, continueUrl: 'http://login.acme.example/continue' } });
+  assert.equal(error.path, 'consentPage.continueUrl');
+  assert.match(error.message, /https/);
+});
+
+test('refuses a continue URL that is not the /continue endpoint', () => {
+  for (const continueUrl of ['https://login.acme.example/authorize', 'https://login.acme.example/continue?state=x', 'login.acme.example/continue']) {
+    assert.equal(refusal({ consentPage: { sessionSecret: SECRET, continueUrl } }).path, 'consentPage.continueUrl', continueUrl);
+  }
+});
+
 test('refuses a withdrawal log without append()', () => {
   assert.equal(refusal({ withdrawalLog: {} as never }).path, 'withdrawalLog');
 });

@@ -80,7 +80,7 @@ export interface ConsentPageInput {
   readonly scriptUrl: string;
   /** Where the page posts the decision (same origin). */
   readonly decisionUrl: string;
-  /** `https://{auth0 domain}`: the form finally posts to its /continue. */
+  /** Origin of Auth0's /continue (`consentPage.continueUrl`), where the form finally posts. */
   readonly auth0Origin: string;
 }
 

@@ -4,7 +4,7 @@
  * the user's answer goes to `POST {basePath}/consent/page/decision`, which checks the session token
  * and the decision (core's `verifyDecision`: what the policy shows with exactly these purposes)
  * and answers with a signed return token; the page then posts `state` and that token to
- * `https://{domain}/continue`, where the Action's `onContinuePostLogin` validates it and records
+ * Auth0's `/continue` (`consentPage.continueUrl`), where the Action's `onContinuePostLogin` validates it and records
  * the consent, or denies the login when the user declined.
  */
 import { LOCALE_PATTERN, acceptedDocuments, resolveLocale } from '@assent/core';
@@ -16,9 +16,9 @@ import { checkDecision } from '../consent/check-decision.js';
 import { DEFAULT_PAGE_TEXTS, consentPage, expiredPage } from './html.js';
 import { SessionTokenError, signReturnToken, verifySessionToken, type ConsentAnswer } from './session.js';
 
-/** The continue endpoint of the tenant (`https://{domain}/continue`). */
-export function continueUrl(domain: string): string {
-  return `https://${domain}/continue`;
+/** The continue endpoint of the tenant: `consentPage.continueUrl`, else `https://{auth0.domain}/continue`. */
+function continueUrl(options: ResolvedOptions): string {
+  return options.consentPage?.continueUrl ?? `https://${options.auth0.domain}/continue`;
 }
 
 export function consentPageRoutes(options: ResolvedOptions): Hono {
@@ -52,7 +52,7 @@ export function consentPageRoutes(options: ResolvedOptions): Hono {
       sessionToken,
       scriptUrl,
       decisionUrl: `${options.basePath}/consent/page/decision`,
-      auth0Origin: new URL(continueUrl(options.auth0.domain)).origin,
+      auth0Origin: new URL(continueUrl(options)).origin,
     });
     return c.body(rendered.html, 200, rendered.headers);
   });
@@ -118,7 +118,7 @@ export function consentPageRoutes(options: ResolvedOptions): Hono {
       nowMs: options.now(),
       lifetimeSeconds: page.returnTokenSeconds ?? 300,
     });
-    return c.json({ action: continueUrl(options.auth0.domain), fields: { state, session_token: token } });
+    return c.json({ action: continueUrl(options), fields: { state, session_token: token } });
   });
 
   return app;
