@@ -1,0 +1,58 @@
+/**
+ * The demo tenant: the emulator's default tenant as its dashboard settings would say for this
+ * demo: the demo's origin allowed (CORS, callbacks), the demo app's API, a simulated Google
+ * connection, and the Assent post-login Action with secrets derived from the demo's policy.
+ */
+import { createRequire } from 'node:module';
+import type { ConsentPolicy } from '@assent/core';
+import { defaultTenantConfig, type TenantConfig } from '@assent/auth0-emulator';
+import { actionSecrets } from '@assent/server';
+import { DEMO_SERVER_PATH } from './consent-server.js';
+
+/** The demo app's API in the demo tenant: the audience of the users' tokens for the consent server. */
+export const DEMO_API_AUDIENCE = 'https://api.assent-demo.test/';
+/** The simulated social connection (the emulator's provider page stands in for Google). */
+export const DEMO_SOCIAL_CONNECTION = 'google-oauth2';
+
+const postLoginAction = createRequire(import.meta.url).resolve('@assent/server/actions/post-login.js');
+
+/** What the tenant needs to know of the demo. */
+export interface DemoTenantOptions {
+  /** The demo's port on 127.0.0.1. */
+  readonly port: number;
+  readonly policy: ConsentPolicy;
+  /** Shared by the post-login Action and the consent page. */
+  readonly sessionSecret: string;
+}
+
+export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): TenantConfig {
+  const base = defaultTenantConfig();
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`]);
+  const clients = (base.clients ?? []).map((client) =>
+    (client.app_type ?? 'spa') === 'spa'
+      ? {
+          ...client,
+          callbacks: [...new Set([...(client.callbacks ?? []), ...callbacks])],
+          web_origins: [...new Set([...(client.web_origins ?? []), ...origins])],
+          allowed_origins: [...new Set([...(client.allowed_origins ?? []), ...origins])],
+        }
+      : client,
+  );
+  const connections = base.connections ?? [];
+  return {
+    ...base,
+    clients,
+    connections: connections.some((connection) => connection.name === DEMO_SOCIAL_CONNECTION)
+      ? connections
+      : [...connections, { name: DEMO_SOCIAL_CONNECTION, strategy: 'google-oauth2' }],
+    resource_servers: [{ identifier: DEMO_API_AUDIENCE, name: 'Assent demo app' }],
+    actions: [
+      {
+        module: postLoginAction,
+        name: 'assent-post-login',
+        secrets: { ...actionSecrets({ policy, consentUrl: `http://127.0.0.1:${port}${DEMO_SERVER_PATH}/consent/page`, sessionSecret }) },
+      },
+    ],
+  };
+}
