@@ -5,21 +5,10 @@
 import '@assent/elements/define/assent-consent-status.js';
 import '@assent/elements/define/assent-withdraw-button.js';
 import '@assent/elements/define/assent-reconsent.js';
-import { SUPPORTED_LOCALES, createConsentClient, createDecision, en, encodeSignupFields, parsePolicy, type ConsentClient, type ConsentPolicy } from '@assent/core';
+import { createConsentClient, createDecision, en, encodeSignupFields, parsePolicy, type ConsentClient, type ConsentPolicy } from '@assent/core';
 import type { WithdrawMode } from '@assent/elements';
 import { mountInspector } from './inspector/inspector.js';
-
-interface DemoEnv {
-  readonly emulatorUrl: string;
-  /** The demo server's recording proxy in front of the emulator, so the inspector sees the requests. */
-  readonly auth0Url: string;
-  /** The demo app's API: the audience of the user's token for the consent server. */
-  readonly apiAudience: string;
-  /** Where @assent/server's handler answers on this origin. */
-  readonly serverUrl: string;
-  readonly clientId: string;
-  readonly connection: string;
-}
+import { find, languageSelect, loadDemoEnv } from './page.js';
 
 interface DemoUser {
   readonly userId: string;
@@ -30,13 +19,6 @@ interface DemoUser {
   readonly serverToken: string;
 }
 
-/** An element of account.html; the page and this script ship together. */
-function find<T extends Element>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (!found) throw new Error(`account.html has no ${selector}`);
-  return found;
-}
-
 const account = find<HTMLElement>('#account');
 const status = find<HTMLElementTagNameMap['assent-consent-status']>('assent-consent-status');
 const withdraw = find<HTMLElementTagNameMap['assent-withdraw-button']>('assent-withdraw-button');
@@ -44,27 +26,16 @@ const reconsent = find<HTMLElementTagNameMap['assent-reconsent']>('assent-recons
 const elements = [status, withdraw, reconsent];
 const userStatus = find<HTMLParagraphElement>('#user-status');
 const lastEvent = find<HTMLPreElement>('#last-event');
-const langSelect = find<HTMLSelectElement>('#lang-select');
 const policySelect = find<HTMLSelectElement>('#policy-select');
 const signUpButton = find<HTMLButtonElement>('#sign-up');
 const modeSelect = find<HTMLSelectElement>('#mode-select');
 const publishButton = find<HTMLButtonElement>('#publish-terms');
 const inspector = mountInspector();
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-for (const locale of SUPPORTED_LOCALES) langSelect.append(new Option(`${languageNames.of(locale) ?? locale} (${locale})`, locale));
-langSelect.value = new URLSearchParams(location.search).get('lang') ?? 'en';
 // The elements read `lang` when they render: set it on each (an ancestor's change shows at their next update).
-const setLanguage = (lang: string) => elements.forEach((element) => (element.lang = lang));
-setLanguage(langSelect.value);
-langSelect.addEventListener('change', () => {
-  setLanguage(langSelect.value);
-  const url = new URL(location.href);
-  url.searchParams.set('lang', langSelect.value);
-  history.replaceState(null, '', url);
-});
+languageSelect(find<HTMLSelectElement>('#lang-select'), (lang) => elements.forEach((element) => (element.lang = lang)));
 
-const env = (await (await fetch('/assent-env.json')).json()) as DemoEnv;
+const env = await loadDemoEnv();
 const base = (await (await fetch('/policies/acme-signup.json')).json()) as ConsentPolicy;
 const current = parsePolicy(base);
 const policies: Record<string, ConsentPolicy> = {

@@ -1,38 +1,14 @@
 // The Lock demo page: <assent-lock> on the embedded emulator (address from /assent-env.json), with a
 // language switch and the decision of the last signup. Lock itself is downloaded only by this page.
 import '@assent/lock/define/assent-lock.js';
-import { SUPPORTED_LOCALES } from '@assent/core';
 import type { LockOptions } from '@assent/lock';
 import { mountInspector } from './inspector/inspector.js';
-
-interface DemoEnv {
-  /** The demo server's recording proxy in front of the emulator, so the inspector sees the request. */
-  readonly auth0Url: string;
-  readonly clientId: string;
-}
-
-/** An element of lock.html; the page and this script ship together. */
-function find<T extends Element>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (!found) throw new Error(`lock.html has no ${selector}`);
-  return found;
-}
+import { find, languageSelect, loadDemoEnv } from './page.js';
 const lock = find<HTMLElementTagNameMap['assent-lock']>('assent-lock');
 const lastEvent = find<HTMLPreElement>('#last-event');
 const status = find<HTMLParagraphElement>('#lock-status');
-const langSelect = find<HTMLSelectElement>('#lang-select');
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-for (const locale of SUPPORTED_LOCALES) langSelect.append(new Option(`${languageNames.of(locale) ?? locale} (${locale})`, locale));
-langSelect.value = new URLSearchParams(location.search).get('lang') ?? 'en';
-lock.lang = langSelect.value;
-langSelect.addEventListener('change', () => {
-  // Changing lang mounts a new Lock in that language.
-  lock.lang = langSelect.value;
-  const url = new URL(location.href);
-  url.searchParams.set('lang', langSelect.value);
-  history.replaceState(null, '', url);
-});
+// Changing lang mounts a new Lock in that language.
+languageSelect(find<HTMLSelectElement>('#lang-select'), (lang) => (lock.lang = lang));
 
 const show = (title: string, value: unknown): void => {
   lastEvent.textContent = `${title}\n${JSON.stringify(value, (key, entry: unknown) => (key === 'original' ? undefined : entry), 2)}`;
@@ -50,7 +26,7 @@ lock.addEventListener('assent-lock-error', (event) => {
   status.textContent = `Lock could not be shown: ${String(event.detail.error)}`;
 });
 
-const env = (await (await fetch('/assent-env.json')).json()) as DemoEnv;
+const env = await loadDemoEnv();
 lock.options = {
   // Lock's client script and dictionaries come from the emulator: nothing leaves the machine.
   configurationBaseUrl: env.auth0Url,

@@ -1,36 +1,14 @@
 // The first demo page: <assent-terms> inside a plain native form, with a live view of the FormData
 // it contributes and of the last assent-change event.
 import '@assent/elements/define/assent-terms.js';
-import { SUPPORTED_LOCALES } from '@assent/core';
+import { find, languageSelect } from './page.js';
 
-/** The page's element matching `selector`; the page is broken without it, so say which one. */
-function required<T extends Element>(selector: string): T {
-  const element = document.querySelector<T>(selector);
-  if (!element) throw new Error(`demo page: ${selector} is missing`);
-  return element;
-}
-
-const form = required<HTMLFormElement>('#signup');
-const terms = required<HTMLElementTagNameMap['assent-terms']>('assent-terms');
-const formDataView = required<HTMLPreElement>('#formdata');
-const lastEvent = required<HTMLPreElement>('#last-event');
-const status = required<HTMLParagraphElement>('#submit-status');
-const langSelect = required<HTMLSelectElement>('#lang-select');
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-for (const locale of SUPPORTED_LOCALES) {
-  langSelect.append(new Option(`${languageNames.of(locale) ?? locale} (${locale})`, locale));
-}
-const initialLang = new URLSearchParams(location.search).get('lang') ?? 'en';
-langSelect.value = initialLang;
-terms.lang = initialLang;
-
-langSelect.addEventListener('change', () => {
-  terms.lang = langSelect.value;
-  const url = new URL(location.href);
-  url.searchParams.set('lang', langSelect.value);
-  history.replaceState(null, '', url);
-});
+const form = find<HTMLFormElement>('#signup');
+const terms = find<HTMLElementTagNameMap['assent-terms']>('assent-terms');
+const formDataView = find<HTMLPreElement>('#formdata');
+const lastEvent = find<HTMLPreElement>('#last-event');
+const status = find<HTMLParagraphElement>('#submit-status');
+languageSelect(find<HTMLSelectElement>('#lang-select'), (lang) => (terms.lang = lang));
 
 function showFormData(): void {
   const entries = [...new FormData(form).entries()].map(([name, value]) => [name, String(value)]);
