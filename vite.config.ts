@@ -26,6 +26,7 @@ export default defineConfig({
         signup: page('signup'),
         lock: page('lock'),
         account: page('account'),
+        social: page('social'),
         gallery: page('gallery'),
       },
     },

@@ -1,5 +1,5 @@
 /**
- * The developers' flows of the demo site (demo/signup.html, lock.html, account.html) served by the
+ * The developers' flows of the demo site (demo/signup.html, lock.html, account.html, social.html) served by the
  * real demo server (Vite, the embedded emulator and its recording proxy, as `npm start` runs it) in
  * headless Chromium fenced to loopback: each signup shows its request in the inspector, and the
  * stored record holds the consent that was ticked; no page leaves the machine or fails axe.
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { decodeSignupFields } from '@assent/core';
+import { decodeConsentObject, decodeSignupFields } from '@assent/core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.js';
 import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
@@ -52,7 +52,9 @@ async function inspected(page: Page): Promise<{ request: string; user: Record<st
 const NOT_OUR_CODE = ['.auth0-lock-tabs li:not(.auth0-lock-tabs-current) a'];
 
 async function axe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ path: axeSource });
+  // Evaluated through the DevTools protocol rather than a <script>: the consent page's strict CSP
+  // (script-src 'self') refuses inline scripts, and an audit must not loosen what it audits.
+  await page.evaluate(await readFile(axeSource, 'utf8'));
   return page.evaluate(
     (exclude) => (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run({ exclude: exclude.map((selector) => [selector]) }),
     NOT_OUR_CODE,
@@ -152,11 +154,89 @@ describe('the account flow (account.html)', () => {
   });
 });
 
+describe('the social login flow (social.html)', () => {
+  /** Starts "Sign in with Google" and signs in on the emulator's provider page as `email`. */
+  async function signInWithGoogle(page: Page, email: string): Promise<void> {
+    await page.getByRole('button', { name: 'Sign in with Google (simulated)' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  /** Waits for the consent page of the demo's consent server. */
+  async function onConsentPage(page: Page): Promise<void> {
+    await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 15_000 });
+    await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).waitFor();
+  }
+
+  test('a first login goes through the consent page; accepting signs the user in with the ticked consent stored and the /continue post in the inspector', async (t) => {
+    const { page } = await open(t, 'social.html');
+    const email = uniqueEmail('demo-flow-social');
+    await signInWithGoogle(page, email);
+    await onConsentPage(page);
+    await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
+    await page.getByRole('checkbox', { name: /news and offers/i }).check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    const shown = JSON.parse(await page.locator('#social-result').innerText()) as { consent: { purposes: Record<string, boolean>; source: string } };
+    assert.deepEqual(shown.consent.purposes, { terms: true, marketing: true, analytics: false });
+    assert.equal(shown.consent.source, 'action');
+    const { request, user } = await inspected(page);
+    assert.match(request, /^POST http:\/\/127\.0\.0\.1:\d+\/continue\n/);
+    assert.match(request, /"session_token": "ey/);
+    const stored = decodeConsentObject((user.app_metadata as { consent: unknown }).consent);
+    assert.deepEqual(stored.purposes, { terms: true, marketing: true, analytics: false });
+    assert.equal(stored.version, '2026-11-01');
+  });
+
+  test('declining on the consent page comes back with "Login denied: Consent declined" and nothing stored', async (t) => {
+    const { page } = await open(t, 'social.html');
+    const email = uniqueEmail('demo-flow-social-decline');
+    await signInWithGoogle(page, email);
+    await onConsentPage(page);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Login denied: Consent declined.' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('#social-result').innerText(), 'nobody signed in yet');
+    await page.locator('#inspector-request').filter({ hasText: '/continue' }).waitFor();
+    // The social login created the user; the declined consent left nothing in app_metadata.
+    const user = (await (await fetch(new URL(`assent-inspector/user?email=${encodeURIComponent(email)}`, demo.url))).json()) as { email: string; app_metadata?: { consent?: unknown } };
+    assert.equal(user.email, email);
+    assert.equal(user.app_metadata?.consent, undefined);
+  });
+
+  test('signing in again with the same address skips the consent page', async (t) => {
+    const { page } = await open(t, 'social.html');
+    const email = uniqueEmail('demo-flow-social-again');
+    await signInWithGoogle(page, email);
+    await onConsentPage(page);
+    await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
+    await signInWithGoogle(page, email);
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    assert.deepEqual(visited.filter((url) => url.includes('/consent/page')), []);
+  });
+
+  test('the consent page in German stays on the machine and axe finds no violation', async (t) => {
+    const { page } = await open(t, 'social.html?lang=de');
+    await signInWithGoogle(page, uniqueEmail('demo-flow-social-axe'));
+    await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 15_000 });
+    await page.getByRole('checkbox', { name: /Nutzungsbedingungen/ }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+    const results = await axe(page);
+    assert.equal(results.violations.length, 0, results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`).join('\n'));
+  });
+});
+
 describe('every flow page', () => {
   for (const [path, ready] of [
     ['signup.html', 'assent-terms #r'],
     ['lock.html', 'assent-lock input[name="email"]'],
     ['account.html', '#sign-up'],
+    ['social.html', '#sign-in'],
   ] as const) {
     test(`${path} stays on the machine and axe finds no violation`, async (t) => {
       const { page } = await open(t, path);

@@ -2,7 +2,7 @@
 // demo server's proxy, password masked) and the stored user record as the Management API returns
 // it (read by the demo server with its machine client: no secret reaches the browser).
 
-/** One request as `GET /assent-inspector/requests` lists it (see scripts/demo-server.ts). */
+/** One request as `GET /assent-inspector/requests` lists it (see scripts/demo-server/recording-proxy.ts). */
 export interface InspectedRequest {
   readonly at: string;
   readonly method: string;
@@ -13,10 +13,10 @@ export interface InspectedRequest {
 /** The panel's two outputs: the request and the stored record. */
 export interface Inspector {
   /**
-   * Shows the newest recorded request and the stored record of `email` (default: the `email` its
-   * body names, if any).
+   * Shows the newest recorded request (or the newest to `path`, e.g. `/continue`) and the stored
+   * record of `email` (default: the `email` its body names, if any).
    */
-  refresh(email?: string): Promise<void>;
+  refresh(email?: string, options?: { readonly path?: string }): Promise<void>;
 }
 
 function emailOf(body: unknown): string | undefined {
@@ -42,10 +42,11 @@ export function mountInspector(root: ParentNode = document): Inspector {
   if (!requestOut || !userOut) throw new Error('the inspector needs #inspector-request and #inspector-user');
   let shownEmail: string | undefined;
   const inspector: Inspector = {
-    async refresh(knownEmail?: string) {
+    async refresh(knownEmail?: string, options = {}) {
       try {
         const requests = (await readJson('/assent-inspector/requests')) as InspectedRequest[];
-        const last = requests.at(-1);
+        const { path } = options;
+        const last = path ? requests.findLast((request) => new URL(request.url).pathname === path) : requests.at(-1);
         if (last) requestOut.textContent = `${last.method} ${last.url}\n\n${JSON.stringify(last.body, null, 2)}`;
         const email = knownEmail ?? emailOf(last?.body) ?? shownEmail;
         shownEmail = email;
