@@ -11,6 +11,7 @@ import { authorizeRoutes } from './routes/authorize.js';
 import { coAuthenticateRoutes } from './routes/co-authenticate.js';
 import { lockAssetRoutes } from './routes/lock-assets.js';
 import { logoutRoutes } from './routes/logout.js';
+import { managementActionRoutes } from './routes/management-actions.js';
 import { managementJobRoutes } from './routes/management-jobs.js';
 import { managementUserRoutes } from './routes/management-users.js';
 import { oauthTokenRoutes } from './routes/oauth-token.js';
@@ -67,6 +68,7 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     logoutRoutes(ctx),
     managementUserRoutes(ctx),
     managementJobRoutes(ctx),
+    managementActionRoutes(ctx),
   ]) {
     app.route('/', routes);
   }

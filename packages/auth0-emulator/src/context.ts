@@ -3,6 +3,7 @@
  * store, the short-lived flow records (codes, tickets, sessions, pending and suspended logins),
  * jobs, faults, Actions, the clock.
  */
+import type { ActionRegistry } from './actions/registry.js';
 import type { CollectedClaims } from './actions/runner.js';
 import type { PostLoginAction } from './actions/types.js';
 import type { FaultEngine } from './faults/engine.js';
@@ -113,7 +114,10 @@ export interface EmulatorContext {
   readonly sessions: ExpiringMap<Session>;
   readonly jobs: JobStore;
   readonly faults: FaultEngine;
+  /** The Actions logins and signups run, in order, with their deployed secrets (read it per login: a deploy replaces it). */
   readonly actions: readonly PostLoginAction[];
+  /** The Actions as the Management API manages them (drafts, versions, deploys). */
+  readonly actionRegistry: ActionRegistry;
   readonly adminEnabled: boolean;
   readonly tokens: TokenContext;
   readonly hung: HungRequests;
@@ -122,7 +126,7 @@ export interface EmulatorContext {
   readonly log: (line: string) => void;
   client(clientId: string): Client | undefined;
   connection(name: string): Connection | undefined;
-  /** Restores seed users and the tenant's faults; forgets codes, tickets, sessions and jobs. */
+  /** Restores seed users, the tenant's faults and its Actions' secrets; forgets codes, tickets, sessions and jobs. */
   reset(): Promise<void>;
 }
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
-import { loadActions } from './actions/load.js';
+import { loadActionModules } from './actions/load.js';
+import { ActionRegistry, type ActionSource } from './actions/registry.js';
 import { createApp } from './app.js';
 import { managementAudiencesFor, type EmulatorContext, type HungRequests } from './context.js';
 import { FaultEngine } from './faults/engine.js';
@@ -59,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const config: TenantConfig = options.faults === undefined ? loaded : { ...loaded, faults: parseFaultsConfig(options.faults, 'options.faults') };
   // Check cross references before binding a port: a broken tenant must fail fast.
   const preview = resolveTenant(config, { url: 'http://127.0.0.1:1' });
-  const actions = [...(await loadActions(config.actions ?? [], baseDir)), ...(options.actions ?? [])];
+  const actionSources: ActionSource[] = [...(await loadActionModules(config.actions ?? [], baseDir)), ...(options.actions ?? []).map((action) => ({ action }))];
 
   const store = await StateStore.open({ dataFile: options.dataFile, tenantName: preview.name });
   const seedUsers = () => buildSeedUsers(config.users ?? [], preview.connections.find((c) => c.strategy === 'auth0')?.name, new Date(now()));
@@ -83,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultEngine(config.faults);
   const clients = new Map(tenant.clients.map((client) => [client.client_id, client]));
   const connections = new Map(tenant.connections.map((connection) => [connection.name, connection]));
+  const actionRegistry = new ActionRegistry(tenant.name, actionSources, now);
   const ctx: EmulatorContext = {
     tenant,
     config,
@@ -97,7 +99,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sessions: new ExpiringMap(3 * 24 * 60 * MINUTE, now),
     jobs: new JobStore(),
     faults,
-    actions,
+    get actions() {
+      return actionRegistry.runtime();
+    },
+    actionRegistry,
     adminEnabled: options.enableAdmin ?? false,
     tokens: { key: store.key, issuer: tenant.issuer, now },
     hung,
@@ -110,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.replaceUsers(users);
       for (const map of [ctx.pending, ctx.suspended, ctx.codes, ctx.tickets, ctx.sessions]) map.clear();
       ctx.jobs.clear();
+      actionRegistry.reset();
       faults.configure(config.faults ?? { rules: [] });
       await store.persist();
     },

@@ -114,8 +114,9 @@ export interface ResourceServerConfig {
 export interface ActionReference {
   /** Path of an ES module exporting `onExecutePostLogin` and/or `onContinuePostLogin`, relative to the tenant file. */
   module: string;
+  /** Shown, filtered and renamed by the Management API (`/api/v2/actions/actions`); default: `module`. */
   name?: string;
-  /** Given to the Action as `event.secrets`. */
+  /** Given to the Action as `event.secrets` (version 1; the Management API can replace and deploy them). At most 30, names 1 to 128 characters, values up to 4096. */
   secrets?: Record<string, string>;
 }
 

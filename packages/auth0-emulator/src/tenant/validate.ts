@@ -2,6 +2,7 @@
  * Validation of a tenant file: returns a typed TenantConfig or throws TenantConfigError naming the
  * field (`clients[0].callbacks[1]: must be an absolute http(s) URL`).
  */
+import { MAX_ACTION_SECRETS, MAX_SECRET_NAME_LENGTH, MAX_SECRET_VALUE_LENGTH, secretNameProblem, secretValueProblem } from '../actions/limits.js';
 import { parseFaultsConfig } from '../faults/validate.js';
 import {
   array,
@@ -207,8 +208,20 @@ function action(value: unknown, path: string): ActionReference {
   const result: ActionReference = { module: string(raw.module, `${path}.module`) };
   const name = optionalString(raw.name, `${path}.name`);
   if (name !== undefined) result.name = name;
-  if (raw.secrets !== undefined) result.secrets = stringRecord(raw.secrets, `${path}.secrets`);
+  if (raw.secrets !== undefined) result.secrets = actionSecrets(raw.secrets, `${path}.secrets`);
   return result;
+}
+
+/** Action secrets within Auth0's limits (at most 30; names 1 to 128 characters; values up to 4096). */
+function actionSecrets(value: unknown, path: string): Record<string, string> {
+  const secrets = stringRecord(value, path);
+  const entries = Object.entries(secrets);
+  if (entries.length > MAX_ACTION_SECRETS) throw new TenantConfigError(path, `has ${entries.length} secrets; an Action may have at most ${MAX_ACTION_SECRETS}`);
+  for (const [name, secret] of entries) {
+    if (secretNameProblem(name)) throw new TenantConfigError(`${path}.${name}`, `secret names must be 1 to ${MAX_SECRET_NAME_LENGTH} characters`);
+    if (secretValueProblem(secret)) throw new TenantConfigError(`${path}.${name}`, `secret values must be at most ${MAX_SECRET_VALUE_LENGTH} characters`);
+  }
+  return secrets;
 }
 
 function settings(value: unknown, path: string): TenantSettings {
