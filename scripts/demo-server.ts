@@ -6,6 +6,7 @@
  * flow pages reach the emulator through a recording proxy (the inspector's `/assent-inspector/*`
  * routes show what went to Auth0 and the stored user), and @assent/server's consent handler
  * (account withdrawals, the consent page of social logins) answers under /assent-server.
+ * "Publish new terms" (/assent-demo/policy) changes the pages' policy, the server's and the Action's.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,10 +19,12 @@ import { createServer, type ViteDevServer } from 'vite';
 import { parsePolicy } from '@assent/core';
 import { startEmulator } from '@assent/auth0-emulator';
 import { DEMO_SERVER_PATH, consentServer } from './demo-server/consent-server.js';
-import { DEMO_API_AUDIENCE, demoTenant } from './demo-server/demo-tenant.js';
+import { DEMO_ACTION_NAME, DEMO_API_AUDIENCE, demoActionSecrets, demoTenant } from './demo-server/demo-tenant.js';
+import { emulatorFetch } from './demo-server/emulator-fetch.js';
 import { envRoute } from './demo-server/env-route.js';
 import { freePort } from './demo-server/free-port.js';
 import { inspectorRoutes } from './demo-server/inspector-routes.js';
+import { createPolicyPublisher, publishRoutes } from './demo-server/policy-publisher.js';
 import { startRecordingProxy, type RecordedRequest } from './demo-server/recording-proxy.js';
 
 export { DEMO_API_AUDIENCE, DEMO_SERVER_PATH };
@@ -64,13 +67,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   try {
     proxy = await startRecordingProxy(emulator.url, recorded);
     const auth0Url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const publisher = createPolicyPublisher(emulator, {
+      original: policy,
+      actionName: DEMO_ACTION_NAME,
+      secretsFor: (published) => demoActionSecrets(demoPort, published, sessionSecret),
+      fetch: emulatorFetch(emulator.url),
+    });
     vite = await createServer({
       configFile: new URL('../vite.config.ts', import.meta.url).pathname,
       server: { port: demoPort, strictPort: true },
       plugins: [
         envRoute(emulator, auth0Url),
         inspectorRoutes(emulator, recorded),
-        consentServer(emulator, { policy, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, continueUrl: `${auth0Url}/continue` }),
+        publishRoutes(publisher),
+        consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, continueUrl: `${auth0Url}/continue` }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',
     });

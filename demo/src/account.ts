@@ -8,6 +8,7 @@ import '@assent/elements/define/assent-reconsent.js';
 import { createConsentClient, createDecision, en, encodeSignupFields, parsePolicy, type ConsentClient, type ConsentPolicy } from '@assent/core';
 import type { WithdrawMode } from '@assent/elements';
 import { mountInspector } from './inspector/inspector.js';
+import { withNewTerms } from './new-terms.js';
 import { find, languageSelect, loadDemoEnv } from './page.js';
 
 interface DemoUser {
@@ -40,7 +41,7 @@ const base = (await (await fetch('/policies/acme-signup.json')).json()) as Conse
 const current = parsePolicy(base);
 const policies: Record<string, ConsentPolicy> = {
   current,
-  terms: parsePolicy({ ...base, version: '2026-12-01', documents: base.documents.map((document) => (document.id === 'terms' ? { ...document, version: '3.2' } : document)) }),
+  terms: parsePolicy(withNewTerms(base)),
   purpose: parsePolicy({ ...base, version: '2026-12-01', purposes: [...base.purposes, { id: 'newsletter', required: false, basis: 'consent' }] }),
 };
 

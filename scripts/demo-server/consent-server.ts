@@ -9,14 +9,17 @@ import type { ConsentPolicy } from '@assent/core';
 import type { RunningEmulator } from '@assent/auth0-emulator';
 import { createConsentHandler } from '@assent/server';
 import { consentPageAssets, jsonLinesWithdrawalLog, toNodeListener } from '@assent/server/node';
+import { emulatorFetch } from './emulator-fetch.js';
 import { machineClient } from './inspector-routes.js';
+import type { PolicyPublisher } from './policy-publisher.js';
 
 /** Where the consent server answers on the demo's origin. */
 export const DEMO_SERVER_PATH = '/assent-server';
 
 /** What the demo's consent server needs besides the emulator. */
 export interface ConsentServerOptions {
-  readonly policy: ConsentPolicy;
+  /** The published policy: the handler follows each publication. */
+  readonly publisher: PolicyPublisher;
   /** The demo app's API: the audience of the tokens the account page sends. */
   readonly audience: string;
   /** Deleted users' withdrawals, as JSON Lines. */
@@ -27,31 +30,31 @@ export interface ConsentServerOptions {
   readonly continueUrl: string;
 }
 
-/**
- * `fetch` for the handler's `auth0` SDK, which always builds `https://{domain}`: the demo's emulator
- * speaks plain HTTP on loopback, so its https:// URLs are sent to its http:// address.
- */
-function emulatorFetch(emulatorUrl: string): typeof fetch {
-  const https = emulatorUrl.replace(/^http:/, 'https:');
-  return (input, init) => {
-    const request = new Request(input, init);
-    return request.url.startsWith(https) ? fetch(new Request(emulatorUrl + request.url.slice(https.length), request)) : fetch(request);
-  };
-}
-
 export function consentServer(emulator: RunningEmulator, options: ConsentServerOptions): Plugin {
   const { clientId, clientSecret } = machineClient(emulator);
-  const handler = createConsentHandler({
-    auth0: { domain: new URL(emulator.url).host, clientId, clientSecret },
-    issuer: emulator.tenant.issuer,
-    audience: options.audience,
-    policy: options.policy,
-    basePath: DEMO_SERVER_PATH,
-    withdrawalLog: jsonLinesWithdrawalLog(options.withdrawalLogPath),
-    consentPage: { sessionSecret: options.sessionSecret, assets: consentPageAssets, continueUrl: options.continueUrl },
-    fetch: emulatorFetch(emulator.url),
-  });
-  const listener = toNodeListener(handler);
+  const withdrawalLog = jsonLinesWithdrawalLog(options.withdrawalLogPath);
+  // The page script is bundled once and shared by every handler the publications create.
+  let assets: ReturnType<typeof consentPageAssets> | undefined;
+  const sharedAssets = () =>
+    (assets ??= consentPageAssets().catch((error: unknown) => {
+      assets = undefined;
+      throw error;
+    }));
+  const listen = (policy: ConsentPolicy) =>
+    toNodeListener(
+      createConsentHandler({
+        auth0: { domain: new URL(emulator.url).host, clientId, clientSecret },
+        issuer: emulator.tenant.issuer,
+        audience: options.audience,
+        policy,
+        basePath: DEMO_SERVER_PATH,
+        withdrawalLog,
+        consentPage: { sessionSecret: options.sessionSecret, assets: sharedAssets, continueUrl: options.continueUrl },
+        fetch: emulatorFetch(emulator.url),
+      }),
+    );
+  let listener = listen(options.publisher.policy);
+  options.publisher.onPublish((policy) => (listener = listen(policy)));
   return {
     name: 'assent-consent-server',
     configureServer(server) {

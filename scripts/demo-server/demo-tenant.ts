@@ -14,6 +14,14 @@ export const DEMO_API_AUDIENCE = 'https://api.assent-demo.test/';
 /** The simulated social connection (the emulator's provider page stands in for Google). */
 export const DEMO_SOCIAL_CONNECTION = 'google-oauth2';
 
+/** The name of the Assent post-login Action in the demo tenant. */
+export const DEMO_ACTION_NAME = 'assent-post-login';
+
+/** The Action's secrets for `policy`: its consent page is the demo consent server's on `port`. */
+export function demoActionSecrets(port: number, policy: ConsentPolicy, sessionSecret: string): Record<string, string> {
+  return { ...actionSecrets({ policy, consentUrl: `http://127.0.0.1:${port}${DEMO_SERVER_PATH}/consent/page`, sessionSecret }) };
+}
+
 const postLoginAction = createRequire(import.meta.url).resolve('@assent/server/actions/post-login.js');
 
 /** What the tenant needs to know of the demo. */
@@ -50,8 +58,8 @@ export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): 
     actions: [
       {
         module: postLoginAction,
-        name: 'assent-post-login',
-        secrets: { ...actionSecrets({ policy, consentUrl: `http://127.0.0.1:${port}${DEMO_SERVER_PATH}/consent/page`, sessionSecret }) },
+        name: DEMO_ACTION_NAME,
+        secrets: demoActionSecrets(port, policy, sessionSecret),
       },
     ],
   };

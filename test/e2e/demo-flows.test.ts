@@ -220,6 +220,35 @@ describe('the social login flow (social.html)', () => {
     assert.deepEqual(visited.filter((url) => url.includes('/consent/page')), []);
   });
 
+  test('after "publish new terms", a returning user is asked again on a consent page that says the terms changed, and terms 3.2 are stored', async (t) => {
+    t.after(async () => {
+      // The published policy is the demo server's: restore it for the other tests.
+      await fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
+    });
+    const { page } = await open(t, 'social.html');
+    const email = uniqueEmail('demo-flow-social-publish');
+    await signInWithGoogle(page, email);
+    await onConsentPage(page);
+    await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+
+    await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 15_000 });
+    await signInWithGoogle(page, email);
+    await onConsentPage(page);
+    await page.getByText('Our terms have changed since you last agreed.').waitFor();
+    await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
+    await page.getByRole('button', { name: 'Accept and continue' }).click();
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+
+    const { user } = await inspected(page);
+    const stored = decodeConsentObject((user.app_metadata as { consent: unknown }).consent);
+    assert.equal(stored.version, '2026-12-01');
+    assert.deepEqual(stored.documents, { terms: '3.2', privacy: '2.0' });
+    assert.deepEqual(stored.history.map((entry) => entry.version), ['2026-11-01', '2026-12-01']);
+  });
+
   test('the consent page in German stays on the machine and axe finds no violation', async (t) => {
     const { page } = await open(t, 'social.html?lang=de');
     await signInWithGoogle(page, uniqueEmail('demo-flow-social-axe'));

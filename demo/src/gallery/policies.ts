@@ -1,6 +1,7 @@
 // Inline consent policies for the gallery's states. They use the built-in texts, so every state
 // follows the language control; the documents point at the example company's (never loaded) site.
 import type { ConsentPolicy } from '@assent/core';
+import { withNewTerms } from '../new-terms.js';
 
 const controller = { name: 'Acme GmbH', contact: 'privacy@acme.example' };
 
@@ -49,11 +50,7 @@ export const accountPolicy: ConsentPolicy = {
 };
 
 /** The same policy after new terms were published: a required document has a new version. */
-export const newTermsPolicy: ConsentPolicy = {
-  ...accountPolicy,
-  version: '2026-12-01',
-  documents: [{ id: 'terms', url: 'https://acme.example/terms', version: '3.2' }, privacy],
-};
+export const newTermsPolicy: ConsentPolicy = withNewTerms(accountPolicy);
 
 /** The same policy with one more optional purpose offered, documents unchanged. */
 export const newOptionalPurposePolicy: ConsentPolicy = {
