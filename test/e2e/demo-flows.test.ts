@@ -39,7 +39,7 @@ async function open(t: { after(fn: () => Promise<void>): void }, path: string): 
 
 /** The inspector's two panes once the stored record is shown. */
 async function inspected(page: Page): Promise<{ request: string; user: Record<string, unknown> }> {
-  await page.locator('#inspector-user').filter({ hasText: '"user_id"' }).waitFor({ timeout: 15_000 });
+  await page.locator('#inspector-user').filter({ hasText: '"user_id"' }).waitFor({ timeout: 30_000 });
   const request = await page.locator('#inspector-request').innerText();
   const user = JSON.parse(await page.locator('#inspector-user').innerText()) as Record<string, unknown>;
   return { request, user };
@@ -90,7 +90,7 @@ describe('the Lock flow (lock.html)', () => {
     const { page } = await open(t, 'lock.html');
     const email = uniqueEmail('demo-flow-lock');
     const lock = page.locator('assent-lock');
-    await lock.locator('input[name="email"]').waitFor({ timeout: 15_000 });
+    await lock.locator('input[name="email"]').waitFor({ timeout: 30_000 });
     await lock.locator('input[name="email"]').fill(email);
     await lock.locator('input[name="password"]').fill(strongPassword());
     await lock.locator('input[name="consent_p_analytics"]').check();
@@ -112,7 +112,7 @@ describe('the account flow (account.html)', () => {
     await page.getByRole('button', { name: 'Sign up and sign in a demo user' }).click();
     await page
       .getByRole('button', { name: 'Withdraw consent' })
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: 30_000 })
       .catch(async (error: unknown) => {
         throw new Error(`no account after signup: ${await page.locator('#user-status').innerText()}`, { cause: error });
       });
@@ -127,7 +127,7 @@ describe('the account flow (account.html)', () => {
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
     await page.getByRole('button', { name: 'Withdraw all and close my account' }).click();
     await page.getByRole('status').filter({ hasText: 'Your consent has been withdrawn and your account closed.' }).waitFor();
-    await page.locator('#inspector-user').filter({ hasText: '"deleted": true' }).waitFor({ timeout: 15_000 });
+    await page.locator('#inspector-user').filter({ hasText: '"deleted": true' }).waitFor({ timeout: 30_000 });
     const user = JSON.parse(await page.locator('#inspector-user').innerText()) as { email: string; app_metadata: { deleted: boolean; consent: unknown } };
     assert.equal(user.email, before.email);
     assert.equal(user.app_metadata.deleted, true);
@@ -140,7 +140,7 @@ describe('the account flow (account.html)', () => {
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
     await page.getByRole('button', { name: 'Withdraw all and delete my account' }).click();
     await page.getByRole('status').filter({ hasText: 'Your consent has been withdrawn and your account deleted.' }).waitFor();
-    await page.locator('#inspector-user').filter({ hasText: `no stored user for ${String(before.email)}` }).waitFor({ timeout: 15_000 });
+    await page.locator('#inspector-user').filter({ hasText: `no stored user for ${String(before.email)}` }).waitFor({ timeout: 30_000 });
     const log = (await readFile(demo.withdrawalLogPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { user_id: string; erase: string });
     assert.ok(log.some((record) => record.user_id === before.user_id && record.erase === 'delete'), JSON.stringify(log));
   });
@@ -149,7 +149,7 @@ describe('the account flow (account.html)', () => {
     const { page } = await open(t, 'account.html');
     await signUpDemoUser(page);
     await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
-    await page.locator('assent-reconsent').getByRole('button').first().waitFor({ timeout: 15_000 });
+    await page.locator('assent-reconsent').getByRole('button').first().waitFor({ timeout: 30_000 });
     assert.equal(await page.getByLabel('Policy', { exact: true }).inputValue(), 'terms');
   });
 });
@@ -164,7 +164,7 @@ describe('the social login flow (social.html)', () => {
 
   /** Waits for the consent page of the demo's consent server. */
   async function onConsentPage(page: Page): Promise<void> {
-    await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 15_000 });
+    await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 30_000 });
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).waitFor();
   }
 
@@ -177,7 +177,7 @@ describe('the social login flow (social.html)', () => {
     await page.getByRole('checkbox', { name: /news and offers/i }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
 
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
     const shown = JSON.parse(await page.locator('#social-result').innerText()) as { consent: { purposes: Record<string, boolean>; source: string } };
     assert.deepEqual(shown.consent.purposes, { terms: true, marketing: true, analytics: false });
     assert.equal(shown.consent.source, 'action');
@@ -195,7 +195,7 @@ describe('the social login flow (social.html)', () => {
     await signInWithGoogle(page, email);
     await onConsentPage(page);
     await page.getByRole('button', { name: 'Decline' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Login denied: Consent declined.' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('alert').filter({ hasText: 'Login denied: Consent declined.' }).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('#social-result').innerText(), 'nobody signed in yet');
     await page.locator('#inspector-request').filter({ hasText: '/continue' }).waitFor();
     // The social login created the user; the declined consent left nothing in app_metadata.
@@ -211,12 +211,12 @@ describe('the social login flow (social.html)', () => {
     await onConsentPage(page);
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
 
     const visited: string[] = [];
     page.on('framenavigated', (frame) => visited.push(frame.url()));
     await signInWithGoogle(page, email);
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
     assert.deepEqual(visited.filter((url) => url.includes('/consent/page')), []);
   });
 
@@ -231,16 +231,16 @@ describe('the social login flow (social.html)', () => {
     await onConsentPage(page);
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
-    await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 30_000 });
     await signInWithGoogle(page, email);
     await onConsentPage(page);
     await page.getByText('Our terms have changed since you last agreed.').waitFor();
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 15_000 });
+    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
 
     const { user } = await inspected(page);
     const stored = decodeConsentObject((user.app_metadata as { consent: unknown }).consent);
@@ -252,7 +252,7 @@ describe('the social login flow (social.html)', () => {
   test('the consent page in German stays on the machine and axe finds no violation', async (t) => {
     const { page } = await open(t, 'social.html?lang=de');
     await signInWithGoogle(page, uniqueEmail('demo-flow-social-axe'));
-    await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 15_000 });
+    await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 30_000 });
     await page.getByRole('checkbox', { name: /Nutzungsbedingungen/ }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'de');
     const results = await axe(page);
@@ -269,7 +269,7 @@ describe('every flow page', () => {
   ] as const) {
     test(`${path} stays on the machine and axe finds no violation`, async (t) => {
       const { page } = await open(t, path);
-      await page.locator(ready).waitFor({ timeout: 15_000 });
+      await page.locator(ready).waitFor({ timeout: 30_000 });
       const results = await axe(page);
       const report = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html} ${n.failureSummary ?? ''}`).join(', ')}`).join('\n');
       assert.equal(results.violations.length, 0, report);
