@@ -618,6 +618,16 @@ describe('<assent-signup-form>', () => {
       expect(form.querySelector('.assent-signup')!.getAttribute('lang')).to.equal('de');
     });
 
+    it('tells a German user what is missing in German after a failed submit', async () => {
+      const de = await loadFormMessages('de');
+      const form = await mount({ attributes: 'lang="de"' });
+      await waitUntil(() => text(submitButton(form)) === de['signup.submit'], 'the German texts load');
+      submitButton(form).click();
+      await waitUntil(() => document.activeElement === summary(form), 'the summary gets focus');
+      expect([...summary(form).querySelectorAll('a')].slice(0, 2).map(text)).to.deep.equal([de['signup.emailMissing'], de['signup.passwordMissing']]);
+      expect(de['signup.emailMissing']).to.not.equal(formMessagesEn['signup.emailMissing']);
+    });
+
     it('lays Arabic out right to left', async () => {
       const form = await mount({ attributes: 'lang="ar"' });
       await waitUntil(() => form.querySelector('.assent-signup')!.getAttribute('dir') === 'rtl', 'Arabic loads');

@@ -14,7 +14,7 @@ import {
 import type { AssentTerms } from '../assent-terms/assent-terms.js';
 import { styles } from './assent-signup-form.styles.js';
 import { extraControls, type ExtraControl } from './extra-fields.js';
-import { formMessagesEn, loadFormMessages, type FormLocaleMessages } from './messages.js';
+import { formUiMessagesEn, loadFormTranslation, type FormUiMessages } from './ui-messages.js';
 import type { Problem } from './problems.js';
 import { ruleText } from './rule-text.js';
 import { languages, messageCache } from '../shared/locale.js';
@@ -43,8 +43,8 @@ export interface AssentSignupFormEventMap extends Omit<HTMLElementEventMap, 'ass
 const LEVELS: readonly string[] = ['none', 'low', 'fair', 'good', 'excellent'];
 const CONFIGURATION = ['domain', 'clientId', 'connection', 'policy', 'client', 'metadata', 'passwordPolicy', 'passwordMinLength'];
 
-// Texts by locale, shared by every instance.
-const messagesFor = messageCache<FormLocaleMessages>(formMessagesEn, loadFormMessages, '<assent-signup-form>:');
+// Texts by locale, shared by every instance; the texts only a submit needs come with the signup code.
+const messagesFor = messageCache<FormUiMessages>(formUiMessagesEn, async (locale) => (await loadFormTranslation(locale)) ?? formUiMessagesEn, '<assent-signup-form>:');
 
 /** Adopts the form's stylesheet into the document (or shadow root) `node` is in, once. */
 function adoptStyles(node: Node): void {
@@ -168,7 +168,7 @@ export class AssentSignupForm extends LitElement {
   declare askUsername: boolean;
 
   readonly #id = `assent-signup-${++instances}`;
-  #ui: readonly [string, FormLocaleMessages] = ['en', formMessagesEn];
+  #ui: readonly [string, FormUiMessages] = ['en', formUiMessagesEn];
   #own: { readonly key: string; readonly policy: ConsentPolicy; readonly client: AssentClient } | null = null;
   #active: AssentClient | null = null;
   #configError: Error | null = null;
@@ -247,7 +247,7 @@ export class AssentSignupForm extends LitElement {
     const locale = resolveLocale(...languages(this));
     const messages = messagesFor(locale, () => this.requestUpdate());
     // While a language loads the previous texts stay; a language that failed shows English.
-    if (messages !== undefined) this.#ui = [locale, messages ?? formMessagesEn];
+    if (messages !== undefined) this.#ui = [locale, messages ?? formUiMessagesEn];
     if (CONFIGURATION.some((name) => changed.has(name as keyof AssentSignupForm))) this.#configDirty = true;
     if (this.#configDirty) this.#configure();
   }
@@ -293,7 +293,7 @@ export class AssentSignupForm extends LitElement {
     </div>`;
   }
 
-  #summary(m: FormLocaleMessages): TemplateResult {
+  #summary(m: FormUiMessages): TemplateResult {
     const problems = this.#problems;
     return html`<div id="${this.#id}-summary" class="assent-summary" tabindex="-1" ?hidden=${!problems.length}>
       <div role="alert">
@@ -322,7 +322,7 @@ export class AssentSignupForm extends LitElement {
     </div>`;
   }
 
-  #passwordField(m: FormLocaleMessages): TemplateResult {
+  #passwordField(m: FormUiMessages): TemplateResult {
     const id = `${this.#id}-password`;
     const problem = this.#problemFor('password');
     const rules = this.#liveRules();
@@ -349,7 +349,7 @@ export class AssentSignupForm extends LitElement {
     </div>`;
   }
 
-  #rule(rule: PasswordRule, m: FormLocaleMessages): TemplateResult {
+  #rule(rule: PasswordRule, m: FormUiMessages): TemplateResult {
     return html`<li class=${rule.verified ? 'assent-met' : ''}>
       ${ruleText(rule, m)}<span class="assent-vh"> ${m[rule.verified ? 'signup.ruleMet' : 'signup.ruleUnmet']}</span>
       ${rule.items ? html`<ul>${rule.items.map((item) => this.#rule(item, m))}</ul>` : nothing}
@@ -518,7 +518,7 @@ export class AssentSignupForm extends LitElement {
     // Not submittable until the signup code has arrived (the button says so with aria-disabled).
     if (!runtime) return;
     this.#syncPassword();
-    const problems = runtime.invalidFields(event.currentTarget as HTMLFormElement, `${this.#id}-`, this.#ui[1]);
+    const problems = runtime.invalidFields(event.currentTarget as HTMLFormElement, `${this.#id}-`, runtime.withSubmitTexts(this.#ui[1]));
     const decision = this.querySelector<AssentTerms>(`#${this.#id}-terms`)?.decision;
     if (problems.length || !decision || !this.#active) {
       void this.#report(problems);
@@ -537,7 +537,7 @@ export class AssentSignupForm extends LitElement {
   }
 
   async #send(loaded: SignupRuntime, client: AssentClient, decision: ConsentDecision): Promise<void> {
-    const { SignupError, SignupInputError, problemOf } = loaded;
+    const { SignupError, SignupInputError, problemOf, withSubmitTexts } = loaded;
     const input = loaded.signupInputOf((name) => this.#input(name)?.value ?? '', this.#extraContainer(), this);
     this.#busy = true;
     this.#problems = [];
@@ -564,7 +564,7 @@ export class AssentSignupForm extends LitElement {
         this.#tick();
       }
       this.dispatchEvent(new CustomEvent<AssentSignupErrorDetail>('assent-signup-error', { bubbles: true, composed: true, detail: { error } }));
-      await this.#report([problemOf(error, this.#ui[1])]);
+      await this.#report([problemOf(error, withSubmitTexts(this.#ui[1]))]);
     }
   }
 
