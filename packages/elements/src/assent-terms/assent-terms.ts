@@ -138,6 +138,8 @@ export class AssentTerms extends FormControl {
   #fetched: ConsentPolicy | null = null;
   #loadFailed = false;
   #invalid = false;
+  /** The last tick could not produce a decision (no WebCrypto): invalid, with the error message, until the next tick. */
+  #noDecision = false;
   #loads = 0;
   #runs = 0;
   #notify = false;
@@ -352,18 +354,25 @@ ${rows[1]
   }
 
   /**
-   * The hash is computed asynchronously (WebCrypto): until it is ready the element has no value
-   * and is invalid, so a submit can never carry a decision that no longer matches the boxes.
+   * The hash is computed asynchronously (WebCrypto): until it is ready the element has no value and
+   * is invalid, so a submit can never carry a decision that no longer matches the boxes. When no
+   * decision can be made (WebCrypto is missing) the element stays invalid with its error message
+   * until the next tick tries again. The decision code is not loaded lazily: a second module on the
+   * first load (esbuild puts the code it would share with the entry in a chunk of its own) made the
+   * box interactive 12-34 ms later, and a chunk lost to a deploy would make signing up impossible.
    */
   #decide(byUser: boolean): void {
     const run = ++this.#runs;
     this.#notify ||= byUser;
     this.#decision = null;
+    this.#noDecision = false;
     this.#sync();
     const view = this.#view;
-    const done = (decision: ConsentDecision | null) => {
+    const done = (decision: ConsentDecision | null, failure?: [string, unknown]) => {
       if (run != this.#runs) return;
+      if (failure) console.error(LOG, ...failure);
       this.#decision = decision;
+      this.#noDecision = !!failure;
       this.#sync();
       this.requestUpdate();
       if (!this.#notify || !view) return;
@@ -373,10 +382,9 @@ ${rows[1]
       );
     };
     if (!view || !this.#checked) return done(null);
-    createDecision(view.policy, { accepted: this.#accepted(view), locale: view.locale, messages: view.messages }).then(done, (error: unknown) => {
-      console.error(LOG, 'no decision', error);
-      done(null);
-    });
+    // Stamped now: the moment of the tick, however long the hash takes.
+    const input = { accepted: this.#accepted(view), locale: view.locale, messages: view.messages, at: new Date() };
+    createDecision(view.policy, input).then(done, (error: unknown) => done(null, ['no decision', error]));
   }
 
   /** Puts the current value, saved state and validity into the form. */
@@ -386,8 +394,9 @@ ${rows[1]
     const m = view?.messages ?? this.#ui[1];
     const anchor = this.renderRoot?.querySelector<HTMLInputElement>('#r') ?? undefined;
     let value: FormData | null = null;
-    // Until the decision is ready the element is invalid, with a short "still loading" message.
-    let problem = m['policy.loading'] ?? '…';
+    // Until the decision is ready the element is invalid, with a short "still loading" message (the
+    // error message when the last tick could not make one).
+    let problem = m[this.#noDecision ? 'policy.error' : 'policy.loading'] ?? '…';
     if (decision) {
       try {
         value = new FormData();
