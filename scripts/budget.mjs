@@ -26,11 +26,14 @@ export const BUDGETS = [
     name: '<assent-terms> with Lit',
     contents: "import '@assent/elements/define/assent-terms.js';",
     // DESIGN.md asked for 7500 B. Measured: Lit's floor is ~5.9 KB and the core code the element
-    // must run before its first render (policy validation, texts, decision, wire encoding, hash)
-    // adds ~4.2 KB, so 7.5 KB cannot hold the required features. Measured 13266 B once the
-    // policy diagnostics became development-only (#policy-checks in @assent/core); set to that
-    // plus 1%, so any growth fails; see README "Budgets" for the figures and the next cuts.
-    budget: 13400,
+    // must run before it may accept a submission (policy validation, texts, sentence builder,
+    // language loaders, decision, wire encoding, hash) adds ~4 KB, so 7.5 KB cannot hold the
+    // required features. Measured 13266 B once the policy diagnostics became development-only
+    // (#policy-checks in @assent/core), 13186 B since the CSS comments left the shipped stylesheet.
+    // Loading the decision code lazily measured 12806 B but made the first load two modules (esbuild
+    // splits the shared core code out), and the box interactive 12-34 ms later: not taken.
+    // Set to the measured size plus 1%, so any growth fails.
+    budget: 13320,
     requires: 'packages/elements/src/define/assent-terms.ts',
   },
   {
@@ -44,8 +47,10 @@ export const BUDGETS = [
     contents: "import '@assent/elements/define/assent-signup-form.js';",
     // DESIGN.md asked for 14000 B; measured 23163 B, then 20431 B once the signup client, the
     // error-to-message code, submit-time validation and the reading of the app's fields moved to a
-    // chunk the form loads when it is configured. Set to that plus 1% so that any growth fails.
-    budget: 20640,
+    // chunk the form loads when it is configured, 20402 B before this cut, and 19587 B since the
+    // English texts only a submit shows moved into that chunk (submit-messages.ts) and the
+    // stylesheets lost their comments and indentation. Set to that plus 1% so that any growth fails.
+    budget: 19790,
     requires: 'packages/elements/src/define/assent-signup-form.ts',
     forbid: ['auth0-js', 'auth0-lock'],
   },
