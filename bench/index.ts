@@ -37,7 +37,7 @@ if (unknown.length > 0) throw new Error(`BENCH_PARTS: unknown part ${unknown.joi
 
 /** The JSON bench/lock-measure.ts writes (the parts read here). */
 interface LockMeasureJson {
-  timings: Record<string, { lockRunsMs: number[]; termsRunsMs: number[] }>;
+  timings: Record<string, { lockRunsMs: number[]; termsRunsMs: number[]; bareRunsMs: number[] }>;
 }
 interface LatencyJson {
   p50: number;
@@ -82,11 +82,13 @@ async function part<T>(name: Part, label: string, run: () => Promise<T>): Promis
 async function timeToBox(): Promise<TimeToBox[]> {
   const run = await runBenchScript<LockMeasureJson>('lock-measure', { BENCH_RUNS: String(settings.runs) });
   if (!run.report) throw new Error(`bench/lock-measure.ts exited ${run.exitCode} without a report`);
-  return Object.entries(run.report.timings).map(([cpu, { lockRunsMs, termsRunsMs }]) => ({
+  return Object.entries(run.report.timings).map(([cpu, { lockRunsMs, termsRunsMs, bareRunsMs }]) => ({
     cpu,
     lockMs: summarize(lockRunsMs),
     termsMs: summarize(termsRunsMs),
+    bareLitMs: summarize(bareRunsMs),
     ratio: ratioPerRun(lockRunsMs, termsRunsMs),
+    termsOverBareLit: ratioPerRun(termsRunsMs, bareRunsMs),
   }));
 }
 

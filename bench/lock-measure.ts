@@ -9,12 +9,15 @@
  *    the same files gzipped), with and without <assent-lock> shown, including Lock's runtime
  *    requests to the tenant (client script, dictionary).
  * 3. Time from navigation start until the required consent checkbox is interactive (rendered,
- *    visible, not covered, enabled): Lock's terms box via <assent-lock> versus <assent-terms>, same
- *    machine, same page server, at normal CPU speed and with 4x CPU throttling. Reported, never asserted.
+ *    visible, not covered, enabled): Lock's terms box via <assent-lock> versus <assent-terms>, and
+ *    <assent-terms> versus a bare Lit checkbox (the control: a minimal LitElement rendering one
+ *    labelled checkbox, the floor any Lit element starts from), same machine, same page server, at
+ *    normal CPU speed and with 4x CPU throttling. Reported, never asserted.
  *
- * Pages: test/e2e/lock-pages/{lock-element,terms}-page.ts. Writes bench/out/lock-measure.{md,json}.
+ * Pages: test/e2e/lock-pages/{lock-element,terms}-page.ts and BARE_LIT_PAGE below. Writes
+ * bench/out/lock-measure.{md,json}.
  */
-import type { Metafile } from 'esbuild';
+import { build, type BuildResult, type Metafile } from 'esbuild';
 import { bundleLikeAnApp } from '../test/e2e/lock-pages/consent-session.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -46,6 +49,27 @@ const POLICY = {
   ],
 };
 
+/**
+ * The control page: a minimal LitElement rendering one labelled checkbox, defined inline, after the
+ * same /config.json request as terms-page.ts. Bundled from packages/elements, so it uses the very
+ * Lit that <assent-terms> uses.
+ */
+const BARE_LIT_PAGE = [
+  "import { LitElement, html } from 'lit';",
+  'class BareCheckbox extends LitElement {',
+  '  render() {',
+  '    return html`<input type="checkbox" id="c" required><label for="c">I agree to the Terms of Service and Privacy Policy.</label>`;',
+  '  }',
+  '}',
+  "customElements.define('bare-checkbox', BareCheckbox);",
+  "await (await fetch('/config.json')).json();",
+  "document.querySelector('#signup')?.append(document.createElement('bare-checkbox'));",
+].join('\n');
+
+/** The pages timed, each with the element whose shadow root holds its consent checkbox (null: Lock's, in the page). */
+const PAGES = { lock: null, terms: 'assent-terms', bare: 'bare-checkbox' } as const;
+type PageName = keyof typeof PAGES;
+
 interface PageBundle {
   readonly files: Map<string, string>;
   /** gzip of the entry and its static imports. */
@@ -54,13 +78,33 @@ interface PageBundle {
   readonly lockChunk: number;
 }
 
+/** The control page, bundled with the same options as `bundleLikeAnApp`. */
+function bundleBareLitPage(): Promise<BuildResult<{ metafile: true; write: false }>> {
+  return build({
+    stdin: { contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements'), sourcefile: 'bare-lit-page.js', loader: 'js' },
+    entryNames: 'bare-lit-page',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outdir: '/assets',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
+}
+
 /** Bundles a bench page like an app's bundler; `/assets/<name>.js` is its entry. */
 async function bundlePage(name: string): Promise<PageBundle> {
-  const result = await bundleLikeAnApp(join(ROOT, 'test/e2e/lock-pages', `${name}.ts`));
+  const result = name === 'bare-lit-page' ? await bundleBareLitPage() : await bundleLikeAnApp(join(ROOT, 'test/e2e/lock-pages', `${name}.ts`));
   const files = new Map(result.outputFiles.map((file) => [file.path.replace(/^.*\/assets\//, '/assets/'), file.text]));
   const outputs: Metafile['outputs'] = result.metafile.outputs;
   const key = (path: string) => path.replace(/^.*assets\//, '/assets/');
-  const entry = Object.entries(outputs).find(([, output]) => output.entryPoint?.endsWith(`${name}.ts`))?.[0];
+  const entry = Object.entries(outputs).find(([path, output]) => output.entryPoint && (output.entryPoint.endsWith(`${name}.ts`) || path.endsWith(`/${name}.js`)))?.[0];
   if (!entry) throw new Error(`no entry chunk for ${name}`);
   const initial = new Set<string>();
   const visit = (path: string): void => {
@@ -87,16 +131,17 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const lockAlone = await readFile(await bundleAuth0Lock(), 'utf8');
-  const [lockPage, termsPage] = await Promise.all([bundlePage('lock-element-page'), bundlePage('terms-page')]);
+  const [lockPage, termsPage, barePage] = await Promise.all([bundlePage('lock-element-page'), bundlePage('terms-page'), bundlePage('bare-lit-page')]);
 
   const config: { value?: unknown } = {};
   const html = (name: string) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title><div id="signup"></div><script type="module" src="/assets/${name}.js"></script></html>`;
   const routes: Record<string, PageRoute> = {
     '/lock': { type: 'text/html; charset=utf-8', body: html('lock-element-page') },
     '/terms': { type: 'text/html; charset=utf-8', body: html('terms-page') },
+    '/bare': { type: 'text/html; charset=utf-8', body: html('bare-lit-page') },
     '/config.json': { type: 'application/json', body: () => JSON.stringify(config.value) },
   };
-  for (const [path, text] of [...lockPage.files, ...termsPage.files]) routes[path] = { type: 'text/javascript; charset=utf-8', body: text };
+  for (const [path, text] of [...lockPage.files, ...termsPage.files, ...barePage.files]) routes[path] = { type: 'text/javascript; charset=utf-8', body: text };
   const server = await startPageServer(routes);
   const target = await openConformanceTarget({ suite: 'lock-bench', pageOrigins: [server.origin] });
   config.value = { domain: target.domain, clientId: target.clientId, assetsBaseUrl: target.baseUrl, policy: POLICY };
@@ -121,26 +166,26 @@ async function main(): Promise<void> {
     assentTermsPage: await weigh('/terms', false),
   };
 
-  /** Milliseconds from navigation start until the consent checkbox is interactive. */
-  async function timeToBox(path: string, throttle: number): Promise<number> {
+  /** Milliseconds from navigation start until the page's consent checkbox is interactive. */
+  async function timeToBox(page: PageName, throttle: number): Promise<number> {
     const session = await openGuardedPage(browser);
     const cdp = await session.context.newCDPSession(session.page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await session.page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
+    await session.page.goto(`${server.origin}/${page}`, { waitUntil: 'commit' });
     const handle = await session.page.waitForFunction(
-      () => {
-        const terms = document.querySelector('assent-terms');
-        const box = terms
-          ? terms.shadowRoot?.querySelector<HTMLInputElement>('input[type="checkbox"]')
+      (hostName) => {
+        const host = hostName ? document.querySelector(hostName) : null;
+        const box = hostName
+          ? host?.shadowRoot?.querySelector<HTMLInputElement>('input[type="checkbox"]')
           : document.querySelector<HTMLInputElement>('.auth0-lock-sign-up-terms-agreement input[type="checkbox"]');
         if (!box || box.disabled || !box.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
         const rect = box.getBoundingClientRect();
         if (rect.width === 0 || rect.height === 0) return false;
         const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-        const reachable = hit === box || hit === terms || !!hit?.closest('label')?.contains(box);
+        const reachable = hit === box || (!!host && hit === host) || !!hit?.closest('label')?.contains(box);
         return reachable && performance.now();
       },
-      undefined,
+      PAGES[page],
       { polling: 'raf', timeout: 30_000 },
     );
     const ms = (await handle.jsonValue()) as number;
@@ -149,16 +194,22 @@ async function main(): Promise<void> {
   }
 
   // The per-run series (interleaved pairs) are kept in the JSON for `pnpm bench`'s min, max and per-run ratios.
-  const timings: Record<string, { lockMs: number; termsMs: number; runs: number; lockRunsMs: number[]; termsRunsMs: number[] }> = {};
+  const timings: Record<string, { lockMs: number; termsMs: number; bareMs: number; runs: number; lockRunsMs: number[]; termsRunsMs: number[]; bareRunsMs: number[] }> = {};
   for (const throttle of [1, 4]) {
-    const lock: number[] = [];
-    const terms: number[] = [];
-    // Interleaved, so a burst of load from elsewhere on the machine hits both alike.
+    const runs: Record<PageName, number[]> = { lock: [], terms: [], bare: [] };
+    // Interleaved, so a burst of load from elsewhere on the machine hits every page alike.
     for (let run = 0; run < RUNS; run++) {
-      lock.push(await timeToBox('/lock', throttle));
-      terms.push(await timeToBox('/terms', throttle));
+      for (const page of Object.keys(PAGES) as PageName[]) runs[page].push(await timeToBox(page, throttle));
     }
-    timings[`${throttle}x CPU`] = { lockMs: median(lock), termsMs: median(terms), runs: RUNS, lockRunsMs: lock, termsRunsMs: terms };
+    timings[`${throttle}x CPU`] = {
+      lockMs: median(runs.lock),
+      termsMs: median(runs.terms),
+      bareMs: median(runs.bare),
+      runs: RUNS,
+      lockRunsMs: runs.lock,
+      termsRunsMs: runs.terms,
+      bareRunsMs: runs.bare,
+    };
   }
   await browser.close();
   await target.close();
@@ -172,6 +223,7 @@ async function main(): Promise<void> {
       assentLockPageFirstLoadGz: lockPage.firstLoad,
       assentLockPageLockChunkGz: lockPage.lockChunk,
       assentTermsPageFirstLoadGz: termsPage.firstLoad,
+      bareLitPageFirstLoadGz: barePage.firstLoad,
     },
     weights,
     timings,
@@ -188,6 +240,7 @@ async function main(): Promise<void> {
     `| page with <assent-lock>: first load | ${kb(report.sizes.assentLockPageFirstLoadGz)} |`,
     `| page with <assent-lock>: the lazily loaded Lock chunk | ${kb(report.sizes.assentLockPageLockChunkGz)} |`,
     `| page with <assent-terms>: first load | ${kb(report.sizes.assentTermsPageFirstLoadGz)} |`,
+    `| page with a bare Lit checkbox (the control): first load | ${kb(report.sizes.bareLitPageFirstLoadGz)} |`,
     ``,
     `| page load (all responses) | requests | bytes as served | gzip -9 |`,
     `|---|---:|---:|---:|`,
@@ -195,9 +248,9 @@ async function main(): Promise<void> {
     `| <assent-lock> shown (Lock, client script, dictionary) | ${weights.withLockShown.requests} | ${kb(weights.withLockShown.bytes)} | ${kb(weights.withLockShown.gzip)} |`,
     `| <assent-terms> page | ${weights.assentTermsPage.requests} | ${kb(weights.assentTermsPage.bytes)} | ${kb(weights.assentTermsPage.gzip)} |`,
     ``,
-    `| navigation start -> consent checkbox interactive | Lock's terms box (<assent-lock>) | <assent-terms> | ratio |`,
-    `|---|---:|---:|---:|`,
-    ...Object.entries(timings).map(([cpu, t]) => `| ${cpu} | ${t.lockMs.toFixed(0)} ms | ${t.termsMs.toFixed(0)} ms | ${(t.lockMs / t.termsMs).toFixed(1)}x |`),
+    `| navigation start -> consent checkbox interactive | Lock's terms box (<assent-lock>) | <assent-terms> | bare Lit checkbox | Lock / <assent-terms> | <assent-terms> / bare Lit |`,
+    `|---|---:|---:|---:|---:|---:|`,
+    ...Object.entries(timings).map(([cpu, t]) => `| ${cpu} | ${t.lockMs.toFixed(0)} ms | ${t.termsMs.toFixed(0)} ms | ${t.bareMs.toFixed(0)} ms | ${(t.lockMs / t.termsMs).toFixed(1)}x | ${(t.termsMs / t.bareMs).toFixed(2)}x |`),
     ``,
   ].join('\n');
   await mkdir(OUT_DIR, { recursive: true });

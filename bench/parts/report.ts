@@ -5,13 +5,17 @@ import type { SdkOverheadReport } from './sdk-overhead.js';
 import type { SizeReport } from './sizes.js';
 import type { RunSummary } from './stats.js';
 
-/** The Lock-versus-<assent-terms> timing of one CPU setting, summarized per run. */
+/** The Lock-versus-<assent-terms>-versus-bare-Lit timing of one CPU setting, summarized per run. */
 export interface TimeToBox {
   readonly cpu: string;
   readonly lockMs: RunSummary;
   readonly termsMs: RunSummary;
+  /** The control: a minimal LitElement rendering one labelled checkbox. */
+  readonly bareLitMs: RunSummary;
   /** Lock's time divided by <assent-terms>' time, run by run. */
   readonly ratio: RunSummary;
+  /** <assent-terms>' time divided by the bare Lit checkbox's, run by run. */
+  readonly termsOverBareLit: RunSummary;
 }
 
 /** One loopback load run (emulator phase or server handler). */
@@ -68,11 +72,11 @@ function timeToBoxTable(rows: readonly TimeToBox[]): string[] {
   return [
     '## Time from navigation to an interactive consent checkbox (headless Chromium)',
     '',
-    "bench/lock-measure.ts: the same page server and emulator; Lock's signup with mustAcceptTerms (through <assent-lock>, Lock's client script from the emulator) against <assent-terms> with an inline policy. Runs interleaved; median (min-max); the ratio is Lock / <assent-terms>, computed run by run.",
+    "bench/lock-measure.ts: the same page server and emulator; Lock's signup with mustAcceptTerms (through <assent-lock>, Lock's client script from the emulator) against <assent-terms> with an inline policy, and a bare Lit checkbox (a minimal LitElement rendering one labelled checkbox, after the same config request) as the control. Runs interleaved; median (min-max); the ratios are computed run by run.",
     '',
-    "| CPU | runs | Lock's terms box, ms | <assent-terms>, ms | Lock / Assent |",
-    '|---|---:|---:|---:|---:|',
-    ...rows.map((row) => `| ${row.cpu} | ${row.ratio.runs} | ${spread(row.lockMs)} | ${spread(row.termsMs)} | ${spread(row.ratio, times)} |`),
+    "| CPU | runs | Lock's terms box, ms | <assent-terms>, ms | bare Lit checkbox, ms | Lock / Assent | Assent / bare Lit |",
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((row) => `| ${row.cpu} | ${row.ratio.runs} | ${spread(row.lockMs)} | ${spread(row.termsMs)} | ${spread(row.bareLitMs)} | ${spread(row.ratio, times)} | ${spread(row.termsOverBareLit, (value) => value.toFixed(2) + 'x')} |`),
   ];
 }
 
