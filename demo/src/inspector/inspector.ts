@@ -32,14 +32,33 @@ async function readJson(url: string): Promise<unknown> {
   return body;
 }
 
+/** Appends `<h3>` + `<pre>` (a scrollable, focusable output named by its heading) to `panel`. */
+function output(panel: Element, id: string, title: string, placeholder: string): HTMLPreElement {
+  const heading = document.createElement('h3');
+  heading.id = `${id}-title`;
+  heading.textContent = title;
+  const pre = document.createElement('pre');
+  Object.assign(pre, { id, className: 'demo-pre', tabIndex: 0, textContent: placeholder });
+  pre.setAttribute('aria-labelledby', heading.id);
+  panel.append(heading, pre);
+  return pre;
+}
+
 /**
- * Wires the panel of the page: `#inspector-request` and `#inspector-user` (`<pre>`), and an
- * optional `#inspector-refresh` button.
+ * Fills the page's `<section id="inspector">` (its heading and the page's own description stay in
+ * the page) with a Refresh button and the two outputs: `#inspector-request`, `#inspector-user`.
  */
 export function mountInspector(root: ParentNode = document): Inspector {
-  const requestOut = root.querySelector<HTMLPreElement>('#inspector-request');
-  const userOut = root.querySelector<HTMLPreElement>('#inspector-user');
-  if (!requestOut || !userOut) throw new Error('the inspector needs #inspector-request and #inspector-user');
+  const panel = root.querySelector('#inspector');
+  if (!panel) throw new Error('the page has no <section id="inspector">');
+  const actions = document.createElement('div');
+  actions.className = 'demo-actions';
+  const refreshButton = document.createElement('button');
+  Object.assign(refreshButton, { type: 'button', id: 'inspector-refresh', textContent: 'Refresh' });
+  actions.append(refreshButton);
+  panel.append(actions);
+  const requestOut = output(panel, 'inspector-request', 'Request', 'no request yet');
+  const userOut = output(panel, 'inspector-user', 'Stored user (Management API)', 'no user yet');
   let shownEmail: string | undefined;
   const inspector: Inspector = {
     async refresh(knownEmail?: string, options = {}) {
@@ -58,6 +77,6 @@ export function mountInspector(root: ParentNode = document): Inspector {
       }
     },
   };
-  root.querySelector<HTMLButtonElement>('#inspector-refresh')?.addEventListener('click', () => void inspector.refresh());
+  refreshButton.addEventListener('click', () => void inspector.refresh());
   return inspector;
 }
