@@ -85,6 +85,28 @@ describe('the custom form flow (signup.html)', () => {
   });
 });
 
+describe('the custom form when its signup code cannot be downloaded (signup.html)', () => {
+  test('says the form cannot be sent, keeps "Create account" disabled, and Enter sends nothing to Auth0', async (t) => {
+    const session = await openGuardedPage(browser);
+    t.after(() => session.close());
+    const { page } = session;
+    // The chunk the form imports when it is configured (a deploy that lost it, a flaky network).
+    await page.route(/signup-runtime\.ts/, (route) => route.abort('failed'));
+    await page.goto(new URL('signup.html', demo.url).href);
+    const email = uniqueEmail('demo-flow-no-runtime');
+    await page.getByRole('alert').filter({ hasText: 'This signup form is not set up correctly, so it cannot be sent.' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(strongPassword());
+    await page.locator('assent-terms #r').check();
+    assert.equal(await page.getByRole('button', { name: 'Create account' }).getAttribute('aria-disabled'), 'true');
+    // Enter in a field submits a form: the element takes the user to the message instead.
+    await page.getByLabel('Email address').press('Enter');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('assent-config'));
+    const recorded = (await (await fetch(new URL('assent-inspector/requests', demo.url))).json()) as { body: { email?: string } | null }[];
+    assert.deepEqual(recorded.filter((request) => request.body?.email === email), []);
+  });
+});
+
 describe('the Lock flow (lock.html)', () => {
   test('shows the signup request Lock sent, and the stored record decodes to the consent ticked', async (t) => {
     const { page } = await open(t, 'lock.html');
