@@ -271,6 +271,17 @@ describe('the social login flow (social.html)', () => {
     assert.deepEqual(stored.history.map((entry) => entry.version), ['2026-11-01', '2026-12-01']);
   });
 
+  test('publishing an edition the demo does not have is refused with 400, and the published policy stays', async () => {
+    const post = (body: string) => fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const body of ['{"edition":"next-year"}', '{}', 'not json']) {
+      const refused = await post(body);
+      assert.equal(refused.status, 400, body);
+      assert.match(((await refused.json()) as { message: string }).message, /edition must be "original" or "new-terms"/);
+    }
+    const published = (await (await fetch(new URL('policies/acme-signup.json', demo.url))).json()) as { version: string };
+    assert.equal(published.version, '2026-11-01');
+  });
+
   test('the consent page in German stays on the machine and axe finds no violation', async (t) => {
     const { page } = await open(t, 'social.html?lang=de');
     await signInWithGoogle(page, uniqueEmail('demo-flow-social-axe'));
