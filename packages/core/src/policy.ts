@@ -5,8 +5,14 @@ import { en } from './messages.js';
 import { safeUrl } from './safe-url.js';
 import type { ConsentPolicy } from './types.js';
 
-/** Ids of policies, documents and purposes. */
-export const ID_PATTERN = /^[a-z0-9_-]{1,64}$/;
+/**
+ * The syntax of an id, for patterns that combine several (the wire format's purpose list).
+ * `__proto__` is not an id: as a key of the stored purposes or documents it would set an object's
+ * prototype instead of a property, and the decision would not read back.
+ */
+export const ID_SYNTAX = '(?!__proto__(?![a-z0-9_-]))[a-z0-9_-]{1,64}';
+/** Ids of policies, documents and purposes: `[a-z0-9_-]{1,64}`, except `__proto__`. */
+export const ID_PATTERN = RegExp(`^${ID_SYNTAX}$`);
 /** Versions of policies and documents. */
 export const VERSION_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /** BCP 47 language tags as they appear in policies and decisions (`de`, `pt-BR`, `sr-Latn-RS`). */
@@ -33,7 +39,7 @@ type Obj = Record<string, unknown>;
  * no required purpose; a required purpose without documents; a required purpose with basis
  * `consent` (consent cannot be a condition of the contract, GDPR Art. 7(4)), and an optional
  * purpose with any basis but `consent` (what the user may freely decline is a consent);
- * ids outside `[a-z0-9_-]{1,64}`, versions outside `[A-Za-z0-9._-]{1,64}`; duplicate ids;
+ * ids outside `[a-z0-9_-]{1,64}` (or `__proto__`), versions outside `[A-Za-z0-9._-]{1,64}`; duplicate ids;
  * a purpose naming an unknown document or one twice; URLs that `safeUrl` refuses; a `sha256`
  * that is not 64 lowercase hex digits; more than `MAX_PURPOSES` purposes, or purpose ids that
  * together would not fit one Auth0 metadata value; documents or purposes with no English text

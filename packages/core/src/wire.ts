@@ -1,6 +1,6 @@
 import { createDecision } from './decision.js';
 import { DecodeError, EncodingError } from './errors.js';
-import { LOCALE_PATTERN, SHA256_PATTERN } from './policy.js';
+import { ID_SYNTAX, LOCALE_PATTERN, SHA256_PATTERN } from './policy.js';
 import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';
 
 /** Auth0's limits on `user_metadata` sent with POST /dbconnections/signup. */
@@ -27,7 +27,7 @@ export interface EncodeSignupOptions extends SignupFieldOptions {
 
 // The syntax of each wire field (after the prefix). Ids and versions as in policy.ts; `at` is
 // strict ISO 8601 UTC as Date#toISOString writes it (milliseconds optional).
-const ID = '[a-z0-9_-]{1,64}';
+const ID = ID_SYNTAX;
 const WIRE_FIELDS = {
   policy: RegExp(`^${ID}@[A-Za-z0-9._-]{1,64}$`),
   purposes: RegExp(`^${ID}(,${ID})*$`),

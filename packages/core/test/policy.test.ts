@@ -116,6 +116,11 @@ describe('parsePolicy refuses', () => {
     refusal(variant((p) => (p.purposes[1].id = 'm'.repeat(65))), 'purposes[1].id');
   });
 
+  test('the id __proto__ for a purpose or a document (as a key of the stored consent it would set a prototype)', () => {
+    refusal(variant((p) => (p.purposes[1].id = '__proto__')), 'purposes[1].id');
+    refusal(variant((p) => (p.documents[0].id = '__proto__')), 'documents[0].id');
+  });
+
   test('duplicate purpose ids', () => {
     assert.match(refusal(variant((p) => p.purposes.push({ id: 'marketing', required: false, basis: 'consent' })), 'purposes[2].id'), /duplicate/);
   });

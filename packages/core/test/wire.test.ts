@@ -126,6 +126,11 @@ describe('decodeSignupFields', () => {
     decodeError({ ...fields, consent_hash: 'a3'.repeat(31) }, 'malformed', 'consent_hash');
   });
 
+  test('refuses __proto__ as a purpose anywhere in the list, but not ids that contain it', () => {
+    for (const purposes of ['__proto__', 'terms,__proto__', '__proto__,terms']) decodeError({ ...fields, consent_purposes: purposes }, 'malformed', 'consent_purposes');
+    assert.deepEqual(decodeSignupFields({ ...fields, consent_purposes: 'terms,__proto__x' }).purposes, ['terms', '__proto__x']);
+  });
+
   test('never reads fields inherited from the prototype', () => {
     const inherited = Object.create(fields) as Record<string, unknown>;
     decodeError(inherited, 'missing_field', 'consent_policy');

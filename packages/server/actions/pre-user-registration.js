@@ -19,7 +19,8 @@
  */
 'use strict';
 
-const ID = /^[a-z0-9_-]{1,64}$/;
+// As @assent/core: `__proto__` is not an id (as an object key it would set a prototype).
+const ID = /^(?!__proto__$)[a-z0-9_-]{1,64}$/;
 const VERSION = /^[A-Za-z0-9._-]{1,64}$/;
 const LOCALE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/;
 const HASH = /^[0-9a-f]{64}$/;
