@@ -10,6 +10,7 @@ import type { WithdrawMode } from '@assent/elements';
 import { mountInspector } from './inspector/inspector.js';
 import { withNewTerms } from './new-terms.js';
 import { find, languageSelect, loadDemoEnv } from './page.js';
+import { mountPublishPanel } from './publish-panel.js';
 
 interface DemoUser {
   readonly userId: string;
@@ -30,20 +31,21 @@ const lastEvent = find<HTMLPreElement>('#last-event');
 const policySelect = find<HTMLSelectElement>('#policy-select');
 const signUpButton = find<HTMLButtonElement>('#sign-up');
 const modeSelect = find<HTMLSelectElement>('#mode-select');
-const publishButton = find<HTMLButtonElement>('#publish-terms');
 const inspector = mountInspector();
 
 // The elements read `lang` when they render: set it on each (an ancestor's change shows at their next update).
 languageSelect(find<HTMLSelectElement>('#lang-select'), (lang) => elements.forEach((element) => (element.lang = lang)));
 
 const env = await loadDemoEnv();
-const base = (await (await fetch('/policies/acme-signup.json')).json()) as ConsentPolicy;
-const current = parsePolicy(base);
-const policies: Record<string, ConsentPolicy> = {
-  current,
-  terms: parsePolicy(withNewTerms(base)),
-  purpose: parsePolicy({ ...base, version: '2026-12-01', purposes: [...base.purposes, { id: 'newsletter', required: false, basis: 'consent' }] }),
-};
+/** The policy select's choices: the published policy, and two changes of it a controller might publish next. */
+function policyChoices(published: ConsentPolicy): Record<'current' | 'terms' | 'purpose', ConsentPolicy> {
+  return {
+    current: parsePolicy(published),
+    terms: parsePolicy(withNewTerms(published)),
+    purpose: parsePolicy({ ...published, version: '2026-12-01', purposes: [...published.purposes, { id: 'newsletter', required: false, basis: 'consent' }] }),
+  };
+}
+let policies = policyChoices((await (await fetch('/policies/acme-signup.json')).json()) as ConsentPolicy);
 
 async function json(response: Response, what: string): Promise<Record<string, unknown>> {
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
@@ -55,7 +57,7 @@ async function json(response: Response, what: string): Promise<Record<string, un
 async function signUpDemoUser(): Promise<DemoUser> {
   const email = `demo-${Date.now().toString(36)}@assent.test`;
   const password = `Demo!${crypto.randomUUID().slice(0, 8)}-Pw9`;
-  const decision = await createDecision(current, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
+  const decision = await createDecision(policies.current, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
   const signup = await json(
     await fetch(`${env.auth0Url}/dbconnections/signup`, {
       method: 'POST',
@@ -88,7 +90,7 @@ function connect(): void {
   if (!user) return;
   client?.close();
   const { userId, token } = user;
-  client = createConsentClient({ domain: env.emulatorUrl, userId, getAccessToken: () => token, policy: policies[policySelect.value] ?? current });
+  client = createConsentClient({ domain: env.emulatorUrl, userId, getAccessToken: () => token, policy: policies[policySelect.value as keyof typeof policies] ?? policies.current });
   for (const element of elements) element.client = client;
   status.email = user.email;
   withdraw.mode = modeSelect.value as WithdrawMode;
@@ -100,11 +102,19 @@ policySelect.addEventListener('change', connect);
 modeSelect.addEventListener('change', () => {
   withdraw.mode = modeSelect.value as WithdrawMode;
 });
-// What a controller's "publish" does: a new policy version; the reconsent element then asks again.
-publishButton.addEventListener('click', () => {
-  policySelect.value = 'terms';
+// A publication (here or on another page) is what the pages load from now on: the elements work
+// with the published policy, so <assent-reconsent> asks again when the terms changed.
+const showCurrent = (policy: ConsentPolicy): void => {
+  const option = policySelect.querySelector<HTMLOptionElement>('option[value="current"]');
+  if (option) option.textContent = `Published (${policy.version})`;
+};
+showCurrent(policies.current);
+mountPublishPanel(find('#publish'), ({ policy }) => {
+  policies = policyChoices(policy);
+  showCurrent(policy);
+  policySelect.value = 'current';
   connect();
-});
+}).catch((error: unknown) => console.error('the publish panel could not read the demo server', error));
 signUpButton.addEventListener('click', async () => {
   signUpButton.disabled = true;
   userStatus.textContent = 'Signing up…';

@@ -2,10 +2,11 @@
 // stands in for Google), the Assent post-login Action sending users without a current consent to
 // @assent/server's consent page, and, back here, the login finished (authorization code + PKCE)
 // with the stored consent decoded. The inspector shows what the consent page posted to /continue.
-import { decodeConsentObject, type ConsentObject, type ConsentPolicy } from '@assent/core';
+import { decodeConsentObject, type ConsentObject } from '@assent/core';
 import { decodeJwt } from 'jose';
 import { mountInspector } from './inspector/inspector.js';
 import { find, languageSelect, loadDemoEnv, type DemoEnv } from './page.js';
+import { mountPublishPanel } from './publish-panel.js';
 
 /** What the page keeps across the round trip to Auth0 (this tab only). */
 interface PendingLogin {
@@ -19,8 +20,6 @@ const signIn = find<HTMLButtonElement>('#sign-in');
 const status = find<HTMLParagraphElement>('#social-status');
 const alert = find<HTMLParagraphElement>('#social-error');
 const result = find<HTMLPreElement>('#social-result');
-const published = find<HTMLParagraphElement>('#published');
-const publishButtons = { 'new-terms': find<HTMLButtonElement>('#publish-new'), original: find<HTMLButtonElement>('#publish-original') };
 const inspector = mountInspector();
 let lang = 'en';
 languageSelect(find<HTMLSelectElement>('#lang-select'), (chosen) => (lang = chosen));
@@ -114,34 +113,7 @@ async function finishLogin(env: DemoEnv, params: URLSearchParams): Promise<void>
   await inspector.refresh(email, { path: '/continue' });
 }
 
-type PolicyEdition = keyof typeof publishButtons;
-
-/** Shows the published policy; the button of the edition already published is disabled. */
-function showPublished({ edition, policy }: { edition: PolicyEdition; policy: ConsentPolicy }): void {
-  const terms = policy.documents.find((document) => document.id === 'terms')?.version ?? '?';
-  published.textContent = `Published: terms ${terms} (policy ${policy.id}@${policy.version}).`;
-  for (const [name, button] of Object.entries(publishButtons)) button.disabled = name === edition;
-}
-
-/** Publishes an edition through the demo server (pages, consent server, Action secrets). */
-async function publish(edition: PolicyEdition): Promise<void> {
-  for (const button of Object.values(publishButtons)) button.disabled = true;
-  published.textContent = 'Publishing: updating and deploying the Action…';
-  const response = await fetch('/assent-demo/policy', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition }) });
-  const body = (await response.json()) as { edition: PolicyEdition; policy: ConsentPolicy; message?: string };
-  if (!response.ok) throw new Error(body.message ?? `the demo server answered ${response.status}`);
-  showPublished(body);
-}
-
-for (const [edition, button] of Object.entries(publishButtons) as [PolicyEdition, HTMLButtonElement][]) {
-  button.addEventListener('click', () => {
-    publish(edition).catch(async (error: unknown) => {
-      alert.textContent = `Publishing failed: ${String(error instanceof Error ? error.message : error)}`;
-      showPublished((await (await fetch('/assent-demo/policy')).json()) as { edition: PolicyEdition; policy: ConsentPolicy });
-    });
-  });
-}
-showPublished((await (await fetch('/assent-demo/policy')).json()) as { edition: PolicyEdition; policy: ConsentPolicy });
+mountPublishPanel(find('#publish')).catch((error: unknown) => console.error('the publish panel could not read the demo server', error));
 
 const env = await loadDemoEnv();
 signIn.addEventListener('click', () => {

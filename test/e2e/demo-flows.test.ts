@@ -30,6 +30,12 @@ after(async () => {
   await demo?.stop();
 });
 
+/** The published policy is the demo server's, shared by every test: a test that publishes restores it. */
+async function restoreOriginalTerms(): Promise<void> {
+  const response = await fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
+  assert.equal(response.status, 200, await response.text());
+}
+
 async function open(t: { after(fn: () => Promise<void>): void }, path: string): Promise<GuardedPage> {
   const session = await openGuardedPage(browser);
   t.after(() => session.close());
@@ -167,12 +173,17 @@ describe('the account flow (account.html)', () => {
     assert.ok(log.some((record) => record.user_id === before.user_id && record.erase === 'delete'), JSON.stringify(log));
   });
 
-  test('"publish new terms" shows the re-consent prompt for terms 3.2', async (t) => {
+  test('"publish new terms" publishes terms 3.2 and shows the re-consent prompt', async (t) => {
+    t.after(restoreOriginalTerms);
     const { page } = await open(t, 'account.html');
     await signUpDemoUser(page);
+    assert.equal(await page.locator('assent-reconsent').getByRole('button').count(), 0, 'nothing to ask before the publication');
     await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 30_000 });
     await page.locator('assent-reconsent').getByRole('button').first().waitFor({ timeout: 30_000 });
-    assert.equal(await page.getByLabel('Policy', { exact: true }).inputValue(), 'terms');
+    assert.equal(await page.getByLabel('Policy', { exact: true }).inputValue(), 'current');
+    const published = (await (await fetch(new URL('policies/acme-signup.json', demo.url))).json()) as { version: string };
+    assert.equal(published.version, '2026-12-01');
   });
 });
 
@@ -243,10 +254,7 @@ describe('the social login flow (social.html)', () => {
   });
 
   test('after "publish new terms", a returning user is asked again on a consent page that says the terms changed, and terms 3.2 are stored', async (t) => {
-    t.after(async () => {
-      // The published policy is the demo server's: restore it for the other tests.
-      await fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
-    });
+    t.after(restoreOriginalTerms);
     const { page } = await open(t, 'social.html');
     const email = uniqueEmail('demo-flow-social-publish');
     await signInWithGoogle(page, email);
