@@ -17,7 +17,7 @@
  * Pages: test/e2e/lock-pages/{lock-element,terms}-page.ts and BARE_LIT_PAGE below. Writes
  * bench/out/lock-measure.{md,json}.
  */
-import { build, type BuildResult, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { bundleLikeAnApp } from '../test/e2e/lock-pages/consent-session.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -78,29 +78,11 @@ interface PageBundle {
   readonly lockChunk: number;
 }
 
-/** The control page, bundled with the same options as `bundleLikeAnApp`. */
-function bundleBareLitPage(): Promise<BuildResult<{ metafile: true; write: false }>> {
-  return build({
-    stdin: { contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements'), sourcefile: 'bare-lit-page.js', loader: 'js' },
-    entryNames: 'bare-lit-page',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: '/assets',
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-  });
-}
-
 /** Bundles a bench page like an app's bundler; `/assets/<name>.js` is its entry. */
 async function bundlePage(name: string): Promise<PageBundle> {
-  const result = name === 'bare-lit-page' ? await bundleBareLitPage() : await bundleLikeAnApp(join(ROOT, 'test/e2e/lock-pages', `${name}.ts`));
+  const result = await bundleLikeAnApp(
+    name === 'bare-lit-page' ? { name, contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements') } : join(ROOT, 'test/e2e/lock-pages', `${name}.ts`),
+  );
   const files = new Map(result.outputFiles.map((file) => [file.path.replace(/^.*\/assets\//, '/assets/'), file.text]));
   const outputs: Metafile['outputs'] = result.metafile.outputs;
   const key = (path: string) => path.replace(/^.*assets\//, '/assets/');

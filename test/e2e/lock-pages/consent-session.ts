@@ -22,15 +22,25 @@ export interface PageBundle {
   readonly lockChunk: string;
 }
 
+/** A page given as source text: `/assets/<name>.js`, its imports resolved from `resolveDir`. */
+export interface InlinePage {
+  readonly name: string;
+  readonly contents: string;
+  readonly resolveDir: string;
+}
+
 /**
- * Bundles a page entry the way an app's bundler would: ES modules with code splitting into
- * `/assets/`, minified, the `source` condition for the workspace packages, production React, and
- * the module fields that give Lock's auth0-js its ES build (see test/support/lock-bundle.mjs).
- * Shared by the e2e pages and bench/lock-measure.ts, so both measure the same build.
+ * Bundles a page entry (a file, or source text) the way an app's bundler would: ES modules with
+ * code splitting into `/assets/`, minified, the `source` condition for the workspace packages,
+ * production React, and the module fields that give Lock's auth0-js its ES build (see
+ * test/support/lock-bundle.mjs). Shared by the e2e pages and bench/lock-measure.ts, so both measure
+ * the same build.
  */
-export function bundleLikeAnApp(entry: string) {
+export function bundleLikeAnApp(entry: string | InlinePage) {
   return build({
-    entryPoints: [entry],
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, sourcefile: `${entry.name}.js`, loader: 'js' as const }, entryNames: entry.name }),
     bundle: true,
     splitting: true,
     format: 'esm',
