@@ -58,7 +58,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const demoPort = await freePort(options.demoPort ?? 5173);
   // A fresh secret per start, shared by the post-login Action and the consent page only.
   const sessionSecret = randomBytes(32).toString('base64url');
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 4400, host: '127.0.0.1', tenant: demoTenant({ port: demoPort, policy, sessionSecret }) });
+  // The emulator's port may move too (something else on 4400): the pages read it from /assent-env.json.
+  const emulatorPort = await freePort(options.emulatorPort ?? 4400);
+  const emulator = await startEmulator({ port: emulatorPort, host: '127.0.0.1', tenant: demoTenant({ port: demoPort, policy, sessionSecret }) });
   const logDir = await mkdtemp(join(tmpdir(), 'assent-demo-'));
   const withdrawalLogPath = join(logDir, 'withdrawals.jsonl');
   const recorded: RecordedRequest[] = [];
