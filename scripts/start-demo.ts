@@ -10,6 +10,7 @@ const demo = await startDemoServer({
 
 console.log(`\n  Assent demo     ${demo.url}`);
 console.log(`  Gallery         ${new URL('gallery.html', demo.url).href}`);
+console.log(`  Flows           ${['signup.html', 'lock.html', 'account.html', 'social.html'].map((page) => new URL(page, demo.url).pathname).join('  ')}`);
 console.log(`  Auth0 emulator  ${demo.emulatorUrl}  (a development tool, not Auth0)`);
 console.log('  Press Ctrl-C to stop both.\n');
 
