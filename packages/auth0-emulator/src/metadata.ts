@@ -2,7 +2,8 @@
  * Auth0's metadata rules: what signup accepts in user_metadata, what field names are legal, and how
  * the Management API merges a PATCH into stored metadata.
  */
-import { HttpError, managementError } from './errors.js';
+import { HttpError } from './errors.js';
+import { invalidBody, typeName } from './http/management-body.js';
 import { isRecord } from './tenant/check.js';
 
 export const SIGNUP_METADATA_MAX_PROPERTIES = 10;
@@ -64,13 +65,13 @@ const RESERVED_APP_METADATA = ['__tenant', '_id', 'blocked', 'clientID', 'create
  */
 export function validateManagementMetadata(field: 'user_metadata' | 'app_metadata', value: unknown): Record<string, unknown> {
   if (!isRecord(value)) {
-    throw managementError(400, `Payload validation error: 'Expected type object but found type ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}' on property ${field}.`, 'invalid_body');
+    throw invalidBody(`'Expected type object but found type ${typeName(value)}' on property ${field}.`);
   }
   const bad = invalidMetadataName(value, field);
-  if (bad) throw managementError(400, `Payload validation error: field names must not contain "." or "$": ${bad}.`, 'invalid_body');
+  if (bad) throw invalidBody(`field names must not contain "." or "$": ${bad}.`);
   if (field === 'app_metadata') {
     const reserved = Object.keys(value).find((key) => RESERVED_APP_METADATA.includes(key));
-    if (reserved) throw managementError(400, `Payload validation error: app_metadata.${reserved} is a reserved name.`, 'invalid_body');
+    if (reserved) throw invalidBody(`app_metadata.${reserved} is a reserved name.`);
   }
   return value;
 }

@@ -8,6 +8,7 @@
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import { managementError, type HttpError } from '../errors.js';
+import { invalidBody, jsonObjectBody, typeName } from '../http/management-body.js';
 import type { Env } from '../http/request.js';
 import { ACTION_TRIGGER_IDS, MAX_ACTION_SECRETS, secretNameProblem, secretValueProblem } from '../actions/limits.js';
 import type { ActionRecord, ActionUpdate, SecretUpdate } from '../actions/registry.js';
@@ -24,10 +25,6 @@ const UPDATE_FIELDS = ['name', 'secrets', ...UNSUPPORTED_FIELDS];
 const DEFAULT_PER_PAGE = 20;
 const MAX_PER_PAGE = 100;
 
-function invalidBody(message: string): HttpError {
-  return managementError(400, `Payload validation error: ${message}`, 'invalid_body');
-}
-
 function invalidQuery(message: string): HttpError {
   return managementError(400, `Query validation error: ${message}`, 'invalid_query_string');
 }
@@ -40,11 +37,6 @@ function invalidSecret(index: number, field: 'Name' | 'Value', problem: string):
   );
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
 function notFound(): HttpError {
   return managementError(404, 'The action does not exist.');
 }
@@ -53,17 +45,6 @@ function found(ctx: EmulatorContext, id: string): ActionRecord {
   const record = ctx.actionRegistry.get(id);
   if (!record) throw notFound();
   return record;
-}
-
-async function jsonBody(c: Context<Env>): Promise<Record<string, unknown>> {
-  let json: unknown;
-  try {
-    json = await c.req.json();
-  } catch {
-    throw managementError(400, 'Invalid request payload JSON format', 'invalid_body');
-  }
-  if (!isRecord(json)) throw invalidBody(`'Expected type object but found type ${typeName(json)}'.`);
-  return json;
 }
 
 function booleanQuery(c: Context<Env>, name: string): boolean | undefined {
@@ -164,7 +145,7 @@ export function managementActionRoutes(ctx: EmulatorContext): Hono<Env> {
     const caller = await managementCaller(ctx, c);
     requireAnyScope(caller, UPDATE_SCOPES);
     const record = found(ctx, c.req.param('id'));
-    const update = parseUpdate(ctx, record, await jsonBody(c));
+    const update = parseUpdate(ctx, record, await jsonObjectBody(c));
     const updated = ctx.actionRegistry.update(record.id, update);
     if (!updated) throw notFound();
     return c.json(ctx.actionRegistry.actionView(updated));

@@ -10,14 +10,11 @@ import { managementError } from '../errors.js';
 import { managementCaller, requireAnyScope } from '../middleware/management-auth.js';
 import { jobView, newJobId, type ExportField, type ExportJob } from '../store/jobs.js';
 import { isRecord } from '../tenant/check.js';
+import { invalidBody } from '../http/management-body.js';
 import type { Env } from '../http/request.js';
 import { managementView } from '../users.js';
 
 const MAX_FIELDS = 30;
-
-function invalidBody(message: string) {
-  return managementError(400, `Payload validation error: ${message}`, 'invalid_body');
-}
 
 function parseFields(value: unknown): ExportField[] {
   if (value === undefined) return [...DEFAULT_EXPORT_FIELDS];

@@ -2,7 +2,7 @@
  * Management API v2 users: GET / PATCH / DELETE /api/v2/users/{id}, POST /api/v2/users and
  * GET /api/v2/users-by-email, with Auth0's scopes, merge semantics and error bodies.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import { HttpError, insufficientScope, managementError } from '../errors.js';
 import { mergeMetadata, metadataBytes, validateManagementMetadata } from '../metadata.js';
@@ -10,7 +10,7 @@ import { managementCaller, requireAnyScope, requireOwnUser, type ManagementCalle
 import { hashPassword } from '../passwords/hash.js';
 import { checkSignupPassword } from '../passwords/policy.js';
 import type { StoredUser } from '../store/types.js';
-import { isRecord } from '../tenant/check.js';
+import { invalidBody, jsonObjectBody } from '../http/management-body.js';
 import type { Env } from '../http/request.js';
 import { buildUser, managementView, selectFields } from '../users.js';
 
@@ -21,21 +21,6 @@ const STRING_FIELDS = ['email', 'given_name', 'family_name', 'name', 'nickname',
 const BOOLEAN_FIELDS = ['email_verified', 'blocked', 'verify_email', 'phone_verified', 'verify_phone_number', 'verify_password'] as const;
 const PATCH_FIELDS: readonly string[] = [...STRING_FIELDS, ...BOOLEAN_FIELDS, 'user_metadata', 'app_metadata'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function invalidBody(message: string): HttpError {
-  return managementError(400, `Payload validation error: ${message}`, 'invalid_body');
-}
-
-async function jsonBody(c: Context<Env>): Promise<Record<string, unknown>> {
-  let json: unknown;
-  try {
-    json = await c.req.json();
-  } catch {
-    throw managementError(400, 'Invalid request payload JSON format', 'invalid_body');
-  }
-  if (!isRecord(json)) throw invalidBody(`'Expected type object but found type ${Array.isArray(json) ? 'array' : typeof json}'.`);
-  return json;
-}
 
 function checkTypes(body: Record<string, unknown>, allowed: readonly string[]): void {
   for (const key of Object.keys(body)) if (!allowed.includes(key)) throw invalidBody(`'Additional properties not allowed: ${key}'.`);
@@ -89,7 +74,7 @@ export function managementUserRoutes(ctx: EmulatorContext): Hono<Env> {
     requireAnyScope(caller, UPDATE_SCOPES);
     const id = c.req.param('id');
     requireOwnUser(caller, id);
-    const body = await jsonBody(c);
+    const body = await jsonObjectBody(c);
     checkTypes(body, PATCH_FIELDS);
     authorizePatch(caller, body);
     const before = ctx.store.users.get(id);
@@ -149,7 +134,7 @@ export function managementUserRoutes(ctx: EmulatorContext): Hono<Env> {
   app.post('/api/v2/users', async (c) => {
     const caller = await managementCaller(ctx, c);
     requireAnyScope(caller, ['create:users']);
-    const body = await jsonBody(c);
+    const body = await jsonObjectBody(c);
     checkTypes(body, PATCH_FIELDS);
     if (typeof body.connection !== 'string') throw invalidBody("'Missing required property: connection'.");
     const connection = ctx.connection(body.connection);
