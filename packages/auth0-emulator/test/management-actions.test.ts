@@ -76,8 +76,8 @@ async function actionNamed(name: string): Promise<ActionView> {
   return found;
 }
 
-/** The policy secret a login runs with (the fixture Action copies it into the ID token). */
-async function policySeenAtLogin(): Promise<unknown> {
+/** A claim the fixture Action copies from the secrets into the ID token of a new user's login. */
+async function claimSeenAtLogin(claim: 'policy' | 'secret-names'): Promise<unknown> {
   const { email } = await createUser(emulator.current);
   const response = await postJson(`${emulator.current.url}/oauth/token`, {
     grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
@@ -88,21 +88,13 @@ async function policySeenAtLogin(): Promise<unknown> {
     scope: 'openid',
   });
   assert.equal(response.status, 200);
-  return claims(((await response.json()) as { id_token: string }).id_token)['https://assent.test/policy'];
+  return claims(((await response.json()) as { id_token: string }).id_token)[`https://assent.test/${claim}`];
 }
 
-async function secretNamesSeenAtLogin(): Promise<unknown> {
-  const { email } = await createUser(emulator.current);
-  const response = await postJson(`${emulator.current.url}/oauth/token`, {
-    grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
-    client_id: SPA,
-    username: email,
-    password: PASSWORD,
-    realm: CONNECTION,
-    scope: 'openid',
-  });
-  return claims(((await response.json()) as { id_token: string }).id_token)['https://assent.test/secret-names'];
-}
+/** The policy secret a login runs with. */
+const policySeenAtLogin = () => claimSeenAtLogin('policy');
+/** The names of the secrets a login runs with. */
+const secretNamesSeenAtLogin = () => claimSeenAtLogin('secret-names');
 
 async function publishNewTerms(id: string): Promise<Response> {
   return call('PATCH', `/actions/actions/${id}`, {
