@@ -122,12 +122,22 @@ function httpsUrl(value: string, path: string): string {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** An absolute https URL, or plain http on a loopback host (a local emulator or demo). */
+export function httpsOrLoopbackUrl(value: unknown, path: string): URL {
+  const url = new URL(httpsUrl(nonEmpty(value, path), path));
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw new ConfigError(path, `must be an https URL (plain http only on a loopback host), got ${JSON.stringify(url.href)}`);
+  return url;
+}
+
+/** The secret shared by the consent page and the post-login Action: 32 characters or more. */
+export function checkSessionSecret(value: unknown, path: string, sharedWith: string): void {
+  if (typeof value !== 'string' || value.length < 32) throw new ConfigError(path, `must be a string of at least 32 characters (${sharedWith})`);
+}
+
 /** Checks `consentPage.continueUrl`: Auth0's /continue over https (http on loopback only), nothing after the path. */
 function continueEndpoint(value: unknown): void {
   const path = 'consentPage.continueUrl';
-  const url = httpsUrl(nonEmpty(value, path), path);
-  const { protocol, hostname, pathname, search, hash } = new URL(url);
-  if (protocol === 'http:' && !LOOPBACK.has(hostname)) throw new ConfigError(path, `must be an https URL (plain http only on a loopback host), got ${JSON.stringify(url)}`);
+  const { href: url, pathname, search, hash } = httpsOrLoopbackUrl(value, path);
   if (!pathname.endsWith('/continue') || search || hash) throw new ConfigError(path, `must be Auth0's /continue endpoint without query or fragment, e.g. "https://login.acme.example/continue", got ${JSON.stringify(url)}`);
 }
 
@@ -155,8 +165,7 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
     return origin;
   });
   if (options.consentPage) {
-    const secret = options.consentPage.sessionSecret;
-    if (typeof secret !== 'string' || secret.length < 32) throw new ConfigError('consentPage.sessionSecret', 'must be a string of at least 32 characters (the secret shared with the post-login Action)');
+    checkSessionSecret(options.consentPage.sessionSecret, 'consentPage.sessionSecret', 'the secret shared with the post-login Action');
     const seconds = options.consentPage.returnTokenSeconds ?? 300;
     if (!Number.isInteger(seconds) || seconds < 60 || seconds > 3600) throw new ConfigError('consentPage.returnTokenSeconds', 'must be an integer from 60 to 3600');
     if (options.consentPage.scriptUrl !== undefined) httpsUrl(options.consentPage.scriptUrl, 'consentPage.scriptUrl');

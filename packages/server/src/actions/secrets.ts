@@ -4,7 +4,7 @@
  * them into the Action editor, or give them to the Deploy CLI or a tenant file.
  */
 import { acceptedDocuments, parsePolicy, type ConsentPolicy } from '@assent/core';
-import { ConfigError } from '../errors.js';
+import { checkSessionSecret, httpsOrLoopbackUrl } from '../config.js';
 
 /** Options of {@link actionSecrets}. */
 export interface ActionSecretsOptions {
@@ -21,8 +21,6 @@ export interface ActionSecretsOptions {
 /** The secrets by name, as `event.secrets` gives them to the Actions. */
 export type ActionSecrets = Readonly<Record<string, string>>;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * The Action secrets for a policy: `ASSENT_POLICY` (`id@version`), the required and optional
  * purposes, the documents behind the required purposes with their versions (so a new policy
@@ -32,18 +30,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function actionSecrets(options: ActionSecretsOptions): ActionSecrets {
   const policy = parsePolicy(options.policy);
-  let consentUrl: URL;
-  try {
-    consentUrl = new URL(options.consentUrl);
-  } catch {
-    throw new ConfigError('consentUrl', `must be an absolute URL, got ${JSON.stringify(options.consentUrl)}`);
-  }
-  if (consentUrl.protocol !== 'https:' && !(consentUrl.protocol === 'http:' && LOOPBACK.has(consentUrl.hostname))) {
-    throw new ConfigError('consentUrl', 'must be an https URL (plain http only on a loopback host)');
-  }
-  if (typeof options.sessionSecret !== 'string' || options.sessionSecret.length < 32) {
-    throw new ConfigError('sessionSecret', 'must be a string of at least 32 characters (the consentPage.sessionSecret of the handler)');
-  }
+  const consentUrl = httpsOrLoopbackUrl(options.consentUrl, 'consentUrl');
+  checkSessionSecret(options.sessionSecret, 'sessionSecret', 'the consentPage.sessionSecret of the handler');
   const required = policy.purposes.filter((purpose) => purpose.required);
   const optional = policy.purposes.filter((purpose) => !purpose.required);
   const documents = Object.entries(acceptedDocuments(policy, required.map((purpose) => purpose.id)) ?? {});
