@@ -65,8 +65,10 @@ export async function mountPublishPanel(panel: Element, onPublished: (published:
         })
         .catch(async (error: unknown) => {
           failure.textContent = `Publishing failed: ${error instanceof Error ? error.message : String(error)}`;
+          // Nothing changed unless the server says so: show what it has published.
           show(await readPublished(await fetch('/assent-demo/policy')));
-        });
+        })
+        .catch(() => (status.textContent = 'The demo server does not answer: reload the page.'));
     });
   }
   const published = await readPublished(await fetch('/assent-demo/policy'));

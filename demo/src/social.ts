@@ -66,13 +66,12 @@ async function exchange(env: DemoEnv, code: string, verifier: string): Promise<s
   return body.id_token;
 }
 
-/** The stored consent of `email`, read by the demo server with its machine client. */
-async function storedConsent(email: string): Promise<ConsentObject | string> {
-  const response = await fetch(`/assent-inspector/user?email=${encodeURIComponent(email)}`);
-  const user = (await response.json()) as { app_metadata?: { consent?: unknown } } | null;
-  if (!user?.app_metadata?.consent) return 'no consent stored';
+/** The consent stored in a user record as the inspector read it. */
+function storedConsent(user: unknown): ConsentObject | string {
+  const consent = (user as { app_metadata?: { consent?: unknown } } | null | undefined)?.app_metadata?.consent;
+  if (!consent) return 'no consent stored';
   try {
-    return decodeConsentObject(user.app_metadata.consent);
+    return decodeConsentObject(consent);
   } catch (error) {
     return `unreadable consent: ${String(error)}`;
   }
@@ -97,7 +96,8 @@ async function finishLogin(env: DemoEnv, params: URLSearchParams): Promise<void>
   status.textContent = 'Finishing the login…';
   const claims = decodeJwt(await exchange(env, params.get('code') ?? '', pending.verifier));
   const email = typeof claims.email === 'string' ? claims.email : '';
-  const consent = await storedConsent(email);
+  // The inspector reads the stored user (with the demo server's machine client) and shows it too.
+  const consent = storedConsent(await inspector.refresh(email, { path: '/continue' }));
   status.textContent = `Signed in as ${email}.`;
   result.textContent = JSON.stringify(
     {
@@ -110,7 +110,6 @@ async function finishLogin(env: DemoEnv, params: URLSearchParams): Promise<void>
     null,
     2,
   );
-  await inspector.refresh(email, { path: '/continue' });
 }
 
 mountPublishPanel(find('#publish')).catch((error: unknown) => console.error('the publish panel could not read the demo server', error));

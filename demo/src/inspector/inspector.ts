@@ -14,9 +14,10 @@ export interface InspectedRequest {
 export interface Inspector {
   /**
    * Shows the newest recorded request (or the newest to `path`, e.g. `/continue`) and the stored
-   * record of `email` (default: the `email` its body names, if any).
+   * record of `email` (default: the `email` its body names, if any). Resolves with that record
+   * (`null` when there is none, `undefined` when no address is known or the demo server failed).
    */
-  refresh(email?: string, options?: { readonly path?: string }): Promise<void>;
+  refresh(email?: string, options?: { readonly path?: string }): Promise<unknown>;
 }
 
 function emailOf(body: unknown): string | undefined {
@@ -69,11 +70,13 @@ export function mountInspector(root: ParentNode = document): Inspector {
         if (last) requestOut.textContent = `${last.method} ${last.url}\n\n${JSON.stringify(last.body, null, 2)}`;
         const email = knownEmail ?? emailOf(last?.body) ?? shownEmail;
         shownEmail = email;
-        if (!email) return;
+        if (!email) return undefined;
         const user = await readJson(`/assent-inspector/user?email=${encodeURIComponent(email)}`);
         userOut.textContent = user === null ? `no stored user for ${email}` : JSON.stringify(user, null, 2);
+        return user;
       } catch (error) {
         userOut.textContent = `The inspector could not read the demo server: ${String(error)}`;
+        return undefined;
       }
     },
   };
