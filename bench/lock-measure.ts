@@ -29,25 +29,13 @@ import { launchChromium, openGuardedPage } from '../test/support/browser.js';
 import { startPageServer, type PageRoute } from '../test/support/page-server.js';
 import { openConformanceTarget } from '../test/conformance/target.js';
 import { readFile } from 'node:fs/promises';
+import { BENCH_POLICY } from './parts/policy.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const gz = (text: string | Uint8Array): number => gzipSync(text, { level: 9 }).length;
 
-const POLICY = {
-  id: 'acme-signup',
-  version: '2026-11-01',
-  controller: { name: 'Acme GmbH' },
-  documents: [
-    { id: 'terms', url: '/docs/terms', version: '3.1' },
-    { id: 'privacy', url: '/docs/privacy', version: '2.0' },
-  ],
-  purposes: [
-    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
-    { id: 'marketing', required: false, basis: 'consent' },
-  ],
-};
 
 /**
  * The control page: a minimal LitElement rendering one labelled checkbox, defined inline, after the
@@ -126,7 +114,7 @@ async function main(): Promise<void> {
   for (const [path, text] of [...lockPage.files, ...termsPage.files, ...barePage.files]) routes[path] = { type: 'text/javascript; charset=utf-8', body: text };
   const server = await startPageServer(routes);
   const target = await openConformanceTarget({ suite: 'lock-bench', pageOrigins: [server.origin] });
-  config.value = { domain: target.domain, clientId: target.clientId, assetsBaseUrl: target.baseUrl, policy: POLICY };
+  config.value = { domain: target.domain, clientId: target.clientId, assetsBaseUrl: target.baseUrl, policy: BENCH_POLICY };
   const browser = await launchChromium({ trustCertificates: target.browserTrust });
 
   /** Bytes of every response a page load received, and their gzip size. */

@@ -30,6 +30,7 @@ import { Agent, request } from 'undici';
 import { startEmulatorProcess } from '../test/support/emulator-process.mjs';
 import { trustingFetch } from '../test/support/https-trust.js';
 import { summarize, type LatencySummary } from '../test/support/load.js';
+import { BENCH_POLICY_ON_SITE } from './parts/policy.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
@@ -41,19 +42,7 @@ const CONNECTION = 'Username-Password-Authentication';
 const M2M = 'assent-demo-m2m';
 const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
 const PASSWORD = 'Bench-Tq7!Vx9#';
-const POLICY = parsePolicy({
-  id: 'acme-signup',
-  version: '2026-11-01',
-  controller: { name: 'Acme GmbH', contact: 'privacy@acme.example' },
-  documents: [
-    { id: 'terms', url: 'https://acme.example/terms', version: '3.1' },
-    { id: 'privacy', url: 'https://acme.example/privacy', version: '2.0' },
-  ],
-  purposes: [
-    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
-    { id: 'marketing', required: false, basis: 'consent' },
-  ],
-});
+const POLICY = parsePolicy(BENCH_POLICY_ON_SITE);
 
 type Operation = 'read' | 'give' | 'withdraw' | 'export';
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium, openGuardedPage } from '../../test/support/browser.js';
 import { startPageServer } from '../../test/support/page-server.js';
 import { summarize, type RunSummary } from './stats.js';
+import { BENCH_POLICY } from './policy.js';
 
 /** Medians over fresh pages. */
 export interface RenderCostReport {
@@ -22,19 +23,6 @@ export interface RenderCostReport {
   readonly heapAfterBytes: RunSummary;
 }
 
-const POLICY = {
-  id: 'acme-signup',
-  version: '2026-11-01',
-  controller: { name: 'Acme GmbH' },
-  documents: [
-    { id: 'terms', url: '/docs/terms', version: '3.1' },
-    { id: 'privacy', url: '/docs/privacy', version: '2.0' },
-  ],
-  purposes: [
-    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
-    { id: 'marketing', required: false, basis: 'consent' },
-  ],
-};
 
 /** The page's script: <assent-terms> bundled as an app would (production, minified). */
 async function bundleTerms(): Promise<string> {
@@ -99,7 +87,7 @@ export async function measureRenderCost(runs: number, elements: number): Promise
           const boxes = all.filter((terms) => terms.shadowRoot?.querySelector('input[type="checkbox"]')).length;
           return { mounted, painted, boxes };
         },
-        { count: elements, policy: POLICY },
+        { count: elements, policy: BENCH_POLICY },
       );
       if (timing.boxes !== elements) throw new Error(`only ${timing.boxes} of ${elements} <assent-terms> rendered a checkbox\n${session.diagnostics()}`);
       const heapAfter = await heap();

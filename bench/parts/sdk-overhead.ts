@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { createAssent, createDecision, en, encodeSignupFields, parsePolicy, type SignupTransport } from '@assent/core';
 import { summarize, type RunSummary } from './stats.js';
+import { BENCH_POLICY_ON_SITE } from './policy.js';
 
 /** Microseconds per signup over each batch of iterations. */
 export interface SdkOverheadReport {
@@ -18,19 +19,7 @@ export interface SdkOverheadReport {
   readonly createClientMicros: RunSummary;
 }
 
-const POLICY = parsePolicy({
-  id: 'acme-signup',
-  version: '2026-11-01',
-  controller: { name: 'Acme GmbH', contact: 'privacy@acme.example' },
-  documents: [
-    { id: 'terms', url: 'https://acme.example/terms', version: '3.1' },
-    { id: 'privacy', url: 'https://acme.example/privacy', version: '2.0' },
-  ],
-  purposes: [
-    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
-    { id: 'marketing', required: false, basis: 'consent' },
-  ],
-});
+const POLICY = parsePolicy(BENCH_POLICY_ON_SITE);
 
 /** Answers every signup at once with a created user, as Auth0 does (200, `_id`). */
 const instantTransport: SignupTransport = {
