@@ -56,6 +56,16 @@ async function withdrawAll(element: AssentWithdrawButton): Promise<void> {
   await press(element, 'all');
 }
 
+/** Withdraws everything while the user's next Management API PATCH fails with `status`. */
+async function withdrawAllFailing(element: AssentWithdrawButton, emulator: Parameters<typeof injectUserFaults>[0], userId: string, status: number): Promise<void> {
+  const clear = await injectUserFaults(emulator, userId, [{ method: 'PATCH', kind: 'status', status, times: 1 }]);
+  try {
+    await withdrawAll(element);
+  } finally {
+    await clear();
+  }
+}
+
 describe('<assent-withdraw-button>', () => {
   describe('the dialog', () => {
     it('opens a modal dialog when the button is clicked', async () => {
@@ -221,12 +231,7 @@ describe('<assent-withdraw-button>', () => {
     it('shows what went wrong and offers to try again, keeping the dialog open', async () => {
       const { client, emulator, user } = await signedIn();
       const element = await mount(client);
-      const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 401, times: 1 }]);
-      try {
-        await withdrawAll(element);
-      } finally {
-        await clear();
-      }
+      await withdrawAllFailing(element, emulator, user.userId, 401);
       expect(dialog(element).open).to.equal(true);
       expect(text($(element, '[part="error"] p'))).to.equal(accountEn['account.errorSession']);
       expect(text($(element, '#retry'))).to.equal(accountEn['account.retry']);
@@ -236,12 +241,7 @@ describe('<assent-withdraw-button>', () => {
     it('"Try again" stores the withdrawal exactly once', async () => {
       const { client, emulator, user, stored } = await signedIn();
       const element = await mount(client);
-      const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 401, times: 1 }]);
-      try {
-        await withdrawAll(element);
-      } finally {
-        await clear();
-      }
+      await withdrawAllFailing(element, emulator, user.userId, 401);
       await press(element, 'retry');
       expect(status(element)).to.equal(accountEn['withdraw.done']);
       expect((await stored()).history.filter((entry) => entry.event === 'withdrawn')).to.have.length(1);
@@ -250,13 +250,8 @@ describe('<assent-withdraw-button>', () => {
     it('after a transient failure says the withdrawal is kept on this device', async () => {
       const { client, emulator, user, stored } = await signedIn();
       const element = await mount(client);
-      const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 503, times: 1 }]);
       const fired = oneEvent(element, 'assent-withdraw');
-      try {
-        await withdrawAll(element);
-      } finally {
-        await clear();
-      }
+      await withdrawAllFailing(element, emulator, user.userId, 503);
       expect(status(element)).to.equal(accountEn['account.pending']);
       expect((await fired).detail.pending).to.equal(true);
       expect((await stored()).given).to.equal(true);
@@ -265,12 +260,7 @@ describe('<assent-withdraw-button>', () => {
     it('announces the queued withdrawal once it is stored', async () => {
       const { client, emulator, user } = await signedIn();
       const element = await mount(client);
-      const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 503, times: 1 }]);
-      try {
-        await withdrawAll(element);
-      } finally {
-        await clear();
-      }
+      await withdrawAllFailing(element, emulator, user.userId, 503);
       await client.flush();
       await waitUntil(() => status(element) === accountEn['withdraw.done'], 'the confirmation is announced');
     });
@@ -382,12 +372,7 @@ describe('<assent-withdraw-button>', () => {
     it('passes axe showing an error', async () => {
       const { client, emulator, user } = await signedIn();
       const element = await mount(client);
-      const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 400, times: 1 }]);
-      try {
-        await withdrawAll(element);
-      } finally {
-        await clear();
-      }
+      await withdrawAllFailing(element, emulator, user.userId, 400);
       expect($(element, '[part="error"]')).to.not.equal(null);
       await expect(element).to.be.accessible();
     });
