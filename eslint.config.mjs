@@ -3,7 +3,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'demo/dist/**', 'bench/out/**', '**/custom-elements.json'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'demo/dist/**', 'bench/out/**', '**/custom-elements.json', 'packages/server/actions/*.js'] },
   ...tseslint.configs.strict,
   {
     files: ['packages/elements/src/**/*.ts', 'packages/lock/src/**/*.ts', 'demo/**/*.ts'],

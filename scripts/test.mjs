@@ -83,6 +83,7 @@ const stages = {
   typecheck: check('typecheck', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
   lint: check('lint', 'pnpm', ['exec', 'eslint', '.']),
   manifest: check('manifest', 'node', ['scripts/check-manifest.mjs']),
+  actions: check('actions', 'node', ['scripts/check-actions.mjs']),
   budget: check('budget', 'node', ['scripts/budget.mjs']),
   node: nodeTests('node', ['packages/core', 'packages/auth0-emulator', 'packages/server', 'test/node']),
   browser: browserTests,

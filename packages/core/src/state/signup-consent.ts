@@ -34,9 +34,8 @@ export async function signupConsentObject(metadata: Readonly<Record<string, unkn
     if (error instanceof DecodeError) throw new DecodeError(error.code, `user_metadata.${error.path}`, error.message.slice(error.message.indexOf(': ') + 2));
     throw error;
   }
-  const fields = ['policy', 'purposes', 'at', 'locale', 'hash'].map((field) => String(metadata[prefix + field]));
-  const eventId = 'signup-' + (await sha256Hex(fields.join('\n'))).slice(0, 32);
-  const source = String(metadata[prefix + 'purposes']).includes('?') ? 'lock' : 'signup';
+  const eventId = await signupEventId(metadata, options);
+  const source = signupSource(metadata, options);
   if (decision.policy === policy.id && decision.version === policy.version) return consentObjectFromDecision(decision, policy, { source, eventId });
   return applyConsentEvent(undefined, {
     id: eventId,
@@ -49,4 +48,19 @@ export async function signupConsentObject(metadata: Readonly<Record<string, unkn
     hash: decision.hash,
     locale: decision.locale,
   });
+}
+
+/**
+ * The id of the history entry that records the signup fields in `metadata`:
+ * `signup-<32 hex digits of SHA-256 over the five fields, joined by line breaks>`. Every writer
+ * (browser, server, Actions) derives the same id from the same fields, so the signup is recorded once.
+ */
+export async function signupEventId(metadata: Readonly<Record<string, unknown>>, { prefix = 'consent_' }: SignupFieldOptions = {}): Promise<string> {
+  const fields = ['policy', 'purposes', 'at', 'locale', 'hash'].map((field) => String(metadata[prefix + field]));
+  return 'signup-' + (await sha256Hex(fields.join('\n'))).slice(0, 32);
+}
+
+/** Where signup fields came from: `lock` for Lock's variant (optional purposes marked `?`), else `signup`. */
+export function signupSource(metadata: Readonly<Record<string, unknown>>, { prefix = 'consent_' }: SignupFieldOptions = {}): 'signup' | 'lock' {
+  return String(metadata[prefix + 'purposes']).includes('?') ? 'lock' : 'signup';
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Builds the Auth0 Actions from their TypeScript sources (src/actions/<name>.ts, written on
+// @assent/core's modules) into the single CommonJS files Auth0 deploys (actions/<name>.js): every
+// import bundled, nothing required but Node built-ins, Node 18 syntax. The built files are committed
+// (they are what users paste or deploy); scripts/check-actions.mjs at the repository root fails
+// when they are stale or too large.
+import { writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '..');
+
+/** The Actions: source entry (exports the trigger's handlers) -> published file. */
+export const ACTIONS = [
+  { name: 'post-login', trigger: 'Login / Post Login', entry: 'src/actions/post-login.ts', out: 'actions/post-login.js' },
+  { name: 'pre-user-registration', trigger: 'Sign Up / Pre User Registration', entry: 'src/actions/pre-user-registration.ts', out: 'actions/pre-user-registration.js' },
+];
+
+/** Auth0: "Each Action should not exceed 100 kB" (Actions limitations). */
+export const ACTION_MAX_BYTES = 100 * 1000;
+
+/**
+ * Bundles every Action; writes them unless `write` is false. Returns, per Action, the published
+ * path (relative to the package), the code, its size in bytes, the bundled source files and the
+ * modules left to `require` (Node built-ins only).
+ */
+export async function buildActions({ write = true } = {}) {
+  const { build } = await import('esbuild');
+  const results = [];
+  for (const action of ACTIONS) {
+    const result = await build({
+      entryPoints: [join(pkg, action.entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      // Readable code: whoever deploys an Action that decides on logins should be able to read it.
+      minifySyntax: true,
+      charset: 'utf8',
+      legalComments: 'none',
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+      // Paths in the output's comments are relative to the package, wherever the build runs from.
+      absWorkingDir: pkg,
+      // Core from its sources, production checks (no `development` condition).
+      conditions: ['source'],
+      tsconfig: join(pkg, '..', '..', 'tsconfig.base.json'),
+      define: { 'globalThis.crypto': 'assentWebCrypto', crypto: 'assentWebCrypto' },
+      inject: [join(pkg, 'src', 'actions', 'node18-webcrypto.ts')],
+      banner: {
+        js: [
+          `/* Assent ${action.name} Action (Auth0 trigger "${action.trigger}"), Node 18 or later.`,
+          ` * Built from @assent/server ${action.entry} and @assent/core; do not edit: rebuild with`,
+          ' * `node scripts/check-actions.mjs --write`. Secrets and deployment: @assent/server README, "The Actions". */',
+        ].join('\n'),
+      },
+    });
+    const [output] = result.outputFiles;
+    const meta = Object.values(result.metafile.outputs)[0];
+    const requires = [...new Set(meta.imports.filter((entry) => entry.external).map((entry) => entry.path))].sort();
+    const inputs = Object.keys(meta.inputs).map((path) => relative(join(pkg, '..', '..'), join(pkg, path)).split('\\').join('/')).sort();
+    const code = output.text;
+    results.push({ ...action, code, bytes: Buffer.byteLength(code), inputs, requires, foreign: requires.filter((name) => !isBuiltin(name)) });
+    if (write) await writeFile(join(pkg, action.out), code);
+  }
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const action of await buildActions()) console.log(`${action.out}: ${action.bytes} bytes`);
+}

@@ -1,0 +1,43 @@
+/**
+ * Assent pre-user-registration Action (trigger "Sign Up / Pre User Registration"), built into
+ * `actions/pre-user-registration.js`. Optional, for tenants that want Auth0 to refuse a database
+ * signup without consent: a signup passes when it carries the consent fields (core's signup wire
+ * format, list or Lock variant) for the current policy with every required purpose accepted.
+ * Otherwise `api.access.deny(reason, userMessage)`: Auth0 answers the signup with
+ * `extensibility_error` and the user message. Social signups never reach this trigger; the
+ * post-login Action asks them on the consent page.
+ */
+import { DecodeError } from '@assent/core';
+import type { PreUserRegistrationApi, PreUserRegistrationEvent } from './auth0.js';
+import { readActionConfig, type ActionConfig } from './config.js';
+import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
+import { userMetadataFields } from './signup-fields.js';
+
+const MISSING = 'Please accept the terms to sign up.';
+const CHANGED = 'The terms have changed: please reload the page and accept them again.';
+
+/** Where a signup can carry the consent fields, asked in this order. */
+const SIGNUP_SOURCES: readonly SignupClaimSource[] = [userMetadataFields];
+
+/** What is wrong with the signup's consent, as [reason for the logs, message for the user]; null when it passes. */
+async function problem(event: PreUserRegistrationEvent, config: ActionConfig): Promise<[string, string] | null> {
+  let claim;
+  try {
+    claim = await readSignupClaim(event, config, SIGNUP_SOURCES);
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
+    return [`consent_${error.code === 'missing_field' ? 'missing' : 'malformed'}: ${error.path}`, MISSING];
+  }
+  if (!claim) return [`consent_missing: ${config.prefix}policy`, MISSING];
+  const { decision } = claim;
+  const policy = `${decision.policy}@${decision.version}`;
+  if (policy !== config.policy) return [`consent_outdated: ${policy} instead of ${config.policy}`, CHANGED];
+  const missing = config.required.find((id) => !decision.purposes.includes(id));
+  if (missing) return [`consent_missing: required purpose ${missing}`, MISSING];
+  return null;
+}
+
+export const onExecutePreUserRegistration = async (event: PreUserRegistrationEvent, api: PreUserRegistrationApi): Promise<void> => {
+  const refused = await problem(event, readActionConfig(event.secrets ?? {}));
+  if (refused) api.access.deny(...refused);
+};
