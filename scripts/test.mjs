@@ -85,7 +85,7 @@ const stages = {
   manifest: check('manifest', 'node', ['scripts/check-manifest.mjs']),
   actions: check('actions', 'node', ['scripts/check-actions.mjs']),
   budget: check('budget', 'node', ['scripts/budget.mjs']),
-  node: nodeTests('node', ['packages/core', 'packages/auth0-emulator', 'packages/server', 'test/node']),
+  node: nodeTests('node', ['packages/core', 'packages/auth0-emulator', 'packages/server', 'packages/universal-login', 'test/node']),
   browser: browserTests,
   e2e: nodeTests('e2e', ['test/e2e']),
 };

@@ -13,6 +13,7 @@ export * from './decision.js';
 export * from './wire.js';
 export * from './consent-object.js';
 export * from './records.js';
+export * from './universal-login.js';
 export * from './signup/errors.js';
 export * from './signup/password-rules.js';
 export * from './signup/transport.js';
