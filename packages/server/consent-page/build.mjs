@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the consent page script (consent-page.ts with <assent-terms>, Lit and core) into ES
-// modules in dist/consent-page/: the entry `consent-page.js` and one small chunk per language
+// modules in dist/consent-page-script/ (beside tsc's dist/consent-page/, the server side of the
+// page, which this build must not touch): the entry `consent-page.js` and one small chunk per language
 // under `chunks/`, loaded only when the page shows that language. Run by the package build;
 // consentPageAssets() in @assent/server/node calls it without writing when running from sources.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -8,10 +9,10 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outdir = join(here, '..', 'dist', 'consent-page');
+const outdir = join(here, '..', 'dist', 'consent-page-script');
 
 /**
- * Builds the page script; writes it to dist/consent-page/ unless `write` is false.
+ * Builds the page script; writes it to dist/consent-page-script/ unless `write` is false.
  * Returns the files: path relative to the output directory -> JavaScript text.
  */
 export async function buildConsentPage({ write = true } = {}) {

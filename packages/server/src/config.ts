@@ -25,7 +25,7 @@ export interface ConsentPageOptions {
    * ones this package ships.
    */
   readonly assets?: () => ConsentPageAssets | Promise<ConsentPageAssets>;
-  /** Where the page loads its script from instead: your copy of `dist/consent-page/consent-page.js` (chunks beside it). */
+  /** Where the page loads its script from instead: your copy of `dist/consent-page-script/consent-page.js` (`@assent/server/consent-page/consent-page.js`) (chunks beside it). */
   readonly scriptUrl?: string;
   /**
    * Auth0's `/continue` endpoint on the domain your logins go through: the page posts the answer

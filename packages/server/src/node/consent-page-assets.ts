@@ -1,6 +1,6 @@
 /**
  * The consent page's script files for `consentPage.assets`: the ones this package ships
- * (`dist/consent-page/`, built by `consent-page/build.mjs`), or, inside this workspace where
+ * (`dist/consent-page-script/`, built by `consent-page/build.mjs`), or, inside this workspace where
  * nothing is built, the same files bundled on the fly with esbuild from the sources.
  */
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ConsentPageAssets } from '../config.js';
 
 const packageRoot = new URL('../../', import.meta.url);
-const builtDir = fileURLToPath(new URL('dist/consent-page/', packageRoot));
+const builtDir = fileURLToPath(new URL('dist/consent-page-script/', packageRoot));
 const source = fileURLToPath(new URL('consent-page/consent-page.ts', packageRoot));
 
 /** Reads (or, from sources, builds) the consent page script: `consent-page.js` and its language chunks. */
