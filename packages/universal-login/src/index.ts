@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './escape.js';
 export * from './texts.js';
 export * from './partials.js';
+export * from './action-secrets.js';

@@ -50,4 +50,8 @@ export interface PreUserRegistrationEvent {
 export interface PreUserRegistrationApi {
   /** Refuses the signup: `reason` goes to the tenant logs, `userMessage` to the user. */
   readonly access: { deny(reason: string, userMessage?: string): unknown };
+  /** Refuses the signup with `message` shown in the Universal Login prompt, which stays open. */
+  readonly validation?: { error(code: string, message: string): unknown };
+  /** Stores metadata with the user about to be created. */
+  readonly user?: { setAppMetadata(name: string, value: unknown): unknown; setUserMetadata(name: string, value: unknown): unknown };
 }

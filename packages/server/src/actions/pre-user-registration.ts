@@ -6,12 +6,16 @@
  * Otherwise `api.access.deny(reason, userMessage)`: Auth0 answers the signup with
  * `extensibility_error` and the user message. Social signups never reach this trigger; the
  * post-login Action asks them on the consent page.
+ *
+ * Universal Login signups (the `ulp-` fields of @assent/universal-login's partials in the request
+ * body) are proven and recorded here instead: see universal-login.ts.
  */
 import { DecodeError } from '@assent/core';
 import type { PreUserRegistrationApi, PreUserRegistrationEvent } from './auth0.js';
 import { readActionConfig, type ActionConfig } from './config.js';
 import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
 import { userMetadataFields } from './signup-fields.js';
+import { universalLoginConsent } from './universal-login.js';
 
 const MISSING = 'Please accept the terms to sign up.';
 const CHANGED = 'The terms have changed: please reload the page and accept them again.';
@@ -38,6 +42,20 @@ async function problem(event: PreUserRegistrationEvent, config: ActionConfig): P
 }
 
 export const onExecutePreUserRegistration = async (event: PreUserRegistrationEvent, api: PreUserRegistrationApi): Promise<void> => {
+  // Universal Login: the partials' `ulp-` fields arrive in the request body. Proven here (the hash
+  // recomputed for the locale shown) and recorded with server time; refused in the prompt.
+  const ulp = await universalLoginConsent(event, event.secrets ?? {});
+  if (ulp.kind === 'refused') {
+    if (api.validation) api.validation.error(ulp.code, ulp.message);
+    else api.access.deny(ulp.code, ulp.message);
+    return;
+  }
+  if (ulp.kind === 'recorded') {
+    if (!api.user) throw new Error('Assent: api.user is missing; this Action must run on the "Sign Up / Pre User Registration" trigger');
+    api.user.setAppMetadata('consent', ulp.consent);
+    api.user.setUserMetadata('consent', ulp.consent);
+    return;
+  }
   const refused = await problem(event, readActionConfig(event.secrets ?? {}));
   if (refused) api.access.deny(...refused);
 };
