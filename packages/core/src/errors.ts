@@ -1,3 +1,7 @@
+import type { PolicyIssueCode } from './policy-checks.dev.js';
+
+export type { PolicyIssueCode };
+
 /**
  * Typed errors of Assent. Every failure of a public entry point is one of these, with a stable
  * `code` for programs and a message that names the field at fault for people.
@@ -19,9 +23,14 @@ export class AssentError extends Error {
   }
 }
 
-/** One problem found in a consent policy: the field path (`purposes[1].id`) and what is wrong. */
+/**
+ * One problem found in a consent policy: the field path (`purposes[1].id`), the rule broken as a
+ * stable code (`pattern`, `duplicate`, `noRequired`...; the same in every build) and what is wrong
+ * in words (a sentence in development builds, `is invalid (<code>)` in production ones).
+ */
 export interface PolicyIssue {
   readonly path: string;
+  readonly code: PolicyIssueCode;
   readonly message: string;
 }
 

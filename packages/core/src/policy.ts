@@ -1,6 +1,6 @@
 import { describeIssue } from '#policy-checks';
 import { PolicyError, type PolicyIssue } from './errors.js';
-import type { PolicyIssueCode } from './policy-checks.dev.js';
+import type { describeIssue as DescribeIssue, PolicyIssueCode } from './policy-checks.dev.js';
 import { en } from './messages.js';
 import { safeUrl } from './safe-url.js';
 import type { ConsentPolicy } from './types.js';
@@ -32,7 +32,9 @@ const PRESET = /default|check|select|tick|accept|value|initial|enabled|opt_?in/i
 type Obj = Record<string, unknown>;
 
 /**
- * Validates a consent policy (DESIGN.md, "The consent policy") and returns a deep-frozen copy.
+ * Validates a consent policy (the format of docs/policy.md; editors can check it with
+ * `@assent/core/policy.schema.json`) and returns a deep-frozen copy. A `$schema` string is allowed
+ * at the top and otherwise ignored.
  *
  * Refuses, listing every issue with its field path: unknown fields (pointedly for pre-ticking
  * fields such as `checked` or `default`: an optional purpose is never pre-accepted);
@@ -49,12 +51,25 @@ type Obj = Record<string, unknown>;
  * Every check runs in every build; with the `development` export condition each `message` is a
  * sentence, in production builds only the issue's code, e.g. `is invalid (pattern)` (#policy-checks).
  *
- * @throws {PolicyError} with `issues: [{ path: 'purposes[1].id', message }]`
+ * @throws {PolicyError} with `issues: [{ path: 'purposes[1].id', code: 'pattern', message }]`
  * @example const policy = parsePolicy(await (await fetch('/consent-policy.json')).json());
  */
 export function parsePolicy(input: unknown): ConsentPolicy {
+  return checkPolicy(input, describeIssue);
+}
+
+/** Words one policy issue: its code, and the detail of the rule (a pattern, a limit, a list). */
+export type PolicyIssueDescriber = typeof DescribeIssue;
+
+/**
+ * `parsePolicy` with the wording of its issues chosen by the caller: the `assent-policy` CLI passes
+ * the development sentences whatever conditions Node runs with. Every check is the same.
+ *
+ * @throws {PolicyError} as `parsePolicy` does, with `describe(code, detail)` as each message.
+ */
+export function checkPolicy(input: unknown, describe: PolicyIssueDescriber): ConsentPolicy {
   const issues: PolicyIssue[] = [];
-  const fail = (path: string, code: PolicyIssueCode, detail?: unknown): false => (issues.push({ path, message: describeIssue(code, detail) }), false);
+  const fail = (path: string, code: PolicyIssueCode, detail?: unknown): false => (issues.push({ path, code, message: describe(code, detail) }), false);
   // `fields` lists the allowed keys; without it any key is allowed.
   const isObject = (value: unknown, path: string, fields?: string): value is Obj => {
     if (!value || typeof value != 'object' || Array.isArray(value)) return fail(path, 'object');
@@ -81,6 +96,7 @@ export function parsePolicy(input: unknown): ConsentPolicy {
   if (!isObject(policy, '', '$schema id version controller documents purposes withdrawal messages')) throw new PolicyError(issues);
   const { controller, documents, purposes, withdrawal, messages } = policy;
 
+  if (policy.$schema !== undefined) check(policy.$schema, '$schema', /^/, 'string');
   check(policy.id, 'id', ID_PATTERN);
   check(policy.version, 'version', VERSION_PATTERN);
   if (isObject(controller, 'controller', 'name contact')) {
