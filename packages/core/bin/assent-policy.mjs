@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Starts the `assent-policy` CLI. An installed package runs dist/. Inside this workspace, where
+// nothing is built, it runs src/ in a child Node with tsx, forwarding the exit code and Ctrl-C.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const source = join(root, 'src', 'cli', 'assent-policy.ts');
+const built = join(root, 'dist', 'cli', 'assent-policy.js');
+
+function tsxAvailable() {
+  try {
+    createRequire(import.meta.url).resolve('tsx');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (existsSync(built)) {
+  await import(pathToFileURL(built).href);
+} else if (existsSync(source) && tsxAvailable()) {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : 1);
+  });
+} else {
+  process.stderr.write('assent-policy: neither dist/cli/assent-policy.js (run the build) nor tsx (to run src/) is available.\n');
+  process.exit(1);
+}
