@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Size budgets of DESIGN.md, checked on every test run: each entry is bundled the way an app would
+// Size budgets (README, "Budgets"), checked on every test run: each entry is bundled the way an app would
 // bundle it (esbuild, production Lit, minified, code splitting so lazily loaded languages stay out),
 // and the first download (the entry chunk plus every chunk it imports statically) is gzipped at
 // level 9. Prints every figure; exits 1 when one is over its budget.
@@ -25,7 +25,7 @@ export const BUDGETS = [
   {
     name: '<assent-terms> with Lit',
     contents: "import '@assent/elements/define/assent-terms.js';",
-    // DESIGN.md asked for 7500 B. Measured: Lit's floor is ~5.9 KB and the core code the element
+    // The first budget was 7500 B. Measured: Lit's floor is ~5.9 KB and the core code the element
     // must run before it may accept a submission (policy validation, texts, sentence builder,
     // language loaders, decision, wire encoding, hash) adds ~4 KB, so 7.5 KB cannot hold the
     // required features. Measured 13266 B once the policy diagnostics became development-only
@@ -45,7 +45,7 @@ export const BUDGETS = [
   {
     name: 'custom signup (form + terms + core, Lit, no auth0-js)',
     contents: "import '@assent/elements/define/assent-signup-form.js';",
-    // DESIGN.md asked for 14000 B; measured 23163 B, then 20431 B once the signup client, the
+    // The first budget was 14000 B; measured 23163 B, then 20431 B once the signup client, the
     // error-to-message code, submit-time validation and the reading of the app's fields moved to a
     // chunk the form loads when it is configured, 20402 B before this cut, and 19587 B since the
     // English texts only a submit shows moved into that chunk (submit-messages.ts) and the
@@ -55,7 +55,7 @@ export const BUDGETS = [
     forbid: ['auth0-js', 'auth0-lock'],
   },
   {
-    // Not a DESIGN.md budget: guards that Lock stays out of the first load (it is ~330 KB gz, loaded on show).
+    // Not a product budget: guards that Lock stays out of the first load (it is ~330 KB gz, loaded on show).
     name: '<assent-lock> defined, before Lock is shown',
     contents: "import '@assent/lock/define/assent-lock.js';",
     budget: 10000,

@@ -32,7 +32,9 @@ function ensurePnpm() {
   const version = quiet('pnpm', ['--version']);
   if (version && version.startsWith('12.')) return;
   console.log(`assent: installing pnpm ${PNPM_VERSION} (found: ${version ?? 'none'})`);
-  // Pinned here rather than with `packageManager` in package.json: see ../shared/notes/environment.md.
+  // Pinned here rather than with `packageManager` in package.json: with that field every `pnpm run`
+  // failed on these machines (a platform binary of pnpm was missing from the registry), and
+  // `devEngines.packageManager` made `pnpm install --frozen-lockfile` fail under CI=true.
   const status = run('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]);
   if (status !== 0 || !quiet('pnpm', ['--version'])) {
     fail(`could not install pnpm. Install it yourself with \`npm install -g pnpm@${PNPM_VERSION}\` (it may need sudo), then run this command again.`);

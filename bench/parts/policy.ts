@@ -1,4 +1,4 @@
-// The consent policy of every benchmark: DESIGN.md's example (required terms with two documents,
+// The consent policy of every benchmark: docs/policy.md's example (required terms with two documents,
 // optional marketing).
 import type { ConsentPolicy } from '@assent/core';
 

@@ -17,7 +17,7 @@ export interface ConsentTestTenant {
   readonly m2m: { readonly clientId: string; readonly clientSecret: string };
 }
 
-/** The example policy of DESIGN.md, at `version` with the terms at `termsVersion`. */
+/** The example policy of docs/policy.md, at `version` with the terms at `termsVersion`. */
 export function testPolicy({ version = '2026-11-01', termsVersion = '3.1', extraPurposes = [] as { id: string; required: boolean; basis: string }[] } = {}): ConsentPolicy {
   return parsePolicy({
     id: 'acme-signup',

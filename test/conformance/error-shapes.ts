@@ -1,5 +1,5 @@
 /**
- * Auth0's documented error shapes (../shared/notes/auth0.md), as each real client exposes them.
+ * Auth0's documented error shapes (Auth0's docs, SDK fixtures and issues), as each real client exposes them.
  * Where Auth0's own material disagrees, every documented variant is accepted: the suite checks
  * that the emulator answers like Auth0, not like one reading of Auth0.
  *

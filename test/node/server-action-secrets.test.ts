@@ -11,7 +11,7 @@ import { POLICY, SESSION_SECRET, actionSecrets as handWritten } from './server-f
 
 const CONSENT_URL = 'https://app.acme.example/consent/page';
 
-test('derives the same secrets as written by hand for the policy of DESIGN.md', () => {
+test('derives the same secrets as written by hand for the example policy of docs/policy.md', () => {
   assert.deepEqual(actionSecrets({ policy: POLICY, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET }), handWritten(CONSENT_URL));
 });
 

@@ -28,7 +28,7 @@ export const API_AUDIENCE = 'https://api.assent.test/';
 export const SESSION_SECRET = 'assent-test-session-secret-0123456789-abcdef';
 export const APP_ORIGIN = 'http://localhost:5173';
 
-/** The policy of DESIGN.md: required terms (contract) with two documents, optional marketing. */
+/** The example policy of docs/policy.md: required terms (contract) with two documents, optional marketing. */
 export const POLICY: ConsentPolicy = parsePolicy({
   id: 'acme-signup',
   version: '2026-11-01',

@@ -72,7 +72,7 @@ function compare(a: { at: string; id: string }, b: { at: string; id: string }): 
 }
 
 /**
- * The structured consent object (DESIGN.md "Encodings" 2) for a fresh decision: every purpose of
+ * The structured consent object (docs/architecture.md, "Data formats" 2) for a fresh decision: every purpose of
  * the policy with whether it was accepted, the proof (hash, locale, version) and a first `given`
  * history entry.
  *

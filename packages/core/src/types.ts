@@ -1,6 +1,6 @@
 /**
  * The public data shapes of Assent. Pure types: importing this module costs no bytes.
- * The JSON formats are described in DESIGN.md; these types are their contract.
+ * The JSON formats are described in docs/policy.md and docs/architecture.md; these types are their contract.
  */
 
 /** Lawful basis of a purpose (GDPR Art. 6(1)). Only `consent` purposes can be withdrawn. */
@@ -32,7 +32,7 @@ export interface Purpose {
 /** Texts of one locale: message key -> text. Keys are listed in `MessageKey` of messages.ts. */
 export type Messages = Readonly<Record<string, string>>;
 
-/** The consent policy document (DESIGN.md, "The consent policy"). Validated by `parsePolicy`. */
+/** The consent policy document (docs/policy.md). Validated by `parsePolicy`. */
 export interface ConsentPolicy {
   /** Stable name, `[a-z0-9_-]`. */
   readonly id: string;

@@ -52,7 +52,7 @@ function invalidField(fields: Readonly<Record<keyof typeof WIRE_FIELDS, string>>
 }
 
 /**
- * The signup wire format (DESIGN.md "Encodings" 1): five flat string fields to merge into the
+ * The signup wire format (docs/architecture.md, "Data formats" 1): five flat string fields to merge into the
  * `user_metadata` of POST /dbconnections/signup. Returns the consent fields only.
  *
  * | field              | value                                   |

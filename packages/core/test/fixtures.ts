@@ -1,9 +1,9 @@
-/** Shared test data: a valid policy in the shape of DESIGN.md, and helpers to vary it. */
+/** Shared test data: the example policy of docs/policy.md, and helpers to vary it. */
 import fc from 'fast-check';
 import { ID_PATTERN, MAX_PURPOSES, parsePolicy } from '../src/policy.js';
 import type { ConsentPolicy, Purpose } from '../src/types.js';
 
-/** The example policy of DESIGN.md, as raw JSON input (not yet parsed). */
+/** The example policy of docs/policy.md, as raw JSON input (not yet parsed). */
 export function examplePolicy(): Record<string, unknown> {
   return {
     id: 'acme-signup',

@@ -22,7 +22,7 @@ function refusal(input: unknown, path: string): string {
 }
 
 describe('parsePolicy accepts', () => {
-  test('the example policy of DESIGN.md, as a deep-frozen copy', () => {
+  test('the example policy of docs/policy.md, as a deep-frozen copy', () => {
     const input = examplePolicy();
     const policy = parsePolicy(input);
     assert.deepEqual(policy, input);

@@ -1,6 +1,6 @@
 /**
- * Every documented shape of Auth0's answers to POST /dbconnections/signup (../shared/notes/auth0.md,
- * Auth0's fixtures and docs, the emulator), raw and as auth0-js wraps them, normalised into one
+ * Every documented shape of Auth0's answers to POST /dbconnections/signup (Auth0's
+ * fixtures and docs, the emulator), raw and as auth0-js wraps them, normalised into one
  * SignupError family.
  */
 import assert from 'node:assert/strict';

@@ -8,7 +8,7 @@ import { loadAuth0Lock, lockOfflineOptions } from '../../../test/support/lock-lo
 import type { LockConstructor, LockOptions } from '../src/lock-types.js';
 import { mountLock, type LockHandle, type MountLockOptions } from '../src/mount-lock.js';
 
-/** The policy of DESIGN.md with two optional purposes; document links stay on the dev server. */
+/** The example policy of docs/policy.md with two optional purposes; document links stay on the dev server. */
 export const policy: ConsentPolicy = parsePolicy({
   id: 'acme-signup',
   version: '2026-11-01',

@@ -8,7 +8,7 @@ import { css } from 'lit';
  * `:where()`, so any rule of the page wins over it: restyle the classes below freely.
  *
  * One rule a line, no comments: this text ships as is in the element's bundle (see the budget in
- * DESIGN.md). The `[hidden]` rule comes last so that it wins over the display of every rule above.
+ * the README). The `[hidden]` rule comes last so that it wins over the display of every rule above.
  */
 export const styles = css`
 @layer assent {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Compact on purpose: this text ships as is in the element's bundle (see the budget in DESIGN.md),
+// Compact on purpose: this text ships as is in the element's bundle (see the budget in the README),
 // so the notes on it live here rather than in CSS comments:
 // - `.wait, .row`: one line of text or one 24px box, whichever is taller: the height of a
 //   one-sentence policy, kept free while the policy loads so nothing below moves when it arrives.
