@@ -12,7 +12,9 @@ import { coAuthenticateRoutes } from './routes/co-authenticate.js';
 import { lockAssetRoutes } from './routes/lock-assets.js';
 import { logoutRoutes } from './routes/logout.js';
 import { managementActionRoutes } from './routes/management-actions.js';
+import { managementBrandingRoutes } from './routes/management-branding.js';
 import { managementJobRoutes } from './routes/management-jobs.js';
+import { managementPromptRoutes } from './routes/management-prompts.js';
 import { managementUserRoutes } from './routes/management-users.js';
 import { oauthTokenRoutes } from './routes/oauth-token.js';
 import { signupRoutes } from './routes/signup.js';
@@ -69,6 +71,8 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     managementUserRoutes(ctx),
     managementJobRoutes(ctx),
     managementActionRoutes(ctx),
+    managementPromptRoutes(ctx),
+    managementBrandingRoutes(ctx),
   ]) {
     app.route('/', routes);
   }

@@ -113,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     async reset() {
       const users = await seedUsers();
       store.replaceUsers(users);
+      store.universalLogin.clear();
       for (const map of [ctx.pending, ctx.suspended, ctx.codes, ctx.tickets, ctx.sessions]) map.clear();
       ctx.jobs.clear();
       actionRegistry.reset();

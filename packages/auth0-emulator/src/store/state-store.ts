@@ -1,5 +1,5 @@
 /**
- * The durable part of the emulator: users and the signing key. In memory by default; with a data
+ * The durable part of the emulator: users, the signing key and the Universal Login customisation. In memory by default; with a data
  * file, loaded at start and saved atomically after every change, before the change is acknowledged.
  */
 import { readFile } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import { generateSigningKey, importSigningKey, type SigningKey } from '../keys.j
 import { isRecord } from '../tenant/check.js';
 import { AtomicJsonFile } from './atomic-file.js';
 import type { StateFile, StoredKey, StoredUser } from './types.js';
+import { UniversalLoginStore, universalLoginProblem } from './universal-login.js';
 import { UserStore } from './users.js';
 
 /** The state file exists but cannot be used; the emulator refuses to start rather than overwrite it. */
@@ -39,6 +40,10 @@ function parseState(path: string, text: string): StateFile {
       throw new StateFileError(path, `users[${index}] is not a stored user`);
     }
   });
+  if (json.universal_login !== undefined) {
+    const problem = universalLoginProblem(json.universal_login);
+    if (problem) throw new StateFileError(path, `universal_login ${problem}`);
+  }
   return json as unknown as StateFile;
 }
 
@@ -53,6 +58,8 @@ export class StateStore {
 
   private constructor(
     readonly users: UserStore,
+    /** The Universal Login page template, partials, custom texts and prompt settings. */
+    readonly universalLogin: UniversalLoginStore,
     readonly key: SigningKey,
     private readonly tenantName: string,
     /** True when no previous state existed: seed users must be created. */
@@ -77,7 +84,7 @@ export class StateStore {
       if (text !== undefined) state = parseState(options.dataFile, text);
     }
     const key = state ? await importSigningKey(state.key as StoredKey) : await generateSigningKey();
-    const store = new StateStore(new UserStore(state?.users ?? []), key, options.tenantName, state === undefined);
+    const store = new StateStore(new UserStore(state?.users ?? []), new UniversalLoginStore(state?.universal_login), key, options.tenantName, state === undefined);
     if (options.dataFile !== undefined) {
       store.file = new AtomicJsonFile(options.dataFile, () => store.snapshot());
       await store.file.removeStaleTemporaries();
@@ -98,6 +105,7 @@ export class StateStore {
       tenant: this.tenantName,
       key: this.key.stored,
       users: this.users.all(),
+      universal_login: this.universalLogin.snapshot(),
     };
   }
 

@@ -1,5 +1,6 @@
 /** Shapes of what the emulator keeps: users (with hashed passwords) and the persisted state file. */
 import type { JWK } from 'jose';
+import type { StoredUniversalLogin } from './universal-login.js';
 
 /** A user as stored. `password_hash` never leaves the store: API views are built from the rest. */
 export interface StoredUser {
@@ -42,4 +43,6 @@ export interface StateFile {
   tenant: string;
   key: StoredKey;
   users: StoredUser[];
+  /** Page template, partials, custom texts and prompt settings; absent in files written before they existed. */
+  universal_login?: StoredUniversalLogin;
 }

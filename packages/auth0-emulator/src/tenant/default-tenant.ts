@@ -7,8 +7,22 @@ import type { TenantConfig } from './types.js';
 /** Where the demo (Vite dev server and preview) runs by default. */
 const DEMO_APPS = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'];
 
-/** Scopes of the default machine client on the Management API (users, and changing and deploying Actions). */
-export const DEFAULT_M2M_SCOPES = ['read:users', 'update:users', 'update:users_app_metadata', 'delete:users', 'create:users', 'read:actions', 'update:actions', 'create:actions'];
+/** Scopes of the default machine client on the Management API (users, changing and deploying Actions, Universal Login customisation). */
+export const DEFAULT_M2M_SCOPES = [
+  'read:users',
+  'update:users',
+  'update:users_app_metadata',
+  'delete:users',
+  'create:users',
+  'read:actions',
+  'update:actions',
+  'create:actions',
+  'read:prompts',
+  'update:prompts',
+  'read:branding',
+  'update:branding',
+  'delete:branding',
+];
 
 /**
  * A fresh copy of the default tenant configuration. Spread it to extend rather than replace, e.g.

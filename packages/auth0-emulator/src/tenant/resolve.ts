@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { defaultTenantConfig } from './default-tenant.js';
+import { LANGUAGES } from '../universal-login/catalog.js';
 import { TenantConfigError } from './errors.js';
 import type { AppType, Client, ClientConfig, Connection, ConnectionConfig, GrantType, Tenant, TenantConfig } from './types.js';
 
@@ -123,6 +124,8 @@ export function resolveTenant(config: TenantConfig, urls: TenantUrls): Tenant {
       id_token_lifetime: settings.id_token_lifetime ?? 36_000,
       metadata_max_bytes: settings.metadata_max_bytes ?? 10_240,
       breached_passwords: settings.breached_passwords ?? [],
+      identifier_first: settings.identifier_first ?? false,
+      enabled_locales: settings.enabled_locales ?? ['en', ...LANGUAGES.filter((tag) => tag !== 'en')],
     },
   };
 }

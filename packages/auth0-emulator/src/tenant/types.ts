@@ -132,6 +132,17 @@ export interface TenantSettings {
   metadata_max_bytes?: number;
   /** Passwords treated as found in a breach: signup answers `password_leaked`. */
   breached_passwords?: string[];
+  /**
+   * Identifier First (Auth0's prompt setting `identifier_first`): the hosted signup asks for the
+   * email on `signup-id`, then the password on `signup-password`. Default false (one `signup`
+   * screen). `PATCH /api/v2/prompts` changes it at run time.
+   */
+  identifier_first?: boolean;
+  /**
+   * Languages the hosted pages may render in, the first being the default (Auth0's tenant setting
+   * `enabled_locales`). Default: every Universal Login language, English first.
+   */
+  enabled_locales?: string[];
 }
 
 /** The tenant file. Every field is optional: omitted fields take the built-in default tenant's values. */

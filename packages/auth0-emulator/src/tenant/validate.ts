@@ -4,6 +4,7 @@
  */
 import { MAX_ACTION_SECRETS, MAX_SECRET_NAME_LENGTH, MAX_SECRET_VALUE_LENGTH, secretNameProblem, secretValueProblem } from '../actions/limits.js';
 import { parseFaultsConfig } from '../faults/validate.js';
+import { LANGUAGES, isLanguage } from '../universal-login/catalog.js';
 import {
   array,
   boolean,
@@ -225,7 +226,7 @@ function actionSecrets(value: unknown, path: string): Record<string, string> {
 }
 
 function settings(value: unknown, path: string): TenantSettings {
-  const raw = object(value, path, ['existing_user_error', 'access_token_lifetime', 'id_token_lifetime', 'metadata_max_bytes', 'breached_passwords']);
+  const raw = object(value, path, ['existing_user_error', 'access_token_lifetime', 'id_token_lifetime', 'metadata_max_bytes', 'breached_passwords', 'identifier_first', 'enabled_locales']);
   const result: TenantSettings = {};
   if (raw.existing_user_error !== undefined) {
     result.existing_user_error = oneOf(raw.existing_user_error, `${path}.existing_user_error`, ['invalid_signup', 'user_exists'] as const);
@@ -237,6 +238,16 @@ function settings(value: unknown, path: string): TenantSettings {
   if (raw.metadata_max_bytes !== undefined) result.metadata_max_bytes = number(raw.metadata_max_bytes, `${path}.metadata_max_bytes`, { min: 2, integer: true });
   const breached = optionalArray(raw.breached_passwords, `${path}.breached_passwords`, (p, at) => string(p, at));
   if (breached) result.breached_passwords = breached;
+  if (raw.identifier_first !== undefined) result.identifier_first = boolean(raw.identifier_first, `${path}.identifier_first`);
+  const locales = optionalArray(raw.enabled_locales, `${path}.enabled_locales`, (entry, at) => {
+    const tag = string(entry, at);
+    if (!isLanguage(tag)) throw new TenantConfigError(at, `is not a Universal Login language (known: ${LANGUAGES.join(', ')})`);
+    return tag;
+  });
+  if (locales) {
+    if (locales.length === 0) throw new TenantConfigError(`${path}.enabled_locales`, 'must list at least one language (the first is the default)');
+    result.enabled_locales = locales;
+  }
   return result;
 }
 
