@@ -391,6 +391,15 @@ describe('<assent-terms>', () => {
       expect([...new FormData(form).keys()]).to.deep.equal(WIRE_FIELDS.map((field) => field.replace('consent', 'gdpr')));
     });
 
+    it('submits the fields under its field-prefix, as Universal Login needs (ulp-…)', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form><assent-terms name="gdpr" field-prefix="ulp-consent_" .policy=${policy}></assent-terms></form>`);
+      const element = form.querySelector('assent-terms')!;
+      await element.updateComplete;
+      await userTicks(element, requiredBox(element));
+      expect([...new FormData(form).keys()]).to.deep.equal(WIRE_FIELDS.map((field) => `ulp-${field}`));
+      expect(element.fieldPrefix).to.equal('ulp-consent_');
+    });
+
     it('has no value and stays invalid until the hash of a new tick is ready', async () => {
       const { form, element } = await mountInForm();
       await userTicks(element, requiredBox(element));

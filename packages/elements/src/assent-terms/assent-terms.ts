@@ -119,6 +119,7 @@ export class AssentTerms extends FormControl {
     policy: { attribute: false },
     policySrc: { attribute: 'policy-src' },
     name: { noAccessor: true },
+    fieldPrefix: { attribute: 'field-prefix' },
     disabled: { type: Boolean, reflect: true },
   };
 
@@ -130,6 +131,13 @@ export class AssentTerms extends FormControl {
 
   /** Disables every box; a disabled element is left out of validation and of the form data. */
   declare disabled: boolean;
+
+  /**
+   * Prefix of the form fields, when it must be other than `<name>_`: `field-prefix="ulp-consent_"`
+   * submits `ulp-consent_policy`, `ulp-consent_purposes`... as Auth0's Universal Login signup prompts
+   * need (they forward only fields named `ulp-*`). Wins over `name`.
+   */
+  declare fieldPrefix: string | null;
 
   #checked = false;
   #optional: ReadonlySet<string> = new Set();
@@ -153,6 +161,7 @@ export class AssentTerms extends FormControl {
     this.policy = null;
     this.policySrc = null;
     this.disabled = false;
+    this.fieldPrefix = null;
   }
 
   static override get observedAttributes(): string[] {
@@ -400,10 +409,10 @@ ${rows[1]
     if (decision) {
       try {
         value = new FormData();
-        for (const [field, text] of Object.entries(encodeSignupFields(decision, { prefix: `${this.name}_` }))) value.append(field, text);
+        for (const [field, text] of Object.entries(encodeSignupFields(decision, { prefix: this.fieldPrefix ?? `${this.name}_` }))) value.append(field, text);
       } catch (error) {
         // A developer error (a name Auth0 refuses as a field prefix): say so rather than submit nothing.
-        console.error(LOG, `name="${this.name}"`, error);
+        console.error(LOG, this.fieldPrefix === null ? `name="${this.name}"` : `field-prefix="${this.fieldPrefix}"`, error);
         problem = String(error);
         value = null;
       }
