@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * `assent-policy check`: validates consent policy files with every rule of `parsePolicy` and the
  * development build's sentences (whatever conditions Node runs with), for CI and editors' tasks.
