@@ -6,7 +6,7 @@
 import { documentLinks, loadMessages, parsePolicy, resolveLocale, universalLoginFieldNames, UNIVERSAL_LOGIN_PREFIX, type ConsentPolicy, type Messages } from '@assent/core';
 import { MARKER, escapeHtml, hasMarkerCharacters, liquidString } from './escape.js';
 import { PartialLimitError } from './errors.js';
-import { TEXT_KEYS, consentTexts, type ConsentTexts } from './texts.js';
+import { TEXT_KEYS, consentTexts, liquidTextName, type ConsentTexts } from './texts.js';
 
 /** Auth0's limit on one partial (characters). */
 export const MAX_PARTIAL_LENGTH = 10_000;
@@ -80,7 +80,7 @@ function textOutput(key: string, policy: ConsentPolicy, values: readonly string[
   if (filters.length > 1) filters.push(`replace: ${liquidString(MARKER.close)}, '</a>'`);
   if (values.some((value) => value.includes(MARKER.leftBrace))) filters.push(`replace: ${liquidString(MARKER.leftBrace)}, '&#123;'`);
   if (values.some((value) => value.includes(MARKER.rightBrace))) filters.push(`replace: ${liquidString(MARKER.rightBrace)}, '&#125;'`);
-  return `{{ prompt.screen.texts['${key}'] | ${filters.join(' | ')} }}`;
+  return `{{ prompt.screen.texts.${liquidTextName(key)} | ${filters.join(' | ')} }}`;
 }
 
 // One rule per line is easier to review than a minified block; Liquid ignores single braces.
@@ -115,7 +115,7 @@ function consentBlock(policy: ConsentPolicy, prefix: string, all: readonly Conse
     STYLE,
     `<div class="assent" data-assent-ulp data-assent-prefix="${escapeHtml(prefix)}"${source}>`,
     `<input type="hidden" name="${escapeHtml(names.policy)}" value="${escapeHtml(policyKey)}">`,
-    `<input type="hidden" name="${escapeHtml(names.locale)}" value="{{ prompt.screen.texts['${TEXT_KEYS.locale}'] | escape }}">`,
+    `<input type="hidden" name="${escapeHtml(names.locale)}" value="{{ prompt.screen.texts.${liquidTextName(TEXT_KEYS.locale)} | escape }}">`,
     `<div class="assent-row"><input type="checkbox" id="assent-r" name="${escapeHtml(names.required)}" value="true" required aria-describedby="assent-e"><label for="assent-r">${out(TEXT_KEYS.required)}</label></div>`,
     `<p id="assent-e" class="assent-error ulp-error">${out(TEXT_KEYS.error)}</p>`,
     ...(group ? [group] : []),

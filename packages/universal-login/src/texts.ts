@@ -26,6 +26,14 @@ export const TEXT_KEYS = {
   optional: (index: number) => `var-assent-p${index}`,
 } as const;
 
+/**
+ * How Liquid reads custom text variable `key` on Auth0: `var-assent-p0` is
+ * `prompt.screen.texts.varAssentP0` (dashes dropped, the letter after each one upper-cased).
+ */
+export function liquidTextName(key: string): string {
+  return key.replace(/-([a-z0-9])/gi, (_, letter: string) => letter.toUpperCase());
+}
+
 /** One language's custom texts: key -> plain text with markers (see `MARKER`). */
 export type ConsentTexts = Readonly<Record<string, string>>;
 

@@ -37,7 +37,7 @@ describe('generatePartials', () => {
   test('puts a consent block into the form of signup and signup-password, and a notice on signup-id', () => {
     assert.deepEqual(Object.keys(content.partials.signup.signup ?? {}), ['form-content-end']);
     assert.deepEqual(Object.keys(content.partials['signup-password']['signup-password'] ?? {}), ['form-content-end']);
-    assert.match(content.partials['signup-id']['signup-id']?.['form-content-end'] ?? '', /var-assent-notice/);
+    assert.match(content.partials['signup-id']['signup-id']?.['form-content-end'] ?? '', /prompt\.screen\.texts\.varAssentNotice/);
     assert.doesNotMatch(content.partials['signup-id']['signup-id']?.['form-content-end'] ?? '', /<input/);
   });
 
@@ -131,7 +131,7 @@ describe('hostile policies', () => {
         assert.doesNotMatch(html, /<script|<img|onmouseover="/);
         assert.ok(text(html).includes(hostile), `${prompt} shows the text as it is`);
         for (const value of Object.values(generated.customTexts[prompt].en?.[prompt] ?? {})) assert.doesNotMatch(value, /\{\{|\{%/);
-        assert.doesNotMatch(partial.replace(/\{\{ prompt\.screen\.texts\['var-assent-[a-z0-9-]+'\] \| [^}]*\}\}/g, ''), /\{\{|\{%/);
+        assert.doesNotMatch(partial.replace(/\{\{ prompt\.screen\.texts\.varAssent[A-Za-z0-9]+ \| [^}]*\}\}/g, ''), /\{\{|\{%/);
       }
     });
   }
