@@ -9,3 +9,5 @@ export * from './escape.js';
 export * from './texts.js';
 export * from './partials.js';
 export * from './action-secrets.js';
+export * from './deploy.js';
+export * from './diff.js';

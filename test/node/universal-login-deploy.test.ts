@@ -1,0 +1,154 @@
+/**
+ * Deploying consent on Universal Login with @assent/universal-login through the official `auth0`
+ * SDK, against an HTTPS emulator whose tenant has the Assent pre-user-registration Action: what a
+ * dry run reports, what a deployment stores, that a second one changes nothing, and that a token
+ * lacking `update:prompts` fails with Auth0's 403 and changes nothing.
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { defaultTenantConfig, startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
+import { parsePolicy } from '@assent/core';
+import { DeployError, deployUniversalLogin, generatePartials, type DeployOptions } from '@assent/universal-login';
+import { ManagementClient } from 'auth0';
+import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+
+const M2M = 'assent-demo-m2m';
+const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
+const TEMPLATE = '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}</head><body>{%- auth0:widget -%}</body></html>';
+const ACTION = createRequire(import.meta.url).resolve('@assent/server/actions/pre-user-registration.js');
+
+const policy = parsePolicy({
+  id: 'acme-signup',
+  version: '2026-11-01',
+  controller: { name: 'Acme GmbH' },
+  documents: [
+    { id: 'terms', url: 'https://acme.example/terms', version: '3.1' },
+    { id: 'privacy', url: 'https://acme.example/privacy', version: '2.0' },
+  ],
+  purposes: [
+    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
+    { id: 'marketing', required: false, basis: 'consent' },
+  ],
+  withdrawal: { url: 'https://acme.example/account/privacy' },
+});
+
+let emulator: RunningEmulator;
+let trust: TrustingFetch;
+
+before(async () => {
+  const tenant = { ...defaultTenantConfig(), actions: [{ module: ACTION, name: 'assent-pre-user-registration', secrets: { ASSENT_POLICY: 'acme-signup@2026-01-01', ASSENT_REQUIRED_PURPOSES: 'terms' } }] };
+  emulator = await startEmulator({ port: 0, https: true, enableAdmin: true, tenant });
+  trust = trustingFetch(emulator.caCert!);
+});
+
+after(async () => {
+  await trust?.close();
+  await emulator?.stop();
+});
+
+beforeEach(async () => {
+  await trust.fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+});
+
+function client(): ManagementClient {
+  return new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
+}
+
+/** A client whose token has only `scope`. */
+async function clientWithScopes(scope: string): Promise<ManagementClient> {
+  const response = await trust.fetch(`${emulator.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience, scope }),
+  });
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return new ManagementClient({ domain: emulator.tenant.domain, token, fetch: trust.fetch });
+}
+
+const deploy = (options: Partial<DeployOptions> = {}) => deployUniversalLogin({ management: client(), policy, languages: ['en', 'de'], template: TEMPLATE, ...options });
+
+/** Everything the deployment touches, as stored. */
+async function tenantState(management = client()) {
+  const partials = await Promise.all(['signup', 'signup-id', 'signup-password'].map((prompt) => management.prompts.partials.get(prompt as never)));
+  const texts = await Promise.all(['signup', 'signup-password'].flatMap((prompt) => ['en', 'de'].map((language) => management.prompts.customText.get(prompt as never, language as never))));
+  const action = (await management.actions.list({ actionName: 'assent-pre-user-registration' })).data[0];
+  let template: unknown = null;
+  try {
+    template = await management.branding.templates.getUniversalLogin();
+  } catch {
+    // none stored
+  }
+  return { partials, texts, secrets: (action?.secrets ?? []).map((secret) => secret.name).sort(), version: action?.deployed_version?.number, template };
+}
+
+describe('deployUniversalLogin', () => {
+  test('a dry run reports every change as a diff and writes nothing', async () => {
+    const before = await tenantState();
+    const result = await deploy({ dryRun: true });
+    assert.equal(result.applied, false);
+    assert.deepEqual(
+      result.changes.map((change) => `${change.kind} ${change.target}`),
+      ['custom-text signup/en', 'custom-text signup/de', 'custom-text signup-id/en', 'custom-text signup-id/de', 'custom-text signup-password/en', 'custom-text signup-password/de', 'partials signup', 'partials signup-id', 'partials signup-password', 'template universal-login', 'action assent-pre-user-registration'],
+    );
+    assert.match(result.changes[1]!.diff, /^\+ {5}"var-assent-required": "Ich akzeptiere ⟦0⟧die Nutzungsbedingungen⟦\/⟧ und ⟦1⟧die Datenschutzerklärung⟦\/⟧\.",?$/m);
+    assert.deepEqual(await tenantState(), before);
+  });
+
+  test('stores the generated partials, custom texts, template and Action secrets, and deploys the Action', async () => {
+    const versionBefore = (await tenantState()).version;
+    await deploy();
+    const content = await generatePartials(policy, { languages: ['en', 'de'] });
+    const management = client();
+    assert.deepEqual(await management.prompts.partials.get('signup'), content.partials.signup);
+    assert.deepEqual(await management.prompts.customText.get('signup-password', 'de'), content.customTexts['signup-password'].de);
+    const state = await tenantState();
+    assert.ok(state.secrets.includes('ASSENT_POLICY_JSON'));
+    assert.equal(state.version, (versionBefore ?? 0) + 1);
+  });
+
+  test('a second deployment changes nothing', async () => {
+    await deploy();
+    const stored = await tenantState();
+    const again = await deploy();
+    assert.deepEqual(again.changes, []);
+    assert.deepEqual(await tenantState(), stored);
+  });
+
+  test("keeps the tenant's other partials and texts on the signup screens", async () => {
+    const management = client();
+    await management.prompts.partials.set('signup', { signup: { 'form-content-start': '<p>Welcome</p>' } });
+    await management.prompts.customText.set('signup', 'en', { signup: { title: 'Join Acme', 'var-other': 'kept' } });
+    await deploy();
+    assert.equal((await management.prompts.partials.get('signup')).signup?.['form-content-start'], '<p>Welcome</p>');
+    const texts = (await management.prompts.customText.get('signup', 'en')) as Record<string, Record<string, string>>;
+    assert.equal(texts.signup?.title, 'Join Acme');
+    assert.equal(texts.signup?.['var-other'], 'kept');
+  });
+
+  test('a token lacking update:prompts fails with Auth0\'s 403 and changes nothing', async () => {
+    const before = await tenantState();
+    const management = await clientWithScopes('read:prompts read:branding update:branding read:actions update:actions create:actions');
+    await assert.rejects(deployUniversalLogin({ management, policy, languages: ['en', 'de'], template: TEMPLATE }), (error: unknown) => {
+      assert.ok(error instanceof DeployError, String(error));
+      assert.equal(error.code, 'management_api_error');
+      assert.equal(error.statusCode, 403);
+      assert.deepEqual(error.body, { statusCode: 403, error: 'Forbidden', message: 'Insufficient scope, expected any of: update:prompts', errorCode: 'insufficient_scope' });
+      return true;
+    });
+    assert.deepEqual(await tenantState(), before);
+  });
+
+  test('without a template the tenant must have its own, with the tags Auth0 requires', async () => {
+    await assert.rejects(deploy({ template: undefined }), (error: unknown) => error instanceof DeployError && error.code === 'no_page_template');
+    await client().branding.templates.updateUniversalLogin({ template: '<html><head>{%- auth0:head -%}</head><body>{%- auth0:widget -%}</body></html>' });
+    const result = await deploy({ template: undefined });
+    assert.ok(!result.changes.some((change) => change.kind === 'template'));
+  });
+
+  test('a template without auth0:widget is refused before anything is written', async () => {
+    const before = await tenantState();
+    await assert.rejects(deploy({ template: '<html><head>{%- auth0:head -%}</head></html>' }), (error: unknown) => error instanceof DeployError && error.code === 'template_missing_tags');
+    assert.deepEqual(await tenantState(), before);
+  });
+});
