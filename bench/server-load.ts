@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDecision, decodeConsentObject, en, encodeSignupFields, parsePolicy, type ConsentDecision } from '@assent/core';
 import { defaultTenantConfig, type TenantConfig } from '@assent/auth0-emulator';
+import { actionSecrets } from '@assent/server';
 import { Agent, request } from 'undici';
 import { startEmulatorProcess } from '../test/support/emulator-process.mjs';
 import { trustingFetch } from '../test/support/https-trust.js';
@@ -93,13 +94,7 @@ async function main(): Promise<number> {
     actions: [
       {
         module: fileURLToPath(new URL('../packages/server/actions/post-login.js', import.meta.url)),
-        secrets: {
-          ASSENT_POLICY: `${POLICY.id}@${POLICY.version}`,
-          ASSENT_REQUIRED_PURPOSES: 'terms',
-          ASSENT_OPTIONAL_PURPOSES: 'marketing',
-          ASSENT_CONSENT_URL: 'http://127.0.0.1:9/consent/page',
-          ASSENT_SESSION_SECRET: 'bench-session-secret-0123456789-abcdef',
-        },
+        secrets: { ...actionSecrets({ policy: POLICY, consentUrl: 'http://127.0.0.1:9/consent/page', sessionSecret: 'bench-session-secret-0123456789-abcdef' }) },
       },
     ],
   };

@@ -1,29 +1,41 @@
 /**
  * `actionSecrets` from @assent/server: the Action secrets derived from the policy the handler
- * serves, checked against the secrets written by hand for the server tests. The demo's tenant runs
+ * serves (the policy itself, within Auth0's limits on secrets). The demo's tenant runs
  * the post-login Action with derived secrets (test/e2e/demo-flows.test.ts, the social login).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PolicyError } from '@assent/core';
+import { PolicyError, parsePolicy } from '@assent/core';
 import { ConfigError, actionSecrets } from '@assent/server';
-import { POLICY, SESSION_SECRET, actionSecrets as handWritten } from './server-fixture.js';
+import { POLICY, SESSION_SECRET } from './server-fixture.js';
 
 const CONSENT_URL = 'https://app.acme.example/consent/page';
 
-test('derives the same secrets as written by hand for the example policy of docs/policy.md', () => {
-  assert.deepEqual(actionSecrets({ policy: POLICY, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET }), handWritten(CONSENT_URL));
+test('carries the policy the handler serves, whole, in ASSENT_POLICY_JSON, beside the consent page and the session secret', () => {
+  const secrets = actionSecrets({ policy: POLICY, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET });
+  assert.deepEqual(Object.keys(secrets).sort(), ['ASSENT_CONSENT_URL', 'ASSENT_POLICY_JSON', 'ASSENT_SESSION_SECRET']);
+  assert.deepEqual(JSON.parse(secrets.ASSENT_POLICY_JSON!), POLICY);
+  assert.equal(secrets.ASSENT_CONSENT_URL, CONSENT_URL);
+  assert.equal(secrets.ASSENT_SESSION_SECRET, SESSION_SECRET);
 });
 
-test('lists every optional purpose, and the documents of the required ones only', () => {
-  const policy = {
-    ...POLICY,
-    documents: [...POLICY.documents, { id: 'cookies', url: 'https://acme.example/cookies', version: '1' }],
-    purposes: [...POLICY.purposes, { id: 'newsletter', required: false, basis: 'consent', documents: ['cookies'] }],
-  };
+test('splits a policy longer than Auth0’s 4096 characters per secret into ASSENT_POLICY_JSON, _2, _3… that join back into it', () => {
+  const messages = Object.fromEntries(['de', 'fr', 'it', 'es', 'nl', 'pl'].map((locale) => [locale, { 'purpose.marketing': `${locale}: ${'ä'.repeat(1500)} {controller}` }]));
+  const policy = parsePolicy({ ...POLICY, messages });
   const secrets = actionSecrets({ policy, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET });
-  assert.equal(secrets.ASSENT_OPTIONAL_PURPOSES, 'marketing,newsletter');
-  assert.equal(secrets.ASSENT_REQUIRED_DOCUMENTS, 'terms@3.1,privacy@2.0');
+  const parts = Object.keys(secrets).filter((name) => name.startsWith('ASSENT_POLICY_JSON')).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  assert.ok(parts.length >= 3, parts.join());
+  assert.deepEqual(parts.slice(0, 3), ['ASSENT_POLICY_JSON', 'ASSENT_POLICY_JSON_2', 'ASSENT_POLICY_JSON_3']);
+  for (const name of parts) assert.ok([...secrets[name]!].length <= 4096, `${name} has ${[...secrets[name]!].length} characters`);
+  assert.deepEqual(JSON.parse(parts.map((name) => secrets[name]).join('')), policy);
+});
+
+test('refuses a policy that would need more than Auth0’s 30 secrets, naming policy', () => {
+  const messages = Object.fromEntries(['de', 'fr', 'it', 'es', 'nl', 'pl', 'pt', 'sv', 'da', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'hr', 'ga', 'mt', 'ar', 'he'].map((locale) => [locale, { 'purpose.marketing': `${'x'.repeat(4000)} {controller}`, 'purpose.terms': `${'y'.repeat(2000)} {documents}` }]));
+  assert.throws(
+    () => actionSecrets({ policy: { ...POLICY, messages }, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET }),
+    (error: unknown) => error instanceof ConfigError && error.path === 'policy' && /30 secrets/.test(error.message),
+  );
 });
 
 test('names the field prefix only when one is given', () => {

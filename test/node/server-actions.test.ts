@@ -17,7 +17,9 @@ import {
   en,
   encodeLockSignupFields,
   encodeSignupFields,
+  loadMessages,
   signupConsentObject,
+  verifyDecision,
   type ConsentObject,
 } from '@assent/core';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
@@ -63,7 +65,19 @@ describe('pre-user-registration', () => {
     assert.equal(response.status, 400);
   });
 
-  test('accepts or refuses exactly as core’s decoder reads the fields (list and Lock variants, one field broken at random)', async () => {
+  test('refuses consent fields whose hash is not that of the policy’s statement (64 zeros), asking to reload', async () => {
+    const fields = encodeSignupFields(await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en }));
+    const response = await signupWith({ ...fields, consent_hash: '0'.repeat(64) });
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { description: string }).description, /terms have changed/);
+  });
+
+  test('lets a signup made in German through: its hash verifies against the German statement', async () => {
+    const decision = await createDecision(POLICY, { accepted: ['terms', 'marketing'], locale: 'de', messages: await loadMessages('de') });
+    assert.equal((await signupWith(encodeSignupFields(decision))).status, 200);
+  });
+
+  test('accepts or refuses exactly as core’s decoder and verifyDecision read the fields (list and Lock variants, one field broken at random)', async () => {
     const field = fc.constantFrom('policy', 'purposes', 'at', 'locale', 'hash', 'p_marketing');
     await fc.assert(
       fc.asyncProperty(fc.boolean(), fc.boolean(), fc.option(fc.tuple(field, fc.string({ maxLength: 12 })), { nil: undefined }), async (lock, marketing, broken) => {
@@ -79,7 +93,7 @@ describe('pre-user-registration', () => {
         let expected = true;
         try {
           const decision = decodeSignupFields(fields);
-          expected = decision.policy === POLICY.id && decision.version === POLICY.version && decision.purposes.includes('terms');
+          expected = decision.policy === POLICY.id && decision.version === POLICY.version && decision.purposes.includes('terms') && (await verifyDecision(decision, POLICY, await loadMessages(decision.locale)));
         } catch (error) {
           if (!(error instanceof DecodeError)) throw error;
           expected = false;
@@ -115,6 +129,27 @@ describe('post-login: the first login copies the signup consent into app_metadat
     assert.deepEqual(consent.purposes, { terms: true, marketing: true });
     assert.equal(consent.history[0]!.source, 'lock');
     assert.equal(consent.hash, decodeSignupFields((await fixture.management.users.get(user.userId)).user_metadata ?? {}).hash);
+  });
+
+  test('signup fields whose hash does not verify are no consent: nothing is recorded and the user is sent to the consent page', async () => {
+    // Created through the Management API, which no pre-user-registration Action checks.
+    const email = uniqueEmail('unverified');
+    const password = strongPassword();
+    const fields = encodeSignupFields(await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en }));
+    const created = await fixture.management.users.create({ connection: CONNECTION, email, password, user_metadata: { ...fields, consent_hash: '0'.repeat(64) } });
+    const target = new URL((await fixture.loginThroughPage({ email, password })).headers.get('location')!);
+    assert.equal(target.pathname, '/consent/page');
+    assert.equal((await fixture.management.users.get(created.user_id!)).app_metadata?.consent, undefined);
+  });
+
+  test('a signup made in German is recorded with its German locale and hash', async () => {
+    const email = uniqueEmail('german');
+    const password = strongPassword();
+    const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'de', messages: await loadMessages('de') });
+    const created = await fixture.management.users.create({ connection: CONNECTION, email, password, user_metadata: encodeSignupFields(decision) });
+    assert.ok(redirectParams(await fixture.loginThroughPage({ email, password })).get('code'));
+    const consent = await appConsent(created.user_id!);
+    assert.deepEqual([consent.locale, consent.hash, consent.given], ['de', decision.hash, true]);
   });
 
   test('copies once: later logins leave the history alone', async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDecision, encodeLockSignupFields, encodeSignupFields, en, parsePolicy, type ConsentDecision, type ConsentPolicy } from '@assent/core';
 import { defaultTenantConfig, startEmulator, type RunningEmulator, type TenantConfig } from '@assent/auth0-emulator';
-import { createConsentHandler, type ConsentHandler, type ConsentHandlerOptions, type WithdrawalLog } from '@assent/server';
+import { actionSecrets as deriveActionSecrets, createConsentHandler, type ConsentHandler, type ConsentHandlerOptions, type WithdrawalLog } from '@assent/server';
 import { consentPageAssets, jsonLinesWithdrawalLog, serveConsentHandler, type RunningConsentServer } from '@assent/server/node';
 import { ManagementClient } from 'auth0';
 import { SignJWT, importJWK, type JWK, type JWTPayload } from 'jose';
@@ -48,17 +48,9 @@ const ACTIONS_DIR = fileURLToPath(new URL('../../packages/server/actions/', impo
 export const POST_LOGIN_ACTION = join(ACTIONS_DIR, 'post-login.js');
 export const PRE_REGISTRATION_ACTION = join(ACTIONS_DIR, 'pre-user-registration.js');
 
-/** The Action secrets for POLICY. */
+/** The Action secrets for POLICY, as `actionSecrets()` of @assent/server derives them. */
 export function actionSecrets(consentUrl: string): Record<string, string> {
-  return {
-    ASSENT_POLICY: `${POLICY.id}@${POLICY.version}`,
-    ASSENT_REQUIRED_PURPOSES: 'terms',
-    ASSENT_OPTIONAL_PURPOSES: 'marketing',
-    ASSENT_REQUIRED_DOCUMENTS: 'terms@3.1,privacy@2.0',
-    ASSENT_CONSENT_URL: consentUrl,
-    ASSENT_SESSION_SECRET: SESSION_SECRET,
-    ASSENT_TEXT_DETAILS: 'https://acme.example/terms',
-  };
+  return { ...deriveActionSecrets({ policy: POLICY, consentUrl, sessionSecret: SESSION_SECRET }) };
 }
 
 /** A user made by `signup`. */

@@ -97,6 +97,20 @@ describe('a social login without consent', () => {
     assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
   });
 
+  test('an account flagged as deleted while its login waits on the consent page is denied at /continue, and nothing is recorded', async () => {
+    const email = uniqueEmail('social-deleted-meanwhile');
+    const target = consentTarget(await socialLogin(email));
+    const user = await userByEmail(email);
+    await fixture.management.users.update(user.user_id!, { app_metadata: { deleted: true, deleted_at: new Date().toISOString() } });
+
+    const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
+    const params = redirectParams(await answer(target, { outcome: 'accepted', decision }));
+    assert.equal(params.get('code'), null, 'no code for a deleted account');
+    assert.equal(params.get('error'), 'access_denied');
+    assert.equal(params.get('error_description'), 'Access denied (deleted user)');
+    assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
+  });
+
   test('a return token signed with another secret is refused by the Action', async () => {
     const email = uniqueEmail('social-forged');
     const target = consentTarget(await socialLogin(email));

@@ -3,65 +3,65 @@
  * them. A secret that is missing or malformed fails the Action with an error naming it: Auth0 then
  * fails the login or signup, which is safer than letting it through unchecked.
  */
-import { ID_PATTERN, VERSION_PATTERN } from '@assent/core';
+import { AssentError, parsePolicy, type ConsentPolicy } from '@assent/core';
 
-/** What the Actions know about the current policy and where to ask for consent. */
+/**
+ * The secret holding the consent policy as JSON. A policy longer than one secret value continues
+ * in `ASSENT_POLICY_JSON_2`, `ASSENT_POLICY_JSON_3`, ... (read until the first one missing).
+ */
+export const POLICY_SECRET = 'ASSENT_POLICY_JSON';
+/** Auth0: "each secret value may have a maximum length of 4096 characters" (Actions limitations). */
+export const SECRET_VALUE_MAX_LENGTH = 4096;
+/** Auth0: "Each Action may have a maximum of 30 secrets". */
+export const MAX_SECRETS = 30;
+
+/** What the Actions know: the current policy and where to ask for consent. */
 export interface ActionConfig {
-  readonly policyId: string;
-  readonly version: string;
+  /** The consent policy the handler serves, validated with core's `parsePolicy`. */
+  readonly policy: ConsentPolicy;
   /** `<policy id>@<version>`. */
-  readonly policy: string;
-  readonly required: readonly string[];
-  readonly optional: readonly string[];
-  /** Versions of the documents behind the required purposes; null when the secret is not set. */
-  readonly documents: Readonly<Record<string, string>> | null;
+  readonly policyName: string;
+  /** The consent page (`ASSENT_CONSENT_URL`); checked where it is needed, when asking. */
   readonly consentUrl: string;
+  /** Shared with the consent page (`ASSENT_SESSION_SECRET`); checked where it is needed. */
   readonly sessionSecret: string;
-  /** Prefix of the signup fields, `consent_` by default. */
+  /** Prefix of the signup fields (`ASSENT_FIELD_PREFIX`), `consent_` by default. */
   readonly prefix: string;
-  /** `text_details` of a consent copied from signup fields. */
-  readonly textDetails: string;
 }
 
 /** The secrets an Action receives. */
 export type Secrets = Readonly<Record<string, string | undefined>>;
 
-const list = (value: string | undefined): string[] =>
-  String(value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
+/** The policy's JSON text, joined from its parts. */
+function policyText(secrets: Secrets): string {
+  let text = secrets[POLICY_SECRET] ?? '';
+  for (let part = 2; secrets[`${POLICY_SECRET}_${part}`] !== undefined; part++) text += secrets[`${POLICY_SECRET}_${part}`];
+  return text;
+}
+
+// One login after another runs in the same instance: parse a policy once per text.
+let cached: { text: string; policy: ConsentPolicy } | undefined;
 
 /** Reads and checks the secrets. @throws Error naming the secret when one is unusable. */
 export function readActionConfig(secrets: Secrets): ActionConfig {
-  const policy = String(secrets.ASSENT_POLICY ?? '');
-  const at = policy.indexOf('@');
-  const policyId = policy.slice(0, at);
-  const version = policy.slice(at + 1);
-  if (at < 0 || !ID_PATTERN.test(policyId) || !VERSION_PATTERN.test(version)) throw new Error('Assent: secret ASSENT_POLICY must be "<policy id>@<version>"');
-  const required = list(secrets.ASSENT_REQUIRED_PURPOSES);
-  if (required.length === 0 || !required.every((id) => ID_PATTERN.test(id))) throw new Error('Assent: secret ASSENT_REQUIRED_PURPOSES must list the required purpose ids');
-  const optional = list(secrets.ASSENT_OPTIONAL_PURPOSES);
-  if (!optional.every((id) => ID_PATTERN.test(id))) throw new Error('Assent: secret ASSENT_OPTIONAL_PURPOSES must list purpose ids');
-  let documents: Record<string, string> | null = null;
-  if (secrets.ASSENT_REQUIRED_DOCUMENTS) {
-    documents = {};
-    for (const item of list(secrets.ASSENT_REQUIRED_DOCUMENTS)) {
-      const [id = '', documentVersion = ''] = item.split('@');
-      if (!ID_PATTERN.test(id) || !VERSION_PATTERN.test(documentVersion)) throw new Error('Assent: secret ASSENT_REQUIRED_DOCUMENTS must be "<document id>@<version>,..."');
-      documents[id] = documentVersion;
+  const text = policyText(secrets);
+  if (!text) throw new Error(`Assent: secret ${POLICY_SECRET} is required: the consent policy (actionSecrets() of @assent/server writes it), against which the Action verifies consents`);
+  if (cached?.text !== text) {
+    let policy: ConsentPolicy;
+    try {
+      policy = parsePolicy(JSON.parse(text));
+    } catch (error) {
+      if (!(error instanceof SyntaxError || error instanceof AssentError)) throw error;
+      throw new Error(`Assent: secret ${POLICY_SECRET} is not a valid consent policy: ${error.message}`);
     }
+    cached = { text, policy };
   }
+  const { policy } = cached;
   return {
-    policyId,
-    version,
     policy,
-    required,
-    optional,
-    documents,
+    policyName: `${policy.id}@${policy.version}`,
     consentUrl: secrets.ASSENT_CONSENT_URL ?? '',
     sessionSecret: secrets.ASSENT_SESSION_SECRET ?? '',
     prefix: secrets.ASSENT_FIELD_PREFIX || 'consent_',
-    textDetails: String(secrets.ASSENT_TEXT_DETAILS ?? '').slice(0, 500),
   };
 }

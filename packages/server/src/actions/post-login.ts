@@ -2,17 +2,20 @@
  * Assent post-login Action (trigger "Login / Post Login"), built into `actions/post-login.js`.
  *
  * 1. Denies login to users flagged as deleted (`app_metadata.deleted`, set by @assent/server's
- *    withdrawal in flag mode).
- * 2. On the first login after a signup that carried the consent fields, records them in
- *    `app_metadata.consent` (a record the user cannot edit) with server time.
+ *    withdrawal in flag mode), also when the flag was set while the login waited on the consent page.
+ * 2. On the first login after a signup that carried the consent fields, verifies the decision
+ *    against the policy's statement for its locale and records it in `app_metadata.consent` (a
+ *    record the user cannot edit) with server time. Fields that do not verify record nothing.
  * 3. When the user has no current consent (social logins never saw a signup form; the terms
- *    changed; consent was withdrawn), sends them to the consent page with a signed session token;
- *    `onContinuePostLogin` checks the page's signed answer and records it, or denies the login.
+ *    changed; consent was withdrawn; the signup's hash did not verify), sends them to the consent
+ *    page with a signed session token; `onContinuePostLogin` verifies the page's signed answer
+ *    and records it, or denies the login.
  */
-import { DecisionError, DecodeError, ID_PATTERN, LOCALE_PATTERN, SHA256_PATTERN, VERSION_PATTERN, type ConsentObject } from '@assent/core';
+import { DecisionError, DecodeError, type ConsentDecision, type ConsentObject } from '@assent/core';
 import type { PostLoginApi, PostLoginEvent } from './auth0.js';
 import { readActionConfig, type ActionConfig } from './config.js';
-import { isCurrent, newerWithdrawal, readCopy, recordGiven, signupRecord } from './record.js';
+import { isCurrent, newerWithdrawal, readCopy, recordDecision, unreadableReason } from './record.js';
+import { verified } from './verify.js';
 import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
 import { userMetadataFields } from './signup-fields.js';
 
@@ -23,32 +26,40 @@ const SIGNUP_SOURCES: readonly SignupClaimSource[] = [userMetadataFields];
 /** Flows that cannot show a page: a user without consent is denied there and asked at the next interactive login. */
 const NON_INTERACTIVE = ['oauth2-password', 'oauth2-resource-owner', 'oauth2-resource-owner-jwt-bearer', 'oauth2-refresh-token', 'oauth2-token-exchange', 'oauth2-device-code'];
 
-function isDeleted(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== false;
+/** Whether the account is flagged as deleted (flag mode of the server's withdrawal, or an administrator). */
+function isDeleted(event: PostLoginEvent): boolean {
+  const deleted = (event.user.app_metadata ?? {}).deleted;
+  return deleted !== undefined && deleted !== null && deleted !== false;
 }
 
-/** The record the signup fields make, or null when there are none or they do not decode (no consent yet). */
+/** The record of the signup's consent fields, or null when there are none, they do not decode or they do not verify. */
 async function recordFromSignup(event: PostLoginEvent, config: ActionConfig): Promise<ConsentObject | null> {
+  let claim;
   try {
-    const claim = await readSignupClaim(event, config, SIGNUP_SOURCES);
-    return claim && signupRecord(claim, config, new Date());
+    claim = await readSignupClaim(event, config, SIGNUP_SOURCES);
   } catch (error) {
-    if (error instanceof DecodeError || error instanceof DecisionError) return null;
+    if (error instanceof DecodeError) return null;
+    throw error;
+  }
+  if (!claim || !(await verified(claim.decision, config.policy))) return null;
+  try {
+    return recordDecision(null, claim.decision, config.policy, { id: claim.eventId, source: claim.source }, new Date());
+  } catch (error) {
+    if (error instanceof DecisionError) return null;
     throw error;
   }
 }
 
 export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
-  const app = event.user.app_metadata ?? {};
-  if (isDeleted(app.deleted)) {
+  if (isDeleted(event)) {
     api.access.deny(DELETED_MESSAGE);
     return;
   }
   const config = readActionConfig(event.secrets ?? {});
-  const stored = readCopy(app.consent);
+  const stored = readCopy((event.user.app_metadata ?? {}).consent);
   if ('unreadable' in stored) {
     // Never overwrite what cannot be read: the record is evidence, an administrator must repair it.
-    api.access.deny(`Consent record unreadable (app_metadata.consent${stored.unreadable.path ? '.' + stored.unreadable.path : ''}: ${stored.unreadable.code}); nothing was changed`);
+    api.access.deny(unreadableReason(stored.unreadable));
     return;
   }
   let consent = stored.consent;
@@ -58,7 +69,7 @@ export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginAp
   }
   const own = readCopy((event.user.user_metadata ?? {}).consent);
   const withdrawn = newerWithdrawal(consent, 'consent' in own ? own.consent : null);
-  if (!withdrawn && isCurrent(consent, config)) return;
+  if (!withdrawn && isCurrent(consent, config.policy)) return;
 
   if (NON_INTERACTIVE.includes(event.transaction?.protocol ?? '')) {
     api.access.deny('Consent required: sign in through the login page to give it');
@@ -71,43 +82,34 @@ export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginAp
   const token = api.redirect.encodeToken({
     secret: config.sessionSecret,
     expiresInSeconds: 900,
-    payload: { policy: config.policy, locale: event.transaction?.locale || 'en', reason },
+    payload: { policy: config.policyName, locale: event.transaction?.locale || 'en', reason },
   });
   api.redirect.sendUserTo(config.consentUrl, { query: { session_token: token } });
 };
 
-/** The consent page's answer inside the signed return token (`assent`). */
+/** The consent page's answer inside the signed return token (`assent`), as the server signs it. */
 interface Answer {
   readonly outcome?: unknown;
   readonly event_id?: unknown;
   readonly decision?: { readonly policy?: unknown; readonly version?: unknown; readonly purposes?: unknown; readonly hash?: unknown; readonly locale?: unknown };
-  readonly declined?: unknown;
-  readonly documents?: unknown;
-  readonly text_details?: unknown;
 }
 
-const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string' && ID_PATTERN.test(id));
-
-/** What is wrong with an accepted answer, or null. */
-function answerProblem(answer: Answer, config: ActionConfig): string | null {
-  const decision = answer.decision ?? {};
+/** The decision of an accepted answer, or what is wrong with it. */
+function answerDecision(answer: Answer, config: ActionConfig, now: Date): ConsentDecision | string {
+  const { policy, version, purposes, hash, locale } = answer.decision ?? {};
   if (typeof answer.event_id !== 'string' || !answer.event_id) return 'event_id is missing';
-  if (decision.policy !== config.policyId || decision.version !== config.version) return `the answer is for ${String(decision.policy)}@${String(decision.version)}, not ${config.policy}`;
-  if (!isIdList(decision.purposes)) return 'purposes are malformed';
-  const accepted = decision.purposes;
-  const missing = config.required.find((id) => !accepted.includes(id));
-  if (missing) return `the required purpose ${missing} was not accepted`;
-  if (typeof decision.hash !== 'string' || !SHA256_PATTERN.test(decision.hash) || typeof decision.locale !== 'string' || !LOCALE_PATTERN.test(decision.locale)) return 'hash or locale is malformed';
-  if (!isIdList(answer.declined)) return 'declined is malformed';
-  if (typeof answer.text_details !== 'string' || answer.text_details.length > 500) return 'text_details is malformed';
-  const documents = answer.documents;
-  if (documents !== undefined && (!documents || typeof documents !== 'object' || !Object.entries(documents).every(([id, version]) => ID_PATTERN.test(id) && VERSION_PATTERN.test(String(version))))) {
-    return 'documents are malformed';
-  }
-  return null;
+  if (policy !== config.policy.id || version !== config.policy.version) return `the answer is for ${String(policy)}@${String(version)}, not ${config.policyName}`;
+  if (!Array.isArray(purposes) || !purposes.every((id) => typeof id === 'string')) return 'purposes are malformed';
+  if (typeof hash !== 'string' || typeof locale !== 'string') return 'hash or locale is malformed';
+  return { policy, version, purposes, hash, locale, at: now.toISOString() };
 }
 
 export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
+  // The account may have been flagged as deleted while the user was on the consent page.
+  if (isDeleted(event)) {
+    api.access.deny(DELETED_MESSAGE);
+    return;
+  }
   const config = readActionConfig(event.secrets ?? {});
   let payload: Record<string, unknown>;
   try {
@@ -125,36 +127,24 @@ export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginA
     api.access.deny(DECLINED_MESSAGE);
     return;
   }
-  const problem = answerProblem(answer, config);
-  if (problem) {
-    api.access.deny(`Consent could not be verified: ${problem}`);
+  const now = new Date();
+  const decision = answerDecision(answer, config, now);
+  if (typeof decision === 'string') {
+    api.access.deny(`Consent could not be verified: ${decision}`);
+    return;
+  }
+  if (!(await verified(decision, config.policy))) {
+    api.access.deny(`Consent could not be verified: the decision does not match the statement the policy shows in ${JSON.stringify(decision.locale)}`);
     return;
   }
   const stored = readCopy((event.user.app_metadata ?? {}).consent);
   if ('unreadable' in stored) {
-    api.access.deny(`Consent record unreadable (app_metadata.consent${stored.unreadable.path ? '.' + stored.unreadable.path : ''}: ${stored.unreadable.code}); nothing was changed`);
+    api.access.deny(unreadableReason(stored.unreadable));
     return;
   }
-  const decision = answer.decision as { policy: string; version: string; purposes: string[]; hash: string; locale: string };
   let consent: ConsentObject;
   try {
-    consent = recordGiven(
-      stored.consent,
-      {
-        id: answer.event_id as string,
-        version: decision.version,
-        purposes: decision.purposes,
-        source: 'action',
-        policy: decision.policy,
-        hash: decision.hash,
-        locale: decision.locale,
-        textDetails: answer.text_details as string,
-        declined: answer.declined as string[],
-        ...(answer.documents ? { documents: answer.documents as Record<string, string> } : {}),
-        given: true,
-      },
-      new Date(),
-    );
+    consent = recordDecision(stored.consent, decision, config.policy, { id: answer.event_id as string, source: 'action' }, now);
   } catch (error) {
     if (!(error instanceof DecisionError)) throw error;
     api.access.deny(`Consent could not be verified: ${error.message}`);

@@ -2,7 +2,8 @@
  * Assent pre-user-registration Action (trigger "Sign Up / Pre User Registration"), built into
  * `actions/pre-user-registration.js`. Optional, for tenants that want Auth0 to refuse a database
  * signup without consent: a signup passes when it carries the consent fields (core's signup wire
- * format, list or Lock variant) for the current policy with every required purpose accepted.
+ * format, list or Lock variant) for the current policy with every required purpose accepted and a
+ * hash that verifies against the policy's statement for its locale (core's `verifyDecision`).
  * Otherwise `api.access.deny(reason, userMessage)`: Auth0 answers the signup with
  * `extensibility_error` and the user message. Social signups never reach this trigger; the
  * post-login Action asks them on the consent page.
@@ -16,6 +17,7 @@ import { readActionConfig, type ActionConfig } from './config.js';
 import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
 import { userMetadataFields } from './signup-fields.js';
 import { universalLoginConsent } from './universal-login.js';
+import { verified } from './verify.js';
 
 const MISSING = 'Please accept the terms to sign up.';
 const CHANGED = 'The terms have changed: please reload the page and accept them again.';
@@ -35,9 +37,12 @@ async function problem(event: PreUserRegistrationEvent, config: ActionConfig): P
   if (!claim) return [`consent_missing: ${config.prefix}policy`, MISSING];
   const { decision } = claim;
   const policy = `${decision.policy}@${decision.version}`;
-  if (policy !== config.policy) return [`consent_outdated: ${policy} instead of ${config.policy}`, CHANGED];
-  const missing = config.required.find((id) => !decision.purposes.includes(id));
-  if (missing) return [`consent_missing: required purpose ${missing}`, MISSING];
+  if (policy !== config.policyName) return [`consent_outdated: ${policy} instead of ${config.policyName}`, CHANGED];
+  const missing = config.policy.purposes.find((purpose) => purpose.required && !decision.purposes.includes(purpose.id));
+  if (missing) return [`consent_missing: required purpose ${missing.id}`, MISSING];
+  // The hash must be that of the statement the policy shows in this locale with these purposes:
+  // otherwise the form showed other texts (an old page) or the fields were made up.
+  if (!(await verified(decision, config.policy))) return [`consent_unverified: ${config.prefix}hash does not match the statement of ${policy} in ${JSON.stringify(decision.locale)}`, CHANGED];
   return null;
 }
 

@@ -1,11 +1,21 @@
 /**
  * The consent record the Actions keep in `app_metadata.consent`: core's consent object, read with
- * core's decoder and written with core's `applyConsentEvent` (history capped, every earlier entry
- * kept in time order), always with server time.
+ * core's decoder, built with core's `consentObjectFromDecision` from a decision verified against
+ * the policy (./verify.ts), and merged into the stored record with core's `mergeConsentObjects`; always at
+ * server time.
  */
-import { DecodeError, applyConsentEvent, decodeConsentObject, newestEntry, type ConsentEvent, type ConsentObject } from '@assent/core';
-import type { ActionConfig } from './config.js';
-import type { SignupClaim } from './signup-claim.js';
+import {
+  DecodeError,
+  consentObjectFromDecision,
+  decodeConsentObject,
+  mergeConsentObjects,
+  needsReconsent,
+  newestEntry,
+  type ConsentDecision,
+  type ConsentObject,
+  type ConsentPolicy,
+  type ConsentSource,
+} from '@assent/core';
 
 /** A stored copy, decoded: the object, nothing stored, or what is wrong with it. */
 export type StoredCopy = { readonly consent: ConsentObject | null } | { readonly unreadable: DecodeError };
@@ -21,6 +31,11 @@ export function readCopy(value: unknown): StoredCopy {
   }
 }
 
+/** `app_metadata.consent.<path>: <code>` of an unreadable copy. */
+export function unreadableReason(error: DecodeError): string {
+  return `Consent record unreadable (app_metadata.consent${error.path ? '.' + error.path : ''}: ${error.code}); nothing was changed`;
+}
+
 /** Whether `a` comes after `b` in history order (time, then id), as core orders entries. */
 function later(a: { at: string; id: string }, b: { at: string; id: string }): boolean {
   const difference = Date.parse(a.at) - Date.parse(b.at);
@@ -28,50 +43,28 @@ function later(a: { at: string; id: string }, b: { at: string; id: string }): bo
 }
 
 /**
- * Applies a `given` event at server time `now` to `current` (or starts a record). If a clock ever
- * went backwards, the event is moved just past the newest entry, so the state is this event's.
+ * Records a verified decision in `current` (or starts a record) at server time `now`: the form's or
+ * page's own time is the client's claim. Idempotent by event id. If a clock ever went backwards,
+ * the event is moved just past the newest entry, so the state is this decision's.
+ * @throws DecisionError `invalid_event` when the event id is not one core accepts.
  */
-export function recordGiven(current: ConsentObject | null, event: Omit<ConsentEvent, 'at' | 'event'>, now: Date): ConsentObject {
+export function recordDecision(
+  current: ConsentObject | null,
+  decision: ConsentDecision,
+  policy: ConsentPolicy,
+  event: { readonly id: string; readonly source: ConsentSource },
+  now: Date,
+): ConsentObject {
+  if (current?.history.some((entry) => entry.id === event.id)) return current;
   let at = now.toISOString();
   if (current && !later({ at, id: event.id }, newestEntry(current))) at = new Date(Date.parse(newestEntry(current).at) + 1).toISOString();
-  return applyConsentEvent(current ?? undefined, { ...event, event: 'given', at });
+  const fresh = consentObjectFromDecision({ ...decision, at }, policy, { source: event.source, eventId: event.id });
+  return current ? mergeConsentObjects(current, fresh) : fresh;
 }
 
-/**
- * The record of a signup claim, stamped with server time (the form's `at` is the client's claim):
- * for the current policy version, every purpose of the policy (unticked optional ones as false) and
- * the documents of the required purposes; for another version only what was accepted.
- */
-export function signupRecord(claim: SignupClaim, config: ActionConfig, now: Date): ConsentObject {
-  const { decision } = claim;
-  const current = decision.policy === config.policyId && decision.version === config.version;
-  return recordGiven(
-    null,
-    {
-      id: claim.eventId,
-      version: decision.version,
-      purposes: decision.purposes,
-      source: claim.source,
-      policy: decision.policy,
-      hash: decision.hash,
-      locale: decision.locale,
-      textDetails: config.textDetails,
-      declined: current ? config.optional.filter((id) => !decision.purposes.includes(id)) : [],
-      ...(current && config.documents ? { documents: config.documents } : {}),
-      given: current ? config.required.every((id) => decision.purposes.includes(id)) : decision.purposes.length > 0,
-    },
-    now,
-  );
-}
-
-/** Whether `consent` is a standing consent to the current policy (or to one whose required documents did not change). */
-export function isCurrent(consent: ConsentObject | null, config: ActionConfig): boolean {
-  if (!consent || !consent.given || consent.policy !== config.policyId) return false;
-  if (!config.required.every((id) => consent.purposes[id] === true)) return false;
-  if (consent.version === config.version) return true;
-  const documents = config.documents;
-  if (!documents || !consent.documents) return false;
-  return Object.keys(documents).every((id) => consent.documents?.[id] === documents[id]);
+/** Whether `consent` stands for the policy: given, and nothing core's `needsReconsent` would ask again. */
+export function isCurrent(consent: ConsentObject | null, policy: ConsentPolicy): boolean {
+  return consent !== null && consent.given && !needsReconsent(consent, policy).required;
 }
 
 /**

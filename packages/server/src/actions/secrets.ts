@@ -3,8 +3,10 @@
  * derived from the same consent policy the handler serves, so the two cannot drift apart: paste
  * them into the Action editor, or give them to the Deploy CLI or a tenant file.
  */
-import { acceptedDocuments, parsePolicy, type ConsentPolicy } from '@assent/core';
+import { parsePolicy, type ConsentPolicy } from '@assent/core';
 import { checkSessionSecret, httpsOrLoopbackUrl } from '../config.js';
+import { ConfigError } from '../errors.js';
+import { MAX_SECRETS, POLICY_SECRET, SECRET_VALUE_MAX_LENGTH } from './config.js';
 
 /** Options of {@link actionSecrets}. */
 export interface ActionSecretsOptions {
@@ -21,29 +23,36 @@ export interface ActionSecretsOptions {
 /** The secrets by name, as `event.secrets` gives them to the Actions. */
 export type ActionSecrets = Readonly<Record<string, string>>;
 
+/** The policy's JSON in parts of at most one secret value each (counted in code points, as Auth0 counts). */
+function policyParts(json: string): string[] {
+  const points = Array.from(json);
+  const parts: string[] = [];
+  for (let start = 0; start < points.length; start += SECRET_VALUE_MAX_LENGTH) parts.push(points.slice(start, start + SECRET_VALUE_MAX_LENGTH).join(''));
+  return parts;
+}
+
 /**
- * The Action secrets for a policy: `ASSENT_POLICY` (`id@version`), the required and optional
- * purposes, the documents behind the required purposes with their versions (so a new policy
- * version that changes none of them does not ask again), the consent page, the session secret and
- * `ASSENT_TEXT_DETAILS` (the first document of the first required purpose, as core's consent object).
- * @throws ConfigError naming the option; PolicyError (from core) for an invalid policy.
+ * The Action secrets for a policy: `ASSENT_POLICY_JSON`, the policy itself (the Actions verify
+ * every consent hash against its statement, and ask again by core's `needsReconsent`); a policy
+ * over Auth0's 4096 characters per secret continues in `ASSENT_POLICY_JSON_2`, `_3`, ...; then
+ * the consent page (`ASSENT_CONSENT_URL`), the shared session secret (`ASSENT_SESSION_SECRET`) and
+ * the prefix of the signup fields (`ASSENT_FIELD_PREFIX`) when one is given.
+ * @throws ConfigError naming the option (a consent page that is not https, a short secret, a policy
+ *   too large for Auth0's 30 secrets); PolicyError (from core) for an invalid policy.
  */
 export function actionSecrets(options: ActionSecretsOptions): ActionSecrets {
   const policy = parsePolicy(options.policy);
   const consentUrl = httpsOrLoopbackUrl(options.consentUrl, 'consentUrl');
   checkSessionSecret(options.sessionSecret, 'sessionSecret', 'the consentPage.sessionSecret of the handler');
-  const required = policy.purposes.filter((purpose) => purpose.required);
-  const optional = policy.purposes.filter((purpose) => !purpose.required);
-  const documents = Object.entries(acceptedDocuments(policy, required.map((purpose) => purpose.id)) ?? {});
-  const textDocument = policy.documents.find((document) => document.id === required[0]?.documents?.[0]) ?? policy.documents[0];
+  const parts = policyParts(JSON.stringify(policy));
+  const others = 2 + (options.fieldPrefix !== undefined ? 1 : 0);
+  if (parts.length + others > MAX_SECRETS) {
+    throw new ConfigError('policy', `needs ${parts.length} secrets of ${SECRET_VALUE_MAX_LENGTH} characters as JSON; with the other ${others}, that is over Auth0's ${MAX_SECRETS} secrets per Action`);
+  }
   return {
-    ASSENT_POLICY: `${policy.id}@${policy.version}`,
-    ASSENT_REQUIRED_PURPOSES: required.map((purpose) => purpose.id).join(','),
-    ...(optional.length ? { ASSENT_OPTIONAL_PURPOSES: optional.map((purpose) => purpose.id).join(',') } : {}),
-    ...(documents.length ? { ASSENT_REQUIRED_DOCUMENTS: documents.map(([id, version]) => `${id}@${version}`).join(',') } : {}),
+    ...Object.fromEntries(parts.map((part, index) => [index === 0 ? POLICY_SECRET : `${POLICY_SECRET}_${index + 1}`, part])),
     ASSENT_CONSENT_URL: consentUrl.href,
     ASSENT_SESSION_SECRET: options.sessionSecret,
     ...(options.fieldPrefix !== undefined ? { ASSENT_FIELD_PREFIX: options.fieldPrefix } : {}),
-    ...(textDocument ? { ASSENT_TEXT_DETAILS: textDocument.url } : {}),
   };
 }

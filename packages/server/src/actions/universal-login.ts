@@ -10,18 +10,14 @@ import {
   UNIVERSAL_LOGIN_PREFIX,
   UniversalLoginError,
   consentObjectFromDecision,
-  parsePolicy,
   readUniversalLoginFields,
   universalLoginDecision,
   universalLoginRefusal,
   type ConsentObject,
-  type ConsentPolicy,
 } from '@assent/core';
 import type { PreUserRegistrationEvent } from './auth0.js';
-import type { Secrets } from './config.js';
+import { readActionConfig, type Secrets } from './config.js';
 
-/** Name of the secret holding the policy JSON; longer policies continue in `_2`, `_3`… (Auth0 caps a secret at 4,096 characters). */
-export const POLICY_JSON_SECRET = 'ASSENT_POLICY_JSON';
 /** Name of the secret holding the `ulp-` field prefix when it is not `ulp-consent_`. */
 export const ULP_PREFIX_SECRET = 'ASSENT_ULP_PREFIX';
 
@@ -30,17 +26,6 @@ export type UniversalLoginOutcome =
   | { readonly kind: 'absent' }
   | { readonly kind: 'refused'; readonly code: string; readonly message: string }
   | { readonly kind: 'recorded'; readonly consent: ConsentObject };
-
-/** The policy from the secrets, joined from its parts. @throws Error naming the secret when it is missing or invalid. */
-export function policyFromSecrets(secrets: Secrets): ConsentPolicy {
-  let json = secrets[POLICY_JSON_SECRET] ?? '';
-  for (let part = 2; secrets[`${POLICY_JSON_SECRET}_${part}`] !== undefined; part++) json += secrets[`${POLICY_JSON_SECRET}_${part}`];
-  try {
-    return parsePolicy(JSON.parse(json));
-  } catch (error) {
-    throw new Error(`Assent: secret ${POLICY_JSON_SECRET} must hold the consent policy JSON (${(error as Error).message.split('\n')[0]})`);
-  }
-}
 
 // Said when the fields are unreadable, before any locale is known.
 const MALFORMED = 'Please accept the terms to sign up.';
@@ -59,7 +44,7 @@ export async function universalLoginConsent(event: PreUserRegistrationEvent, sec
     throw error;
   }
   if (!claim) return { kind: 'absent' };
-  const policy = policyFromSecrets(secrets);
+  const { policy } = readActionConfig(secrets);
   try {
     const decision = await universalLoginDecision(claim, policy, { now });
     return { kind: 'recorded', consent: consentObjectFromDecision(decision, policy, { source: 'signup', eventId: `ulp-${decision.hash.slice(0, 32)}-${now.getTime()}` }) };
