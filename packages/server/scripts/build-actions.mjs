@@ -22,10 +22,16 @@ export const ACTIONS = [
 export const ACTION_MAX_BYTES = 100 * 1000;
 
 /**
- * An esbuild plugin: core's language modules (`core/src/locales/<tag>.ts`) reduced to the texts a
- * consent statement is made of (`purpose.*`, `document.*`: what `shownText` reads). The Actions
- * recompute statements to verify hashes; the elements' UI texts of 26 languages would only add
- * weight. The module is evaluated, not parsed by hand, so the texts are exactly core's.
+ * The built-in texts an Action uses: those a consent statement is made of (`purpose.*`,
+ * `document.*`: what `shownText` reads, to verify hashes) and `required.error` (the refusal a
+ * Universal Login prompt shows in the user's language).
+ */
+const ACTION_TEXTS = /^(purpose\.|document\.|required\.error$)/;
+
+/**
+ * An esbuild plugin: core's language modules (`core/src/locales/<tag>.ts`) reduced to
+ * `ACTION_TEXTS`; the elements' other UI texts in 26 languages would only add weight. The module is
+ * evaluated, not parsed by hand, so the texts are exactly core's.
  */
 const statementTextsOnly = {
   name: 'assent-statement-texts-only',
@@ -34,7 +40,7 @@ const statementTextsOnly = {
       const { transform } = await import('esbuild');
       const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', format: 'esm' });
       const { default: messages } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-      const kept = Object.fromEntries(Object.entries(messages).filter(([key]) => /^(purpose|document)\./.test(key)));
+      const kept = Object.fromEntries(Object.entries(messages).filter(([key]) => ACTION_TEXTS.test(key)));
       return { contents: `export default ${JSON.stringify(kept, null, 1)};\n`, loader: 'js' };
     });
   },
