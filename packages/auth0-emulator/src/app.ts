@@ -19,6 +19,7 @@ import { managementUserRoutes } from './routes/management-users.js';
 import { oauthTokenRoutes } from './routes/oauth-token.js';
 import { signupRoutes } from './routes/signup.js';
 import { socialLoginRoutes } from './routes/social-login.js';
+import { universalLoginRoutes } from './routes/universal-login.js';
 import { userinfoRoutes } from './routes/userinfo.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 
@@ -63,6 +64,7 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     lockAssetRoutes(ctx),
     signupRoutes(ctx),
     authorizeRoutes(ctx),
+    universalLoginRoutes(ctx),
     socialLoginRoutes(ctx),
     coAuthenticateRoutes(ctx),
     oauthTokenRoutes(ctx),

@@ -46,10 +46,18 @@ export interface RequestInfo {
   readonly body: Readonly<Record<string, unknown>>;
 }
 
-/** A login waiting on the emulator's login page. */
+/** What the identifier-first signup screen (`signup-id`) posted, kept for `signup-password`. */
+export interface SignupIdentifier {
+  readonly email: string;
+  /** Every string field of that post, `ulp-` fields included (never a password). */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** A login waiting on the emulator's login page or hosted signup pages. */
 export interface PendingAuthorization {
   readonly request: AuthorizationRequest;
   readonly info: RequestInfo;
+  readonly signup?: SignupIdentifier | undefined;
 }
 
 /** A login suspended by an Action redirect, waiting for /continue. */

@@ -26,8 +26,23 @@ const explode: PostLoginAction = {
     if (event.user.email.startsWith('boom')) throw new Error('kaput');
   },
 };
+const validate: PostLoginAction = {
+  name: 'validate',
+  onExecutePreUserRegistration(event, api) {
+    if (event.user.email.startsWith('invalid')) api.validation.error('invalid_payload', 'Missing first name');
+  },
+};
 
-const emulator = useEmulator({ actions: [requireTerms, stamp, explode] });
+const emulator = useEmulator({ actions: [requireTerms, stamp, explode, validate] });
+
+test('api.validation.error at /dbconnections/signup answers 400 extensibility_error with its message, and no user is created', async () => {
+  const email = uniqueEmail('invalid');
+  const response = await signup(emulator.current, { email, password: 'Correct-Horse-9', user_metadata: { accepted_terms: 'yes' } });
+  assert.equal(response.status, 400);
+  assert.deepEqual(await response.json(), { name: 'BadRequestError', code: 'extensibility_error', description: 'Missing first name', statusCode: 400 });
+  const users = await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })).json();
+  assert.deepEqual(users, []);
+});
 
 test('a signup an Action denies answers 400 extensibility_error with the user message, and no user is created', async () => {
   const email = uniqueEmail('denied');

@@ -106,6 +106,10 @@ describe('PUT/GET /api/v2/prompts/{prompt}/partials', () => {
     await expectError(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': 42 } }), 400, /'Expected type string but found type number' on property signup\.form-content-end/, 'invalid_body');
   });
 
+  test('a partial that is not valid Liquid answers 400 naming the entry point', async () => {
+    await expectError(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '{% if locale %}<p>x</p>' } }), 400, /^Payload validation error: 'Invalid Liquid: .*' on property signup\.form-content-end\.$/, 'invalid_body');
+  });
+
   test('a body that is not JSON answers 400 invalid_body', async () => {
     const token = await m2mToken(emulator.current, ALL_SCOPES);
     const response = await fetch(`${emulator.current.url}/api/v2/prompts/signup/partials`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"signup":' });

@@ -1,7 +1,8 @@
 /**
  * Pre-user-registration Actions at database signup, with Auth0's semantics: they run in order
  * before the user exists; `api.access.deny(reason, userMessage)` refuses the signup and stops the
- * rest; metadata set through `api.user` is stored with the new user and seen by the next Actions.
+ * rest; `api.validation.error(code, message)` refuses it with a message for the signup prompt and
+ * stops the rest; metadata set through `api.user` is stored with the new user and seen by the next Actions.
  * An Action that throws refuses the signup too.
  */
 import type { EmulatorContext, RequestInfo } from '../context.js';
@@ -13,11 +14,14 @@ export interface RegistrationInput {
   readonly connection: string;
   readonly info: RequestInfo;
   readonly user: PreUserRegistrationEvent['user'];
+  /** The page language of a hosted signup (else the request's Accept-Language). */
+  readonly locale?: string | undefined;
 }
 
 export type RegistrationOutcome =
   | { readonly type: 'allowed'; readonly user_metadata: Record<string, unknown>; readonly app_metadata: Record<string, unknown> }
-  | { readonly type: 'denied'; readonly reason: string; readonly userMessage?: string | undefined };
+  | { readonly type: 'denied'; readonly reason: string; readonly userMessage?: string | undefined }
+  | { readonly type: 'invalid'; readonly code: string; readonly message: string };
 
 /** Root merge as Auth0 applies `setUserMetadata` / `setAppMetadata`: `null` / `undefined` delete the key. */
 function setKey(target: Map<string, unknown>, name: string, value: unknown): void {
@@ -35,10 +39,17 @@ export async function runPreUserRegistration(ctx: EmulatorContext, input: Regist
     const handler = action.onExecutePreUserRegistration;
     if (typeof handler !== 'function') continue;
     let denied: { reason: string; userMessage?: string | undefined } | undefined;
+    let invalid: { code: string; message: string } | undefined;
     const api: PreUserRegistrationApi = {
       access: {
         deny(reason, userMessage) {
           denied = { reason: String(reason), ...(userMessage === undefined ? {} : { userMessage: String(userMessage) }) };
+          return api;
+        },
+      },
+      validation: {
+        error(code, message) {
+          invalid = { code: String(code), message: String(message) };
           return api;
         },
       },
@@ -67,7 +78,7 @@ export async function runPreUserRegistration(ctx: EmulatorContext, input: Regist
         ...(input.info.userAgent === undefined ? {} : { user_agent: input.info.userAgent }),
         ...(input.info.language === undefined ? {} : { language: input.info.language }),
       },
-      transaction: { locale: input.info.language?.split('-')[0] ?? 'en' },
+      transaction: { locale: input.locale ?? input.info.language?.split('-')[0] ?? 'en' },
       tenant: { id: ctx.tenant.name },
       secrets: { ...(action.secrets ?? {}) },
     };
@@ -77,6 +88,7 @@ export async function runPreUserRegistration(ctx: EmulatorContext, input: Regist
       return { type: 'denied', reason: `Action ${action.name ?? index} failed: ${(error as Error)?.message ?? String(error)}` };
     }
     if (denied) return { type: 'denied', ...denied };
+    if (invalid) return { type: 'invalid', ...invalid };
   }
   return { type: 'allowed', user_metadata: Object.fromEntries(userMetadata), app_metadata: Object.fromEntries(appMetadata) };
 }

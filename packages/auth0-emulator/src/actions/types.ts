@@ -123,6 +123,10 @@ export interface PreUserRegistrationApi {
     /** Refuses the signup: `reason` is for logs, `userMessage` is what the signup answer shows. */
     deny(reason: string, userMessage?: string): PreUserRegistrationApi;
   };
+  validation: {
+    /** Refuses the signup with `message` shown in the signup prompt (Universal Login) and `code` for the application. */
+    error(code: string, message: string): PreUserRegistrationApi;
+  };
   user: {
     setUserMetadata(name: string, value: unknown): PreUserRegistrationApi;
     setAppMetadata(name: string, value: unknown): PreUserRegistrationApi;

@@ -1,6 +1,6 @@
 /**
- * GET /authorize (authorization code with PKCE, implicit `token id_token`), the login page's POST
- * /u/login, the login_ticket leg of cross-origin authentication, and /continue for logins
+ * GET /authorize (authorization code with PKCE, implicit `token id_token`; `screen_hint=signup`
+ * leads to the hosted signup pages), the login page (GET and POST /u/login), the login_ticket leg of cross-origin authentication, and /continue for logins
  * suspended by an Action redirect.
  */
 import { Hono, type Context } from 'hono';
@@ -39,6 +39,21 @@ export async function loginAs(ctx: EmulatorContext, request: AuthorizationReques
     userId,
     sessionId,
     headers: existingSession ? {} : { 'Set-Cookie': sessionCookie(ctx, sessionId) },
+  });
+}
+
+/** The login page of a transaction, with a "Sign up" link when its database connection allows signups. */
+function loginPageFor(ctx: EmulatorContext, transaction: string, request: AuthorizationRequest, login: string | undefined, error?: string): Page {
+  const connection = ctx.connection(request.connection);
+  return loginPage({
+    transaction,
+    clientName: ctx.client(request.clientId)?.name ?? request.clientId,
+    connection: request.connection,
+    tenant: ctx.tenant.name,
+    redirectOrigin: new URL(request.redirectUri).origin,
+    login,
+    error,
+    signupUrl: connection?.strategy === 'auth0' && !connection.options.disable_signup ? `/u/signup?state=${encodeURIComponent(transaction)}` : undefined,
   });
 }
 
@@ -89,18 +104,18 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
         }),
       );
     }
-    return html(
-      c,
-      200,
-      loginPage({
-        transaction,
-        clientName: client?.name ?? request.clientId,
-        connection: request.connection,
-        tenant: ctx.tenant.name,
-        redirectOrigin: new URL(request.redirectUri).origin,
-        login: query.login_hint,
-      }),
-    );
+    if (query.screen_hint === 'signup' && connection && !connection.options.disable_signup) {
+      // Auth0 sends `screen_hint=signup` to its hosted signup pages (see routes/universal-login.ts).
+      return new Response(null, { status: 302, headers: { Location: `/u/signup?state=${encodeURIComponent(transaction)}`, 'Cache-Control': 'no-store' } });
+    }
+    return html(c, 200, loginPageFor(ctx, transaction, request, query.login_hint));
+  });
+
+  app.get('/u/login', (c) => {
+    const transaction = c.req.query('state') ?? '';
+    const pending = ctx.pending.get(transaction);
+    if (!pending) return html(c, 400, errorPage('Login expired', 'This login page has expired or was already used. Start again from the application.'));
+    return html(c, 200, loginPageFor(ctx, transaction, pending.request, undefined));
   });
 
   app.post('/u/login', async (c) => {
@@ -113,20 +128,7 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
     const login = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const { request } = pending;
-    const retry = (error: string) =>
-      html(
-        c,
-        400,
-        loginPage({
-          transaction,
-          clientName: ctx.client(request.clientId)?.name ?? request.clientId,
-          connection: request.connection,
-          tenant: ctx.tenant.name,
-          redirectOrigin: new URL(request.redirectUri).origin,
-          login,
-          error,
-        }),
-      );
+    const retry = (error: string) => html(c, 400, loginPageFor(ctx, transaction, request, login, error));
     if (!login || !password) return retry('Enter your email or username and your password.');
     const result = await authenticate(ctx, request.connection, login, password);
     if (!result.ok) return retry(result.reason === 'blocked' ? 'This user is blocked.' : 'Wrong email or password.');

@@ -10,6 +10,8 @@ export interface LoginPageInput {
   readonly redirectOrigin: string;
   readonly login?: string | undefined;
   readonly error?: string | undefined;
+  /** The hosted signup page of the same transaction, when the connection allows signups. */
+  readonly signupUrl?: string | undefined;
 }
 
 export function loginPage(input: LoginPageInput): Page {
@@ -32,6 +34,7 @@ ${error}
 <input id="password" name="password" type="password" autocomplete="current-password" required${described}>
 <button type="submit">Log in</button>
 </form>
+${input.signupUrl ? `<p>Don't have an account? <a href="${escapeHtml(input.signupUrl)}">Sign up</a></p>` : ''}
 </main>`,
   });
 }

@@ -13,6 +13,7 @@ import type { Env } from '../http/request.js';
 import { managementCaller, requireAnyScope } from '../middleware/management-auth.js';
 import type { PromptPartials, PromptTexts } from '../store/universal-login.js';
 import { LANGUAGES, MAX_CUSTOM_TEXT_VARIABLES, MAX_PARTIAL_LENGTH, PARTIAL_SCREENS, PROMPTS, TEXT_SCREENS, entryPointsOf, isLanguage } from '../universal-login/catalog.js';
+import { LiquidSyntaxError, parseLiquid } from '../universal-login/liquid.js';
 import { changeUniversalLogin, identifierFirst } from '../universal-login/settings.js';
 
 const READ_SCOPES = ['read:prompts'];
@@ -61,6 +62,12 @@ function parsePartials(prompt: string, screens: readonly string[], body: Record<
       if (typeof html !== 'string') throw invalidBody(`'Expected type string but found type ${typeName(html)}' on property ${screen}.${entryPoint}.`);
       if (html.length > MAX_PARTIAL_LENGTH) {
         throw invalidBody(`'String is too long (${html.length} chars), maximum ${MAX_PARTIAL_LENGTH}' on property ${screen}.${entryPoint}.`);
+      }
+      try {
+        parseLiquid(html);
+      } catch (error) {
+        if (error instanceof LiquidSyntaxError) throw invalidBody(`'Invalid Liquid: ${error.message}' on property ${screen}.${entryPoint}.`);
+        throw error;
       }
       partials[entryPoint] = html;
     }

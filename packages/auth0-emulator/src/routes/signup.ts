@@ -6,11 +6,10 @@
 import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import { HttpError, oauthError, signupError } from '../errors.js';
+import { registerUser, type RootFields } from '../flows/register.js';
 import { validateSignupMetadata } from '../metadata.js';
-import { checkSignupPassword } from '../passwords/policy.js';
 import { readBody, requestInfo, type Env } from '../http/request.js';
-import { runPreUserRegistration } from '../actions/pre-user-registration.js';
-import { buildUser, signupView } from '../users.js';
+import { signupView } from '../users.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ROOT_FIELDS = ['given_name', 'family_name', 'name', 'nickname', 'picture'] as const;
@@ -59,7 +58,7 @@ export function signupRoutes(ctx: EmulatorContext): Hono<Env> {
       }
     }
 
-    const root: Partial<Record<(typeof ROOT_FIELDS)[number], string>> = {};
+    const root: RootFields = {};
     for (const field of ROOT_FIELDS) {
       const value = body[field];
       if (value === undefined) continue;
@@ -71,50 +70,7 @@ export function signupRoutes(ctx: EmulatorContext): Hono<Env> {
 
     const userMetadata = body.user_metadata === undefined ? {} : validateSignupMetadata(body.user_metadata);
 
-    const passwordError = checkSignupPassword(password, connection, { email, username, ...root }, ctx.tenant.settings.breached_passwords);
-    if (passwordError) throw passwordError;
-
-    const taken = ctx.store.users.findByLogin(connection.name, email) ?? (username === undefined ? undefined : ctx.store.users.findByLogin(connection.name, username));
-    if (taken) {
-      if (ctx.tenant.settings.existing_user_error === 'user_exists') {
-        const usernameTaken = username !== undefined && taken.username?.toLowerCase() === username.toLowerCase() && taken.email.toLowerCase() !== email.toLowerCase();
-        throw usernameTaken
-          ? signupError(409, 'BadRequestError', 'username_exists', 'The username provided is in use already.')
-          : signupError(409, 'BadRequestError', 'user_exists', 'The user already exists.');
-      }
-      throw signupError(400, 'BadRequestError', 'invalid_signup', 'Invalid sign up');
-    }
-
-    const registration = await runPreUserRegistration(ctx, {
-      clientId: client.client_id,
-      connection: connection.name,
-      info: requestInfo(c, body),
-      user: { email, ...(username === undefined ? {} : { username }), ...root, user_metadata: userMetadata, app_metadata: {} },
-    });
-    if (registration.type === 'denied') {
-      // Auth0 answers a refusal by a pre-user-registration Action with `extensibility_error`; the
-      // description is the Action's userMessage (meant for the signup form), else its reason.
-      throw signupError(400, 'BadRequestError', 'extensibility_error', registration.userMessage ?? registration.reason);
-    }
-
-    const user = await buildUser(
-      { connection: connection.name, email, password, username, ...root, user_metadata: registration.user_metadata, app_metadata: registration.app_metadata },
-      new Date(ctx.now()),
-    );
-    // A concurrent signup may have taken the email while the password was being hashed.
-    if (ctx.store.users.findByLogin(connection.name, email) || (username !== undefined && ctx.store.users.findByLogin(connection.name, username))) {
-      throw ctx.tenant.settings.existing_user_error === 'user_exists'
-        ? signupError(409, 'BadRequestError', 'user_exists', 'The user already exists.')
-        : signupError(400, 'BadRequestError', 'invalid_signup', 'Invalid sign up');
-    }
-    ctx.store.users.insert(user);
-    try {
-      await ctx.store.persist();
-    } catch (error) {
-      // Not durable, so not acknowledged: forget the user rather than answer 500 and keep it.
-      ctx.store.users.delete(user.user_id);
-      throw error;
-    }
+    const user = await registerUser(ctx, { client, connection, email, password, username, root, userMetadata, info: requestInfo(c, body) });
     return c.json(signupView(user), 200);
   });
 
