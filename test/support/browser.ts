@@ -93,6 +93,8 @@ export interface GuardedPageOptions {
   allowHosts?: readonly string[];
   /** Do not fail `close()` on uncaught page errors (a test that provokes one on purpose). */
   allowPageErrors?: boolean;
+  /** `false` opens the page with JavaScript disabled (a page that must work without scripts). Default true. */
+  javaScriptEnabled?: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -106,7 +108,7 @@ export function staysOnMachine(url: string, allowHosts: readonly string[] = []):
 
 /** Opens a page in a fresh context of `browser`, fenced to loopback (see the module comment). */
 export async function openGuardedPage(browser: Browser, options: GuardedPageOptions = {}): Promise<GuardedPage> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
   const consoleLines: string[] = [];
   const pageErrors: Error[] = [];
   const blocked: BlockedRequest[] = [];

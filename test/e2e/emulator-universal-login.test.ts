@@ -1,0 +1,117 @@
+/**
+ * The emulator's hosted Universal Login signup in real Chromium with JavaScript DISABLED: a team's
+ * consent partial (native `ulp-` checkboxes in Auth0's form) is deployed through the Management API,
+ * and a person signs up on the hosted page. Leaving the required box unticked shows the
+ * pre-user-registration Action's message in the prompt and creates no user; ticking it signs the
+ * person up and the browser lands on the application with a code. No script runs on the page.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startEmulator, type PostLoginAction, type RunningEmulator } from '@assent/auth0-emulator';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openGuardedPage } from '../support/browser.js';
+import { startPageServer, type PageServer } from '../support/page-server.js';
+import { strongPassword, uniqueEmail } from '../support/unique.js';
+
+const SPA = 'ulp-app';
+const M2M = 'ulp-deployer';
+const M2M_SECRET = 'ulp-deployer-secret-for-tests-only';
+
+/** The consent Action of the tenant: the terms box is required, marketing is recorded as given. */
+const CONSENT_ACTION: PostLoginAction = {
+  name: 'ulp-consent',
+  onExecutePreUserRegistration(event, api) {
+    const body = event.request.body;
+    if (body['ulp-terms'] !== 'accepted') {
+      api.validation.error('terms_required', 'Please accept the terms to create your account.');
+      return;
+    }
+    api.user.setAppMetadata('consent', { terms: true, marketing: body['ulp-marketing'] === 'yes' });
+  },
+};
+
+/** A partial as Assent deploys it: native boxes, labels from custom texts, and a script that must not run. */
+const PARTIAL = [
+  '<div class="ulp-field"><input type="checkbox" id="terms" name="ulp-terms" value="accepted"><label for="terms">{{ prompt.screen.texts.varTerms }}</label></div>',
+  '<div class="ulp-field"><input type="checkbox" id="marketing" name="ulp-marketing" value="yes"><label for="marketing">{{ prompt.screen.texts.varMarketing }}</label></div>',
+  '<script>document.title = "script ran"</script>',
+].join('');
+
+let app: PageServer;
+let emulator: RunningEmulator;
+let browser: Browser;
+
+before(async () => {
+  app = await startPageServer({ '/callback': { type: 'text/html', body: '<!doctype html><title>Signed in</title><p>Back in the application.</p>' } });
+  emulator = await startEmulator({
+    port: 0,
+    tenant: {
+      clients: [
+        { client_id: SPA, name: 'Acme', app_type: 'spa', callbacks: [`${app.origin}/callback`] },
+        { client_id: M2M, app_type: 'non_interactive', client_secret: M2M_SECRET, grants: [{ scope: ['update:prompts', 'create:users', 'read:users'] }] },
+      ],
+    },
+    actions: [CONSENT_ACTION],
+    enableAdmin: true,
+  });
+  const { access_token: token } = (await (
+    await fetch(`${emulator.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience }),
+    })
+  ).json()) as { access_token: string };
+  const put = (path: string, body: unknown) =>
+    fetch(`${emulator.url}/api/v2${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal((await put('/prompts/signup/partials', { signup: { 'form-content-end': PARTIAL } })).status, 200);
+  assert.equal((await put('/prompts/signup/custom-text/en', { signup: { 'var-terms': 'I accept the [terms](https://acme.example/terms)', 'var-marketing': 'Send me news' } })).status, 200);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await emulator?.stop();
+  await app?.close();
+});
+
+async function storedUser(email: string): Promise<{ app_metadata?: unknown } | undefined> {
+  const users = (await (await fetch(`${emulator.url}/__emulator/users`)).json()) as { email: string; app_metadata?: unknown }[];
+  return users.find((user) => user.email === email);
+}
+
+test('with JavaScript disabled, a signup on the hosted page shows the Action\'s error for the unticked terms, then signs up once they are ticked', async (t) => {
+  const session = await openGuardedPage(browser, { javaScriptEnabled: false });
+  t.after(() => session.close());
+  const { page } = session;
+  const email = uniqueEmail('ulp-nojs');
+  const password = strongPassword();
+
+  const query = new URLSearchParams({ client_id: SPA, redirect_uri: `${app.origin}/callback`, response_type: 'code', state: 'app-state', screen_hint: 'signup', ui_locales: 'en' });
+  await page.goto(`${emulator.url}/authorize?${query}`);
+  assert.match(page.url(), /\/u\/signup\?state=/);
+  assert.equal(await page.title(), 'Sign up | Acme', 'the partial\'s script did not run');
+  assert.equal(await page.getByRole('link', { name: 'terms' }).getAttribute('href'), 'https://acme.example/terms');
+
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('checkbox', { name: 'Send me news' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByRole('alert').waitFor();
+  assert.equal((await page.getByRole('alert').textContent())?.trim(), 'Please accept the terms to create your account.');
+  assert.match(page.url(), /\/u\/signup\?state=/);
+  assert.equal(await page.getByLabel('Email address').inputValue(), email, 'the email is kept');
+  assert.equal(await page.getByLabel('Password').inputValue(), '', 'the password is not');
+  assert.equal(await page.getByRole('checkbox', { name: 'Send me news' }).isChecked(), true, 'the optional answer is kept');
+  assert.equal(await storedUser(email), undefined, 'no user without the terms');
+
+  await page.getByRole('checkbox', { name: /I accept the/ }).check();
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${app.origin}/callback?**`);
+
+  const params = new URL(page.url()).searchParams;
+  assert.equal(params.get('state'), 'app-state');
+  assert.ok(params.get('code'));
+  assert.deepEqual((await storedUser(email))?.app_metadata, { consent: { terms: true, marketing: true } });
+});
