@@ -160,6 +160,15 @@ describe('rendering', () => {
     assert.match(html, new RegExp(`<p id="vars">de\\|ltr\\|signup\\|signup\\|assent-demo-spa\\|Assent demo \\(single-page app\\)\\|assent-dev\\|#635dff\\|${state}\\|</p>`));
   });
 
+  test('a partial that exceeds the render time limit gives a 500 page naming the screen, not a hung emulator', async () => {
+    await api('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '{% for i in (1..100000000) %}{{ i }}{% endfor %}' } });
+    const query = new URLSearchParams({ client_id: SPA, redirect_uri: CALLBACK, response_type: 'code', screen_hint: 'signup' });
+    const authorize = await fetch(`${emulator.current.url}/authorize?${query}`, { redirect: 'manual' });
+    const page = await fetch(`${emulator.current.url}${authorize.headers.get('location')}`);
+    assert.equal(page.status, 500);
+    assert.match(await page.text(), /The page template or a partial of the signup screen failed to render: /);
+  });
+
   test('Liquid logic in partials runs: a box only for German pages', async () => {
     await api('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '{% if locale == "de" %}<p id="de-only">nur deutsch</p>{% endif %}' } });
     assert.match((await openSignup({ ui_locales: 'de' })).html, /id="de-only"/);

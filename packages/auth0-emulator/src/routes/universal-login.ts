@@ -10,6 +10,7 @@
  * except the password.
  */
 import { Hono, type Context } from 'hono';
+import { LiquidError } from 'liquidjs';
 import type { EmulatorContext, PendingAuthorization } from '../context.js';
 import { HttpError } from '../errors.js';
 import { SignupValidationError, registerUser } from '../flows/register.js';
@@ -121,26 +122,32 @@ export function universalLoginRoutes(ctx: EmulatorContext): Hono<Env> {
       delete partials['secondary-actions-start'];
       delete partials['secondary-actions-end'];
     }
-    const page = await renderScreen(
-      {
-        screen,
-        locale: lang,
-        state,
-        action: withState(PATHS[screen], state),
-        texts,
-        partials,
-        template: universalLogin.template,
-        application: { id: pending.request.clientId, name: client?.name ?? pending.request.clientId, metadata: client?.client_metadata ?? {} },
-        tenant: { name: ctx.tenant.name, enabledLocales: ctx.tenant.settings.enabled_locales },
-        email: shown.email,
-        fields: shown.fields,
-        error: shown.error,
-        loginUrl: withState('/u/login', state),
-        editEmailUrl: withState(PATHS['signup-id'], state),
-        social,
-      },
-      new URL(pending.request.redirectUri).origin,
-    );
+    const input: ScreenInput = {
+      screen,
+      locale: lang,
+      state,
+      action: withState(PATHS[screen], state),
+      texts,
+      partials,
+      template: universalLogin.template,
+      application: { id: pending.request.clientId, name: client?.name ?? pending.request.clientId, metadata: client?.client_metadata ?? {} },
+      tenant: { name: ctx.tenant.name, enabledLocales: ctx.tenant.settings.enabled_locales },
+      email: shown.email,
+      fields: shown.fields,
+      error: shown.error,
+      loginUrl: withState('/u/login', state),
+      editEmailUrl: withState(PATHS['signup-id'], state),
+      social,
+    };
+    let page: Page;
+    try {
+      page = await renderScreen(input, new URL(pending.request.redirectUri).origin);
+    } catch (error) {
+      // A template or partial that parses but fails to render (a render limit, a filter error).
+      if (!(error instanceof LiquidError)) throw error;
+      ctx.log(`universal login: the ${screen} screen failed to render: ${error.message}`);
+      return html(c, 500, errorPage('This page cannot be shown', `The page template or a partial of the ${screen} screen failed to render: ${error.message.split('\n')[0] ?? ''}`));
+    }
     return html(c, status, page);
   };
 
