@@ -4,7 +4,8 @@
  * and a person signs up on the hosted page. Leaving the required box unticked shows the
  * pre-user-registration Action's message in the prompt and creates no user; ticking it signs the
  * person up and the browser lands on the application with a code. No script runs on the page.
- * With JavaScript on, axe finds no violation on the page, before and after the error.
+ * With identifier first, the answers given on signup-id reach the Action on the signup-password
+ * post. With JavaScript on, axe finds no violation on the page, before and after the error.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -44,6 +45,12 @@ const PARTIAL = [
 let app: PageServer;
 let emulator: RunningEmulator;
 let browser: Browser;
+let managementToken: string;
+
+async function managementCall(method: string, path: string, body: unknown): Promise<number> {
+  const response = await fetch(`${emulator.url}/api/v2${path}`, { method, headers: { authorization: `Bearer ${managementToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return response.status;
+}
 
 before(async () => {
   app = await startPageServer({ '/callback': { type: 'text/html', body: '<!doctype html><title>Signed in</title><p>Back in the application.</p>' } });
@@ -58,17 +65,15 @@ before(async () => {
     actions: [CONSENT_ACTION],
     enableAdmin: true,
   });
-  const { access_token: token } = (await (
+  ({ access_token: managementToken } = (await (
     await fetch(`${emulator.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience }),
     })
-  ).json()) as { access_token: string };
-  const put = (path: string, body: unknown) =>
-    fetch(`${emulator.url}/api/v2${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  assert.equal((await put('/prompts/signup/partials', { signup: { 'form-content-end': PARTIAL } })).status, 200);
-  assert.equal((await put('/prompts/signup/custom-text/en', { signup: { 'var-terms': 'I accept the [terms](https://acme.example/terms)', 'var-marketing': 'Send me news' } })).status, 200);
+  ).json()) as { access_token: string });
+  assert.equal(await managementCall('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': PARTIAL } }), 200);
+  assert.equal(await managementCall('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': 'I accept the [terms](https://acme.example/terms)', 'var-marketing': 'Send me news' } }), 200);
   browser = await launchChromium();
 });
 
@@ -144,4 +149,30 @@ test('axe finds no violation on the hosted signup page with the consent partial,
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('alert').waitFor();
   assert.deepEqual(await axeViolations(page), []);
+});
+
+test('with JavaScript disabled and identifier first, the terms ticked on signup-id reach the Action on the signup-password post', async (t) => {
+  assert.equal(await managementCall('PATCH', '/prompts', { identifier_first: true }), 200);
+  t.after(async () => {
+    await managementCall('PATCH', '/prompts', { identifier_first: false });
+  });
+  assert.equal(await managementCall('PUT', '/prompts/signup-id/partials', { 'signup-id': { 'form-content-end': PARTIAL } }), 200);
+  assert.equal(await managementCall('PUT', '/prompts/signup-id/custom-text/en', { 'signup-id': { 'var-terms': 'I accept the terms', 'var-marketing': 'Send me news' } }), 200);
+  const session = await openGuardedPage(browser, { javaScriptEnabled: false });
+  t.after(() => session.close());
+  const { page } = session;
+  const email = uniqueEmail('ulp-idfirst');
+
+  await page.goto(signupUrl());
+  assert.match(page.url(), /\/u\/signup\/identifier\?state=/);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('checkbox', { name: 'I accept the terms' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(/\/u\/signup\/password\?state=/);
+  assert.equal(await page.getByText(email).count(), 1, 'signup-password shows the email');
+
+  await page.getByLabel('Password').fill(strongPassword());
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${app.origin}/callback?**`);
+  assert.deepEqual((await storedUser(email))?.app_metadata, { consent: { terms: true, marketing: false } });
 });

@@ -111,6 +111,11 @@ describe('reaching the hosted signup page', () => {
     assert.match(await back.text(), /<form method="post" action="\/u\/login"/);
   });
 
+  test('login_hint fills in the email', async () => {
+    const { html } = await openSignup({ login_hint: 'ada@example.com' });
+    assert.match(html, /<input id="email" name="email" type="email"[^>]* value="ada@example\.com">/);
+  });
+
   test('an unknown or used state answers 400 with a page that says so', async () => {
     const response = await fetch(`${emulator.current.url}/u/signup?state=nope`);
     assert.equal(response.status, 400);

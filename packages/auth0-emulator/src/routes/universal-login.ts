@@ -188,7 +188,7 @@ export function universalLoginRoutes(ctx: EmulatorContext): Hono<Env> {
     const pending = ctx.pending.get(state);
     if (!pending || !databaseConnection(pending)) return expired(c);
     if (identifierFirst(ctx)) return redirect(withState(PATHS['signup-id'], state));
-    return render(c, 200, 'signup', state, pending, {});
+    return render(c, 200, 'signup', state, pending, { email: pending.info.query.login_hint });
   });
 
   app.post('/u/signup', async (c) => {
@@ -207,7 +207,7 @@ export function universalLoginRoutes(ctx: EmulatorContext): Hono<Env> {
     const state = stateOf(c);
     const pending = ctx.pending.get(state);
     if (!pending || !databaseConnection(pending)) return expired(c);
-    return render(c, 200, 'signup-id', state, pending, { email: pending.signup?.email, fields: pending.signup?.fields });
+    return render(c, 200, 'signup-id', state, pending, { email: pending.signup?.email ?? pending.info.query.login_hint, fields: pending.signup?.fields });
   });
 
   app.post('/u/signup/identifier', async (c) => {
