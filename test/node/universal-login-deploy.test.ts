@@ -120,7 +120,8 @@ describe('deployUniversalLogin', () => {
     await management.prompts.partials.set('signup', { signup: { 'form-content-start': '<p>Welcome</p>' } });
     await management.prompts.customText.set('signup', 'en', { signup: { title: 'Join Acme', 'var-other': 'kept' } });
     await deploy();
-    assert.equal((await management.prompts.partials.get('signup')).signup?.['form-content-start'], '<p>Welcome</p>');
+    const partials = (await management.prompts.partials.get('signup')) as Record<string, Record<string, string>>;
+    assert.equal(partials.signup?.['form-content-start'], '<p>Welcome</p>');
     const texts = (await management.prompts.customText.get('signup', 'en')) as Record<string, Record<string, string>>;
     assert.equal(texts.signup?.title, 'Join Acme');
     assert.equal(texts.signup?.['var-other'], 'kept');

@@ -6,11 +6,12 @@
 export function lineDiff(before: string, after: string): string {
   const a = before === '' ? [] : before.split('\n');
   const b = after === '' ? [] : after.split('\n');
-  const table = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+  const width = b.length + 1;
+  // common[i * width + j]: length of the longest common subsequence of a[i..] and b[j..].
+  const common = new Uint32Array((a.length + 1) * width);
+  const at = (i: number, j: number): number => common[i * width + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      (table[i] as Uint32Array)[j] = a[i] === b[j] ? (table[i + 1] as Uint32Array)[j + 1]! + 1 : Math.max((table[i + 1] as Uint32Array)[j]!, (table[i] as Uint32Array)[j + 1]!);
-    }
+    for (let j = b.length - 1; j >= 0; j--) common[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
   }
   const lines: string[] = [];
   let i = 0;
@@ -20,7 +21,7 @@ export function lineDiff(before: string, after: string): string {
       lines.push('  ' + a[i]);
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || (table[i] as Uint32Array)[j + 1]! >= (table[i + 1] as Uint32Array)[j]!)) {
+    } else if (j < b.length && (i >= a.length || at(i, j + 1) >= at(i + 1, j))) {
       lines.push('+ ' + b[j]);
       j++;
     } else {
