@@ -217,11 +217,19 @@ describe('languages and custom texts', () => {
     assert.match(html, /<p id="terms-text"><\/p>/);
   });
 
-  test('HTML in a custom text is shown as text, never as markup', async () => {
-    await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': '<script>alert(1)</script><img src=x onerror=alert(2)>' } });
+  test('a custom text reaches Liquid as written, so a partial that escapes it shows HTML as text', async () => {
+    await api('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '<p id="escaped">{{ prompt.screen.texts.varTerms | escape }}</p>' } });
+    await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': '<script>alert(1)</script>l\'accord & co' } });
     const { html } = await openSignup({ ui_locales: 'en' });
-    assert.match(html, /<p id="terms-text">&lt;script&gt;alert\(1\)&lt;\/script&gt;&lt;img src=x onerror=alert\(2\)&gt;<\/p>/);
+    assert.match(html, /<p id="escaped">&lt;script&gt;alert\(1\)&lt;\/script&gt;l&#39;accord &amp; co<\/p>/);
     assert.equal(html.includes('<script>alert'), false);
+  });
+
+  test('escape_once shows a custom text with an apostrophe exactly once escaped', async () => {
+    await api('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '<p id="once">{{ prompt.screen.texts.varTerms | escape_once }}</p>' } });
+    await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': "J'accepte & <b>" } });
+    const { html } = await openSignup({ ui_locales: 'en' });
+    assert.match(html, /<p id="once">J&#39;accepte &amp; &lt;b&gt;<\/p>/);
   });
 
   test('Liquid in a custom text is shown as text and never runs', async () => {
@@ -234,6 +242,13 @@ describe('languages and custom texts', () => {
     await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': '[click](javascript:alert(1))' } });
     const { html } = await openSignup({ ui_locales: 'en' });
     assert.match(html, /<p id="terms-text">\[click\]\(javascript:alert\(1\)\)<\/p>/);
+  });
+
+  test('a Markdown link URL cannot break out of its href', async () => {
+    await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': '[terms](https://acme.example/"onmouseover="alert)' } });
+    const { html } = await openSignup({ ui_locales: 'en' });
+    assert.equal(html.includes('"onmouseover="'), false);
+    assert.match(html, /href="https:\/\/acme\.example\/&quot;onmouseover=&quot;alert"/);
   });
 });
 

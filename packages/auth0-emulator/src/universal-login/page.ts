@@ -3,13 +3,14 @@
  * Auth0's minimal one) with `auth0:head` and `auth0:widget` filled in, the widget's form holding
  * the screen's partials at their entry points, everything Liquid-rendered with the page template
  * variables. Text the user typed is only ever written by this module, HTML-escaped, or by
- * parse5 into the partials' `ulp-` fields; it never reaches the Liquid engine.
+ * parse5 into the partials' `ulp-` fields; it never reaches the Liquid engine. The widget's own
+ * texts are escaped; custom texts reach Liquid as the tenant wrote them (see texts.ts).
  */
 import { escapeHtml, type Page } from '../http/html.js';
 import { directionOf } from './catalog.js';
 import { renderLiquid } from './liquid.js';
 import { restoreFields } from './restore-fields.js';
-import { liquidTexts, type SignupScreen } from './texts.js';
+import { liquidTexts, textHtml, type SignupScreen } from './texts.js';
 
 /** Auth0's documented minimal page template, used when the tenant has none. */
 export const DEFAULT_TEMPLATE = `<!DOCTYPE html>
@@ -105,7 +106,7 @@ function container(entryPoint: string, html: string | undefined): string {
 }
 
 function widget(input: ScreenInput, partials: Readonly<Record<string, string>>): string {
-  const t = (key: string) => escapeHtml(input.texts[key] ?? '');
+  const t = (key: string) => textHtml(input.texts[key] ?? '');
   const error = input.error;
   const describedBy = (field: 'email' | 'password') => (error?.field === field ? ' aria-describedby="prompt-alert" aria-invalid="true"' : '');
   const alert = error ? `<div id="prompt-alert" class="ulp-prompt-error" role="alert">${escapeHtml(error.message)}</div>\n` : '';
@@ -115,7 +116,7 @@ function widget(input: ScreenInput, partials: Readonly<Record<string, string>>):
 <input id="password" name="password" type="password" autocomplete="new-password" required${describedBy('password')}></div>\n`;
   const identifier =
     input.screen === 'signup-password'
-      ? `<p class="ulp-identifier"><span>${escapeHtml(input.email ?? '')}</span> <a href="${escapeHtml(input.editEmailUrl ?? '')}" aria-label="${t('editLinkScreenReadableText')}">${t('editEmailText')}</a></p>\n`
+      ? `<p class="ulp-identifier"><span>${escapeHtml(input.email ?? '')}</span> <a href="${escapeHtml(input.editEmailUrl ?? '')}" aria-label="${escapeHtml(input.texts.editLinkScreenReadableText ?? '')}">${t('editEmailText')}</a></p>\n`
       : '';
   const fields = input.screen === 'signup' ? emailField + passwordField : input.screen === 'signup-id' ? emailField : passwordField;
   const social = input.social.length

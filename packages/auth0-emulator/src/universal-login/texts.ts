@@ -113,16 +113,27 @@ export function liquidKey(key: string): string {
 
 const MARKDOWN_LINK = /\[([^\]\n]+)\]\((https?:\/\/[^\s()]+)\)/g;
 
-/**
- * A text as HTML: escaped, then Markdown links `[text](https://…)` turned into links, as Auth0
- * documents for custom texts. Only http(s) URLs become links; Liquid in a text stays text, since
- * the value is data and never parsed.
- */
-export function textHtml(text: string): string {
-  return escapeHtml(text).replace(MARKDOWN_LINK, (_, label: string, url: string) => `<a href="${url}" target="_blank" rel="noopener noreferrer">${label}</a>`);
+function link(label: string, url: string): string {
+  return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${label}</a>`;
 }
 
-/** `prompt.screen.texts` for Liquid: every text as HTML, custom text variables under their camelCase name. */
+/**
+ * A custom text as Liquid sees it (`prompt.screen.texts.*`): as the tenant wrote it, with Markdown
+ * links `[text](https://…)` turned into links, as Auth0 documents. Nothing else is escaped: texts
+ * come from the tenant's administrators, like the partials themselves, and a partial that shows
+ * policy texts escapes them (`| escape`). Only http(s) URLs become links. A text is data for
+ * Liquid: `{{ }}` and `{% %}` in it are output as written, never run.
+ */
+export function liquidText(text: string): string {
+  return text.replace(MARKDOWN_LINK, (_, label: string, url: string) => link(label, url));
+}
+
+/** A text as the widget shows it (title, labels, errors): HTML-escaped, Markdown links as links. */
+export function textHtml(text: string): string {
+  return escapeHtml(text).replace(MARKDOWN_LINK, (_, label: string, url: string) => link(label, url));
+}
+
+/** `prompt.screen.texts` for Liquid: every text of the screen, custom text variables under their camelCase name. */
 export function liquidTexts(texts: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(texts).map(([key, value]) => [liquidKey(key), textHtml(value)]));
+  return Object.fromEntries(Object.entries(texts).map(([key, value]) => [liquidKey(key), liquidText(value)]));
 }
