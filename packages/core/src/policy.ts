@@ -31,10 +31,13 @@ const PRESET = /default|check|select|tick|accept|value|initial|enabled|opt_?in/i
 
 type Obj = Record<string, unknown>;
 
+/** Words one policy issue: its code, and the detail of the rule (a pattern, a limit, a list). */
+export type PolicyIssueDescriber = typeof DescribeIssue;
+
 /**
  * Validates a consent policy (the format of docs/policy.md; editors can check it with
- * `@assent/core/policy.schema.json`) and returns a deep-frozen copy. A `$schema` string is allowed
- * at the top and otherwise ignored.
+ * `@assent/core/policy.schema.json`) and returns a deep-frozen copy. A `$schema` key (for
+ * editors) is allowed at the top and ignored.
  *
  * Refuses, listing every issue with its field path: unknown fields (pointedly for pre-ticking
  * fields such as `checked` or `default`: an optional purpose is never pre-accepted);
@@ -51,23 +54,13 @@ type Obj = Record<string, unknown>;
  * Every check runs in every build; with the `development` export condition each `message` is a
  * sentence, in production builds only the issue's code, e.g. `is invalid (pattern)` (#policy-checks).
  *
+ * `describe` words each issue (by default the build's wording, above); the `assent-policy` CLI
+ * passes the development sentences whatever conditions Node runs with. The checks are the same.
+ *
  * @throws {PolicyError} with `issues: [{ path: 'purposes[1].id', code: 'pattern', message }]`
  * @example const policy = parsePolicy(await (await fetch('/consent-policy.json')).json());
  */
-export function parsePolicy(input: unknown): ConsentPolicy {
-  return checkPolicy(input, describeIssue);
-}
-
-/** Words one policy issue: its code, and the detail of the rule (a pattern, a limit, a list). */
-export type PolicyIssueDescriber = typeof DescribeIssue;
-
-/**
- * `parsePolicy` with the wording of its issues chosen by the caller: the `assent-policy` CLI passes
- * the development sentences whatever conditions Node runs with. Every check is the same.
- *
- * @throws {PolicyError} as `parsePolicy` does, with `describe(code, detail)` as each message.
- */
-export function checkPolicy(input: unknown, describe: PolicyIssueDescriber): ConsentPolicy {
+export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = describeIssue): ConsentPolicy {
   const issues: PolicyIssue[] = [];
   const fail = (path: string, code: PolicyIssueCode, detail?: unknown): false => (issues.push({ path, code, message: describe(code, detail) }), false);
   // `fields` lists the allowed keys; without it any key is allowed.
@@ -96,7 +89,6 @@ export function checkPolicy(input: unknown, describe: PolicyIssueDescriber): Con
   if (!isObject(policy, '', '$schema id version controller documents purposes withdrawal messages')) throw new PolicyError(issues);
   const { controller, documents, purposes, withdrawal, messages } = policy;
 
-  if (policy.$schema !== undefined) check(policy.$schema, '$schema', /^/, 'string');
   check(policy.id, 'id', ID_PATTERN);
   check(policy.version, 'version', VERSION_PATTERN);
   if (isObject(controller, 'controller', 'name contact')) {

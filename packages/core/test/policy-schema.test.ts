@@ -190,10 +190,10 @@ describe('the JSON Schema of the policy and parsePolicy', () => {
     assert.ok(parses(withSchema));
   });
 
-  test('both refuse a $schema that is not a string', () => {
+  test('both ignore what $schema holds', () => {
     const policy = { $schema: 5, ...examplePolicy() };
-    assert.equal(validate(policy), false);
-    assert.equal(parses(policy), false);
+    assert.ok(validate(policy), why(policy));
+    assert.ok(parses(policy));
   });
 
   test('everything parsePolicy accepts, the schema accepts; on documents that keep the cross-field rules, exactly the same', () => {

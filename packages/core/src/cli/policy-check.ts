@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PolicyError } from '../errors.js';
 import { describeIssue } from '../policy-checks.dev.js';
-import { checkPolicy } from '../policy.js';
+import { parsePolicy } from '../policy.js';
 
 export const USAGE = `Usage: assent-policy check [--json] <file>...
 
@@ -68,7 +68,7 @@ export function checkPolicyText(file: string, text: string): CheckResult {
     return { file, valid: false, issues: [{ path: '', code: 'json', message: `is not JSON: ${(error as Error).message}` }] };
   }
   try {
-    const policy = checkPolicy(json, describeIssue);
+    const policy = parsePolicy(json, describeIssue);
     return { file, valid: true, policy: `${policy.id}@${policy.version}`, issues: [] };
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;
