@@ -21,6 +21,10 @@ const ACTIONS: PostLoginAction[] = [
         api.access.deny('blocked address', 'Signups from this address are closed.');
         return;
       }
+      if (event.user.email.startsWith('silent')) {
+        api.access.deny('internal: listed in the fraud table');
+        return;
+      }
       if (body['ulp-terms'] !== 'accepted') {
         api.validation.error('terms_required', event.transaction.locale === 'de' ? 'Bitte stimmen Sie den AGB zu.' : 'Please accept the terms.');
         return;
@@ -332,6 +336,13 @@ describe('signing up on the hosted page', () => {
     assert.equal(response.status, 400);
     assert.equal(alertText(await response.text()), 'Signups from this address are closed.');
     assert.equal(await user(email), undefined);
+  });
+
+  test('api.access.deny without a user message shows Auth0\'s generic text, never the internal reason', async () => {
+    const { url, state } = await openSignup({ ui_locales: 'en' });
+    const html = await (await post(url, { state, email: uniqueEmail('silent'), password: PASSWORD, 'ulp-terms': 'accepted' })).text();
+    assert.equal(alertText(html), 'Something went wrong, please try again later.');
+    assert.equal(html.includes('fraud table'), false);
   });
 
   test('an email that is already taken shows Auth0\'s text in the prompt, tied to the email field', async () => {

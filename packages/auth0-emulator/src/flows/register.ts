@@ -40,6 +40,18 @@ export class SignupValidationError extends HttpError {
   }
 }
 
+/** A pre-user-registration Action's `api.access.deny(reason, userMessage?)`. */
+export class SignupDeniedError extends HttpError {
+  constructor(
+    readonly reason: string,
+    readonly userMessage: string | undefined,
+  ) {
+    // Auth0 answers a refusal by a pre-user-registration Action with `extensibility_error`; the
+    // description is the Action's userMessage (meant for the signup form), else its reason.
+    super(400, { name: 'BadRequestError', code: 'extensibility_error', description: userMessage ?? reason, statusCode: 400 });
+  }
+}
+
 function existingUser(ctx: EmulatorContext, connection: string, email: string, username: string | undefined): StoredUser | undefined {
   return ctx.store.users.findByLogin(connection, email) ?? (username === undefined ? undefined : ctx.store.users.findByLogin(connection, username));
 }
@@ -57,7 +69,8 @@ function existingUserError(ctx: EmulatorContext, taken: StoredUser, email: strin
 /**
  * Checks the password and the existing users, runs the pre-user-registration Actions and stores
  * the new user (durably, before returning).
- * @throws HttpError (signup family) for every refusal; SignupValidationError for `api.validation.error`.
+ * @throws HttpError (signup family) for every refusal; SignupValidationError for `api.validation.error`,
+ *   SignupDeniedError for `api.access.deny`.
  */
 export async function registerUser(ctx: EmulatorContext, registration: Registration): Promise<StoredUser> {
   const { client, connection, email, password, username, root } = registration;
@@ -75,11 +88,7 @@ export async function registerUser(ctx: EmulatorContext, registration: Registrat
     user: { email, ...(username === undefined ? {} : { username }), ...root, user_metadata: registration.userMetadata, app_metadata: {} },
   });
   if (outcome.type === 'invalid') throw new SignupValidationError(outcome.code, outcome.message);
-  if (outcome.type === 'denied') {
-    // Auth0 answers a refusal by a pre-user-registration Action with `extensibility_error`; the
-    // description is the Action's userMessage (meant for the signup form), else its reason.
-    throw signupError(400, 'BadRequestError', 'extensibility_error', outcome.userMessage ?? outcome.reason);
-  }
+  if (outcome.type === 'denied') throw new SignupDeniedError(outcome.reason, outcome.userMessage);
 
   const user = await buildUser(
     { connection: connection.name, email, password, username, ...root, user_metadata: outcome.user_metadata, app_metadata: outcome.app_metadata },

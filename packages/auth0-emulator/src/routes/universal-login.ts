@@ -13,7 +13,7 @@ import { Hono, type Context } from 'hono';
 import { LiquidError } from 'liquidjs';
 import type { EmulatorContext, PendingAuthorization } from '../context.js';
 import { HttpError } from '../errors.js';
-import { SignupValidationError, registerUser } from '../flows/register.js';
+import { SignupDeniedError, SignupValidationError, registerUser } from '../flows/register.js';
 import { errorPage, pageHeaders, type Page } from '../http/html.js';
 import { readBody, requestInfo, type Env } from '../http/request.js';
 import type { Connection } from '../tenant/types.js';
@@ -62,6 +62,8 @@ function withoutPassword(fields: Readonly<Record<string, string>>): Record<strin
 /** The text of a signup refusal for the prompt: Auth0's screen text for known errors, else the description. */
 function refusalMessage(error: HttpError, texts: Readonly<Record<string, string>>): { message: string; field?: 'email' | 'password' } {
   if (error instanceof SignupValidationError) return { message: error.userMessage };
+  // The reason of a denial is for the tenant's logs; without a user message the prompt says what Auth0's does.
+  if (error instanceof SignupDeniedError) return { message: error.userMessage ?? texts['custom-script-error-code'] ?? 'Something went wrong, please try again later.' };
   const body = error.body;
   const text = (key: string, fallback: string) => texts[key] ?? fallback;
   const description = typeof body.description === 'string' ? body.description : typeof body.error_description === 'string' ? body.error_description : String(body.message ?? body.error ?? 'Signup failed');
