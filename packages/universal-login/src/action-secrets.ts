@@ -1,11 +1,10 @@
 /**
  * The secrets of the pre-user-registration Action (`@assent/server/actions/pre-user-registration.js`)
- * for Universal Login: the policy JSON it proves the consent against, and what its wire-format path
- * reads. Auth0 never returns secret values, so a digest of them travels in a secret's name: a second
+ * for Universal Login: the policy JSON it proves the consent against. Auth0 never returns secret values, so a digest of them travels in a secret's name: a second
  * deployment can tell, from the names alone, that nothing changed.
  */
 import { createHash } from 'node:crypto';
-import { acceptedDocuments, parsePolicy, UNIVERSAL_LOGIN_PREFIX, type ConsentPolicy } from '@assent/core';
+import { parsePolicy, UNIVERSAL_LOGIN_PREFIX, type ConsentPolicy } from '@assent/core';
 import { PartialLimitError } from './errors.js';
 
 /** Auth0's limits on Action secrets. */
@@ -18,27 +17,15 @@ export const DIGEST_SECRET_PREFIX = 'ASSENT_DIGEST_';
 export type UniversalLoginSecrets = Readonly<Record<string, string>>;
 
 /**
- * The Action's secrets for `policy`: `ASSENT_POLICY` (`id@version`), the required and optional
- * purposes, the required documents' versions, `ASSENT_TEXT_DETAILS`, `ASSENT_POLICY_JSON` (split into
- * `_2`, `_3`… past Auth0's 4,096 characters), `ASSENT_ULP_PREFIX` for a prefix other than
- * `ulp-consent_`, and `ASSENT_DIGEST_<digest>`.
+ * The Action's secrets for `policy`: `ASSENT_POLICY_JSON`, the policy the Action proves consents
+ * against (continued in `ASSENT_POLICY_JSON_2`, `_3`… past Auth0's 4,096 characters),
+ * `ASSENT_ULP_PREFIX` for a prefix other than `ulp-consent_`, and `ASSENT_DIGEST_<digest>`.
  *
  * @throws {PartialLimitError} `too_many_secrets` when the policy needs more secrets than Auth0 allows.
  */
 export function universalLoginActionSecrets(input: ConsentPolicy | unknown, { prefix = UNIVERSAL_LOGIN_PREFIX }: { readonly prefix?: string } = {}): UniversalLoginSecrets {
   const policy = parsePolicy(input);
-  const required = policy.purposes.filter((purpose) => purpose.required);
-  const optional = policy.purposes.filter((purpose) => !purpose.required);
-  const documents = Object.entries(acceptedDocuments(policy, required.map((purpose) => purpose.id)) ?? {});
-  const textDocument = policy.documents.find((document) => document.id === required[0]?.documents?.[0]) ?? policy.documents[0];
-  const secrets: Record<string, string> = {
-    ASSENT_POLICY: `${policy.id}@${policy.version}`,
-    ASSENT_REQUIRED_PURPOSES: required.map((purpose) => purpose.id).join(','),
-    ...(optional.length ? { ASSENT_OPTIONAL_PURPOSES: optional.map((purpose) => purpose.id).join(',') } : {}),
-    ...(documents.length ? { ASSENT_REQUIRED_DOCUMENTS: documents.map(([id, version]) => `${id}@${version}`).join(',') } : {}),
-    ...(textDocument ? { ASSENT_TEXT_DETAILS: textDocument.url } : {}),
-    ...(prefix !== UNIVERSAL_LOGIN_PREFIX ? { ASSENT_ULP_PREFIX: prefix } : {}),
-  };
+  const secrets: Record<string, string> = prefix !== UNIVERSAL_LOGIN_PREFIX ? { ASSENT_ULP_PREFIX: prefix } : {};
   const json = JSON.stringify(policy);
   const parts = Math.ceil(json.length / SECRET_LIMITS.maxValueLength);
   for (let part = 0; part < parts; part++) {

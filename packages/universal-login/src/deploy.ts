@@ -105,6 +105,9 @@ async function call<T>(description: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The secrets this deployment owns on the Action: the policy JSON parts, the prefix and the digest. */
+const OWN_SECRET = /^ASSENT_(POLICY_JSON(_\d+)?|ULP_PREFIX|DIGEST_[0-9a-f]+)$/;
+
 /** Whether a stored partial is one this package generated (it reads Assent's custom texts). */
 const isAssentPartial = (html: string) => html.includes('prompt.screen.texts.varAssent');
 
@@ -197,7 +200,8 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
     const digest = names.find((name) => name.startsWith(DIGEST_SECRET_PREFIX)) as string;
     const codeChanged = actionCode !== undefined && found.code !== actionCode;
     if (!storedNames.includes(digest) || codeChanged) {
-      const others = storedNames.filter((name) => name && !name.startsWith('ASSENT_'));
+      // The Action's other secrets (ASSENT_FIELD_PREFIX of the signup-form path, the app's own) stay.
+      const others = storedNames.filter((name) => name && !OWN_SECRET.test(name));
       const description = `PATCH /api/v2/actions/actions/${id}`;
       const before = [...(found.code !== undefined && codeChanged ? [`code (${found.code.length} characters)`] : []), ...storedNames.map((name) => `secret ${name}`)].sort();
       const after = [...(codeChanged ? [`code (${actionCode.length} characters)`] : []), ...[...others, ...names].map((name) => `secret ${name}`)].sort();
