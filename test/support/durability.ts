@@ -13,7 +13,11 @@ import { runLoad, verifyStateFile, type LoadResult, type LoadTarget, type StateC
 export interface LoadPhaseOptions {
   readonly clients: number;
   readonly durationMs: number;
-  /** SIGKILL the emulator this long after the timed load started; omitted: stop it cleanly after checking. */
+  /**
+   * SIGKILL the emulator this long after the timed load started, or later: not before at least one
+   * signup and one PATCH were acknowledged (a loaded machine may acknowledge nothing in the first
+   * second), and at the latest when `durationMs` ends. Omitted: stop it cleanly after checking.
+   */
   readonly killAfterMs?: number;
 }
 
@@ -57,21 +61,35 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
   const emulator = await startEmulatorProcess({ port: 0, dataFile });
   try {
     const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
     const killed = options.killAfterMs !== undefined;
+    let timeUp = false;
+    let wroteBoth = false;
+    const kill = (): void => {
+      if (abort.signal.aborted) return;
+      void emulator.kill();
+      abort.abort();
+    };
+    const killWhenReady = (): void => {
+      if (timeUp && wroteBoth) kill();
+    };
+    const timers: NodeJS.Timeout[] = [];
     const load = await runLoad(defaultTenantTarget(emulator), {
       clients: options.clients,
       durationMs: options.durationMs,
       signal: abort.signal,
       onStart: () => {
         if (options.killAfterMs === undefined) return;
-        timer = setTimeout(() => {
-          void emulator.kill();
-          abort.abort();
-        }, options.killAfterMs);
+        timers.push(setTimeout(() => { timeUp = true; killWhenReady(); }, options.killAfterMs));
+        // Killed before the load ends in any case, so the state file is always checked after a kill.
+        timers.push(setTimeout(kill, Math.max(options.killAfterMs, options.durationMs - 50)));
+      },
+      onAcknowledged: (acknowledged) => {
+        if (!killed || wroteBoth) return;
+        wroteBoth = acknowledged.signups.length > 0 && acknowledged.patches.size > 0;
+        killWhenReady();
       },
     });
-    clearTimeout(timer);
+    for (const timer of timers) clearTimeout(timer);
     await (killed ? emulator.exited : Promise.resolve());
     // Checked while a clean emulator still runs: an acknowledged write must already be on disk,
     // not merely flushed at shutdown.

@@ -39,6 +39,8 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
   /** Called when the timed part starts (after the set-up: token, shared users). */
   readonly onStart?: () => void;
+  /** Called after each write the server acknowledged, with every write acknowledged so far. */
+  readonly onAcknowledged?: (acknowledged: AcknowledgedWrites) => void;
 }
 
 export type OperationKind = 'signup' | 'read' | 'patch';
@@ -200,7 +202,10 @@ export async function runLoad(target: LoadTarget, options: LoadOptions): Promise
           if (kind === 'signup') {
             const email = `load-${runId}-${index}-${signups++}@assent.test`;
             answer = await http.send('POST', '/dbconnections/signup', { client_id: target.clientId, connection: target.connection, email, password: STRONG_PASSWORD });
-            if (answer.status === 200) acknowledged.signups.push(email);
+            if (answer.status === 200) {
+              acknowledged.signups.push(email);
+              options.onAcknowledged?.(acknowledged);
+            }
           } else if (kind === 'read') {
             answer = await http.send('GET', `/api/v2/users/${encodeURIComponent(userId)}`, undefined, token);
           } else {
@@ -211,6 +216,7 @@ export async function runLoad(target: LoadTarget, options: LoadOptions): Promise
               const perUser = acknowledged.patches.get(userId) ?? new Map<string, number>();
               perUser.set(key, Math.max(perUser.get(key) ?? 0, written));
               acknowledged.patches.set(userId, perUser);
+              options.onAcknowledged?.(acknowledged);
             }
           }
         } catch {
