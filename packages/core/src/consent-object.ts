@@ -20,6 +20,20 @@ const TEXT_DETAILS_MAX_BYTES = 500;
  */
 export const DOCUMENTS_MAX_BYTES = 300;
 
+/**
+ * How far in the future a history entry may be dated: 5 minutes. Entries are stamped with the
+ * clock of whoever wrote them (a browser, the server, an Action), and clocks differ a little; an
+ * entry dated further ahead is refused, since it would stay "the newest" and outrank every real
+ * event until its date.
+ */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Options of the functions that read or build consent objects. */
+export interface DecodeOptions {
+  /** The clock (ms since the epoch) future dates are judged by; `Date.now()` by default. */
+  readonly now?: number;
+}
+
 const EVENTS: readonly ConsentEventKind[] = ['given', 'withdrawn', 'updated'];
 const SOURCES: readonly ConsentSource[] = ['signup', 'lock', 'browser', 'server', 'action'];
 const EVENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -57,6 +71,8 @@ export interface ConsentObjectOptions {
   readonly eventId?: string;
   /** `text_details`; by default the URL of the first document of the first required purpose. */
   readonly textDetails?: string;
+  /** The clock the decision's date is checked against (see `DecodeOptions`). */
+  readonly now?: number;
 }
 
 const utf8Bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
@@ -66,10 +82,28 @@ export function newestEntry(consent: ConsentObject): ConsentHistoryEntry {
   return consent.history[consent.history.length - 1] as ConsentHistoryEntry;
 }
 
-/** Time order of history entries: by time, then by id, so every writer sorts alike. */
-function compare(a: { at: string; id: string }, b: { at: string; id: string }): number {
+/**
+ * The time for a new event of a writer whose clock says `now`: `now`, or 1 ms after the newest entry
+ * of `copies` when that is later (another writer's clock runs ahead, within `CLOCK_SKEW_MS`). An
+ * event stamped so is the newest: it changes the state and the size cap never trims it.
+ *
+ * @example applyConsentEvent(record, { ...event, at: nextEventTime(Date.now(), record, userCopy) })
+ */
+export function nextEventTime(now: number, ...copies: readonly (ConsentObject | null | undefined)[]): string {
+  const newest = Math.max(now, ...copies.map((copy) => (copy ? Date.parse(newestEntry(copy).at) + 1 : -Infinity)));
+  return new Date(newest).toISOString();
+}
+
+/**
+ * The one time order of history entries (and of events, `trimmed` marks and outbox records): by
+ * time, then by id, so every writer sorts alike. Negative when `a` comes first.
+ *
+ * @example history.toSorted(compareHistoryEntries)
+ */
+export function compareHistoryEntries(a: { readonly at: string; readonly id: string }, b: { readonly at: string; readonly id: string }): number {
   return Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+const compare = compareHistoryEntries;
 
 /**
  * The structured consent object (docs/architecture.md, "Data formats" 2) for a fresh decision: every purpose of
@@ -80,7 +114,7 @@ function compare(a: { at: string; id: string }, b: { at: string; id: string }): 
  *   `invalid_event` when the options do not make a valid object.
  * @example user_metadata.consent = consentObjectFromDecision(decision, policy, { source: 'signup' });
  */
-export function consentObjectFromDecision(decision: ConsentDecision, policy: ConsentPolicy, { source, eventId = crypto.randomUUID(), textDetails }: ConsentObjectOptions): ConsentObject {
+export function consentObjectFromDecision(decision: ConsentDecision, policy: ConsentPolicy, { source, eventId = crypto.randomUUID(), textDetails, now }: ConsentObjectOptions): ConsentObject {
   if (decision.policy !== policy.id || decision.version !== policy.version) {
     throw new DecisionError('policy_mismatch', `policy_mismatch: decision for ${decision.policy}@${decision.version}, policy ${policy.id}@${policy.version}`);
   }
@@ -100,7 +134,7 @@ export function consentObjectFromDecision(decision: ConsentDecision, policy: Con
     textDetails: textDetails ?? document?.url ?? '',
     given: policy.purposes.every((purpose) => !purpose.required || decision.purposes.includes(purpose.id)),
     documents: acceptedDocuments(policy, decision.purposes),
-  });
+  }, now === undefined ? {} : { now });
 }
 
 /**
@@ -125,14 +159,17 @@ export function acceptedDocuments(policy: ConsentPolicy, accepted: readonly stri
  * Applies one consent event (given, withdrawn, updated) to the current object, or starts one.
  * Idempotent by event id: an event already in the history, or older than what the size cap
  * trimmed, changes nothing. A late event (older than the newest entry) joins the history in time
- * order without changing the state, which always reflects the newest entry.
+ * order without changing the state, which always reflects the newest entry. The size cap trims
+ * the oldest entries, never the newest: stamp an event after the newest entry (`nextEventTime`, as
+ * the consent client and the server do) so it changes the state and is never the one trimmed.
  *
- * @throws {DecisionError} `invalid_event` naming the field when the event is incomplete or invalid.
+ * @throws {DecisionError} `invalid_event` naming the field when the event is incomplete or invalid,
+ *   including an `at` more than `CLOCK_SKEW_MS` after `options.now`.
  * @example const next = applyConsentEvent(user.user_metadata.consent, {
  *   id: crypto.randomUUID(), event: 'withdrawn', at: new Date().toISOString(), version: policy.version,
  *   purposes: ['terms'], declined: ['marketing'], source: 'browser' });
  */
-export function applyConsentEvent(current: ConsentObject | undefined, event: ConsentEvent): ConsentObject {
+export function applyConsentEvent(current: ConsentObject | undefined, event: ConsentEvent, options: DecodeOptions = {}): ConsentObject {
   if (current && (current.history.some((entry) => entry.id === event.id) || (current.trimmed && compare(event, current.trimmed) <= 0))) return current;
   const purposes: Record<string, boolean> = {};
   for (const id of [...Object.keys(current?.purposes ?? {}), ...(event.declined ?? []), ...event.purposes]) purposes[id] = event.purposes.includes(id);
@@ -150,7 +187,7 @@ export function applyConsentEvent(current: ConsentObject | undefined, event: Con
       locale: event.locale ?? current?.locale,
       ...(documents && { documents }),
       history: [{ id: event.id, event: event.event, at: event.at, version: event.version, purposes: event.purposes, source: event.source }],
-    });
+    }, options);
   } catch (error) {
     if (error instanceof DecodeError) throw new DecisionError('invalid_event', 'invalid_event: ' + error.message);
     throw error;
@@ -197,14 +234,16 @@ function cap(object: ConsentObject): ConsentObject {
 
 /**
  * Reads a consent object from metadata, checking every field: types, ids, versions, timestamps
- * (strict ISO 8601 UTC), history order, the size limits, and that the state matches the newest
- * history entry (a state edited without its history is `tampered`).
+ * (strict ISO 8601 UTC, none more than `CLOCK_SKEW_MS` after `options.now`), the event kinds and
+ * sources (only the known ones), history order, the size limits, and that the state matches the
+ * newest history entry (a state edited without its history is `tampered`).
  *
- * @throws {DecodeError} `malformed` (wrong type, syntax, order or unknown field), `missing_field`,
- *   `too_large`, `tampered`; `path` names the field (`history[2].at`).
+ * @throws {DecodeError} `malformed` (wrong type, syntax, order, unknown field or unknown `source`),
+ *   `in_future` (an entry dated beyond the clock skew), `missing_field`, `too_large`, `tampered`;
+ *   `path` names the field (`history[2].at`).
  * @example const consent = decodeConsentObject(user.app_metadata.consent);
  */
-export function decodeConsentObject(value: unknown): ConsentObject {
+export function decodeConsentObject(value: unknown, { now = Date.now() }: DecodeOptions = {}): ConsentObject {
   const fail = (code: string, path: string, message: string): never => {
     throw new DecodeError(code, path, message);
   };
@@ -257,6 +296,9 @@ export function decodeConsentObject(value: unknown): ConsentObject {
     };
   });
   history.reduce((previous, entry, i) => (compare(previous, entry) < 0 ? entry : fail('malformed', `history[${i}]`, 'is not after the entry before it (by time, then id)')));
+  // History is in time order: the first entry dated too far ahead is the one to name.
+  const ahead = history.findIndex((entry) => Date.parse(entry.at) > now + CLOCK_SKEW_MS);
+  if (ahead >= 0) fail('in_future', `history[${ahead}].at`, `is dated more than ${CLOCK_SKEW_MS / 60000} minutes after now (${new Date(now).toISOString()})`);
   let trimmed: ConsentObject['trimmed'];
   if (input.trimmed !== undefined) {
     const mark = object(input.trimmed, 'trimmed', 'at id');

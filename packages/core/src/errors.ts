@@ -64,7 +64,7 @@ export class EncodingError extends AssentError {
 
 /**
  * Stored or received consent data cannot be read (codes `missing_field`, `malformed`, `tampered`,
- * `too_large`). `path` names the field at fault (`consent_hash`, `history[2].at`).
+ * `too_large`, `in_future`). `path` names the field at fault (`consent_hash`, `history[2].at`).
  */
 export class DecodeError extends AssentError {
   readonly path: string;

@@ -26,6 +26,7 @@ export * from './state/errors.js';
 export * from './state/reconsent.js';
 export * from './state/consent-state.js';
 export * from './state/signup-consent.js';
+export * from './state/verified-signup.js';
 export * from './state/events.js';
 export * from './state/backoff.js';
 export * from './state/outbox.js';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
+  CLOCK_SKEW_MS,
   CONSENT_OBJECT_MAX_BYTES,
   HISTORY_MAX_BYTES,
   applyConsentEvent,
@@ -22,6 +23,8 @@ const policy = parsePolicy(examplePolicy());
 const decision = await createDecision(policy, { accepted: ['terms', 'marketing'], locale: 'en', messages: en, at: new Date('2026-11-01T09:30:00.000Z') });
 const base = consentObjectFromDecision(decision, policy, { source: 'signup', eventId: 'e0' });
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+/** A clock after every date the generated histories use: these tests are about order and size, not the clock. */
+const LATER = { now: Date.parse('9999-12-31T23:59:59.999Z') };
 const withdrawal = (id: string, at: string, purposes: string[] = ['terms']): ConsentEvent => ({ id, event: 'withdrawn', at, version: policy.version, purposes, source: 'browser' });
 
 function decodeError(value: unknown, code: string, path: string): void {
@@ -152,6 +155,32 @@ describe('decodeConsentObject', () => {
     decodeError({ ...json(), text_details: 'https://acme.example/' + 'x'.repeat(600) }, 'too_large', 'text_details');
   });
 
+  test('refuses an entry dated in the future beyond the clock skew, naming it', () => {
+    const now = Date.parse('2026-11-02T08:00:00.000Z');
+    const value = json() as { history: Record<string, unknown>[] };
+    const ahead = new Date(now + CLOCK_SKEW_MS + 1000).toISOString();
+    value.history[1]!.at = ahead;
+    assert.throws(
+      () => decodeConsentObject({ ...value, date: ahead }, { now }),
+      (error) => error instanceof DecodeError && error.code === 'in_future' && error.path === 'history[1].at' && /5 minutes/.test(error.message),
+    );
+  });
+
+  test('accepts an entry a few minutes ahead: clocks differ within the skew', () => {
+    const now = Date.parse('2026-11-02T08:00:00.000Z');
+    const value = json() as { history: Record<string, unknown>[] };
+    const ahead = new Date(now + CLOCK_SKEW_MS - 1000).toISOString();
+    value.history[1]!.at = ahead;
+    assert.equal(decodeConsentObject({ ...value, date: ahead }, { now }).date, ahead);
+  });
+
+  test('refuses an event written in the future, so it cannot outrank every later event', () => {
+    assert.throws(
+      () => applyConsentEvent(base, withdrawal('e1', '2099-01-01T00:00:00.000Z')),
+      (error) => error instanceof DecisionError && error.code === 'invalid_event' && /history\[0\]\.at/.test(error.message),
+    );
+  });
+
   test('refuses a trim mark that is not older than the history', () => {
     decodeError({ ...json(), trimmed: { at: '2026-11-05T00:00:00.000Z', id: 'zz' } }, 'malformed', 'trimmed');
   });
@@ -160,12 +189,12 @@ describe('decodeConsentObject', () => {
 describe('the size cap', () => {
   test('trims the oldest entries of a long history and keeps the newest state', () => {
     let consent = base;
-    for (let day = 1; day <= 60; day++) consent = applyConsentEvent(consent, withdrawal(`w${day}`, new Date(Date.UTC(2026, 10, 1 + day)).toISOString(), day % 2 ? ['terms'] : ['terms', 'marketing']));
+    for (let day = 1; day <= 60; day++) consent = applyConsentEvent(consent, withdrawal(`w${day}`, new Date(Date.UTC(2026, 10, 1 + day)).toISOString(), day % 2 ? ['terms'] : ['terms', 'marketing']), LATER);
     assert.ok(bytes(consent) <= CONSENT_OBJECT_MAX_BYTES && bytes(consent.history) <= HISTORY_MAX_BYTES);
     assert.equal(newestEntry(consent).id, 'w60');
     assert.deepEqual(consent.purposes, { terms: true, marketing: true });
     assert.ok(consent.trimmed && consent.history.length > 5 && consent.history.length < 60);
-    assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent))), consent);
+    assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent)), LATER), consent);
   });
 });
 
@@ -183,7 +212,7 @@ describe('consent object properties', () => {
   const poolArb = fc.uniqueArray(eventArb, { selector: (event) => event.id, maxLength: 40, size: 'max' });
   /** Three replicas of one consent, each having seen some of the events, in some order. */
   const replicasArb = poolArb.chain((pool) =>
-    fc.tuple(fc.shuffledSubarray(pool), fc.shuffledSubarray(pool), fc.shuffledSubarray(pool)).map((seen) => seen.map((events) => events.reduce<ConsentObject>((consent, event) => applyConsentEvent(consent, event), base))),
+    fc.tuple(fc.shuffledSubarray(pool), fc.shuffledSubarray(pool), fc.shuffledSubarray(pool)).map((seen) => seen.map((events) => events.reduce<ConsentObject>((consent, event) => applyConsentEvent(consent, event, LATER), base))),
   );
   const key = (entry: { at: string; id: string }): string => `${Date.parse(entry.at).toString().padStart(16, '0')} ${entry.id}`;
 
@@ -191,9 +220,9 @@ describe('consent object properties', () => {
     await fc.assert(
       fc.asyncProperty(choiceArb, dateArb, async ({ policy: generated, accepted }, at) => {
         const made = await createDecision(generated, { accepted, locale: 'en', messages: en, at });
-        const consent = consentObjectFromDecision(made, generated, { source: 'signup' });
+        const consent = consentObjectFromDecision(made, generated, { source: 'signup', ...LATER });
         assert.ok(bytes(consent) <= CONSENT_OBJECT_MAX_BYTES);
-        assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent))), consent);
+        assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent)), LATER), consent);
         // Sorted: an object lists integer-like keys ("0") first, whatever the policy order.
         assert.deepEqual(Object.keys(consent.purposes).filter((id) => consent.purposes[id]).sort(), [...made.purposes].sort());
       }),
@@ -204,12 +233,12 @@ describe('consent object properties', () => {
   test('stays under its size cap for any history and keeps the state of the newest event', () => {
     fc.assert(
       fc.property(poolArb, (events) => {
-        const consent = events.reduce<ConsentObject>((current, event) => applyConsentEvent(current, event), base);
+        const consent = events.reduce<ConsentObject>((current, event) => applyConsentEvent(current, event, LATER), base);
         assert.ok(bytes(consent) <= CONSENT_OBJECT_MAX_BYTES, `${bytes(consent)} bytes`);
         const newest = [...events, base.history[0]!].sort((a, b) => (key(a) < key(b) ? -1 : 1)).at(-1)!;
         assert.deepEqual(newestEntry(consent), newest);
         assert.deepEqual(Object.keys(consent.purposes).filter((id) => consent.purposes[id]).sort(), [...newest.purposes].sort());
-        assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent))), consent);
+        assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent)), LATER), consent);
       }),
       { numRuns: 150 },
     );

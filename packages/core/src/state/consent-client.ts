@@ -4,7 +4,7 @@
  * them so that concurrent writers never lose each other's events and a transient failure never
  * loses one: every event goes to the outbox first and leaves it only once a re-read shows it stored.
  */
-import { applyConsentEvent, newestEntry, type ConsentEvent } from '../consent-object.js';
+import { applyConsentEvent, compareHistoryEntries as byTime, newestEntry, type ConsentEvent } from '../consent-object.js';
 import { AssentError } from '../errors.js';
 import type { ConsentDecision, ConsentObject, ConsentPolicy } from '../types.js';
 import { retryDelay } from './backoff.js';
@@ -71,8 +71,6 @@ export interface ConsentClient {
   /** Stops background retries and listeners. Queued events stay in the outbox for the next client. */
   close(): void;
 }
-
-const byTime = (a: { at: string; id: string }, b: { at: string; id: string }): number => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Whether `object` holds the event, or the size cap has trimmed history past it. */
 function holds(object: ConsentObject | null, event: ConsentEvent): boolean {

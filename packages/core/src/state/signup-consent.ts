@@ -3,7 +3,7 @@
  * structured consent object whose first history entry has an id derived from the fields, so every
  * tab, device or server that converts the same signup writes the same entry, once.
  */
-import { applyConsentEvent, consentObjectFromDecision } from '../consent-object.js';
+import { CLOCK_SKEW_MS, applyConsentEvent, consentObjectFromDecision, type DecodeOptions } from '../consent-object.js';
 import { DecodeError } from '../errors.js';
 import { sha256Hex } from '../statement.js';
 import type { ConsentObject, ConsentPolicy } from '../types.js';
@@ -21,10 +21,11 @@ import { decodeSignupFields, type SignupFieldOptions } from '../wire.js';
  * offered then is unknown, so `needsReconsent` offers every optional purpose not accepted and asks
  * again if a document behind a required purpose may have changed.
  *
- * @throws {DecodeError} malformed fields; `path` is `user_metadata.<field>`.
+ * @throws {DecodeError} malformed fields, or `in_future` for a `<prefix>at` beyond the clock skew;
+ *   `path` is `user_metadata.<field>`.
  * @example const consent = user.user_metadata.consent ?? (await signupConsentObject(user.user_metadata, policy));
  */
-export async function signupConsentObject(metadata: Readonly<Record<string, unknown>> | undefined, policy: ConsentPolicy, options: SignupFieldOptions = {}): Promise<ConsentObject | null> {
+export async function signupConsentObject(metadata: Readonly<Record<string, unknown>> | undefined, policy: ConsentPolicy, options: SignupFieldOptions & DecodeOptions = {}): Promise<ConsentObject | null> {
   const prefix = options.prefix ?? 'consent_';
   if (!metadata || metadata[prefix + 'policy'] === undefined) return null;
   let decision;
@@ -34,9 +35,12 @@ export async function signupConsentObject(metadata: Readonly<Record<string, unkn
     if (error instanceof DecodeError) throw new DecodeError(error.code, `user_metadata.${error.path}`, error.message.slice(error.message.indexOf(': ') + 2));
     throw error;
   }
+  const now = options.now ?? Date.now();
+  if (Date.parse(decision.at) > now + CLOCK_SKEW_MS) throw new DecodeError('in_future', `user_metadata.${prefix}at`, `is dated more than ${CLOCK_SKEW_MS / 60000} minutes after now (${new Date(now).toISOString()})`);
   const eventId = await signupEventId(metadata, options);
   const source = signupSource(metadata, options);
-  if (decision.policy === policy.id && decision.version === policy.version) return consentObjectFromDecision(decision, policy, { source, eventId });
+  const clock = { now };
+  if (decision.policy === policy.id && decision.version === policy.version) return consentObjectFromDecision(decision, policy, { source, eventId, ...clock });
   return applyConsentEvent(undefined, {
     id: eventId,
     event: 'given',
@@ -47,7 +51,7 @@ export async function signupConsentObject(metadata: Readonly<Record<string, unkn
     policy: decision.policy,
     hash: decision.hash,
     locale: decision.locale,
-  });
+  }, clock);
 }
 
 /**

@@ -5,6 +5,7 @@ import { DecodeError } from '../../src/errors.js';
 import { en } from '../../src/messages.js';
 import { parsePolicy } from '../../src/policy.js';
 import { signupConsentObject } from '../../src/state/signup-consent.js';
+import { verifiedSignupConsent } from '../../src/state/verified-signup.js';
 import { decodeSignupFields, encodeLockSignupFields, encodeSignupFields } from '../../src/wire.js';
 import { examplePolicy, variant } from '../fixtures.js';
 
@@ -57,5 +58,41 @@ describe('signupConsentObject', () => {
 
   test('refuses malformed fields with the path under user_metadata', async () => {
     await assert.rejects(signupConsentObject({ ...metadata, consent_hash: 'not-a-hash' }, policy), (error) => error instanceof DecodeError && error.path === 'user_metadata.consent_hash' && error.message.startsWith('user_metadata.consent_hash: '));
+  });
+});
+
+describe('signup fields dated in the future', () => {
+  test('are refused, naming the field, so a forged date cannot outrank every later event', async () => {
+    const future = { ...metadata, consent_at: '2099-01-01T00:00:00.000Z' };
+    await assert.rejects(signupConsentObject(future, policy), (error) => error instanceof DecodeError && error.code === 'in_future' && error.path === 'user_metadata.consent_at');
+  });
+});
+
+describe('verifiedSignupConsent', () => {
+  test('gives the consent object of signup fields whose hash matches what the policy shows', async () => {
+    assert.deepEqual(await verifiedSignupConsent(metadata, policy), await signupConsentObject(metadata, policy));
+  });
+
+  test("verifies Lock's variant too", async () => {
+    const { hidden } = await encodeLockSignupFields(policy, { locale: 'en', messages: en, at });
+    assert.equal((await verifiedSignupConsent({ ...hidden, consent_p_marketing: 'true' }, policy))?.purposes.marketing, true);
+  });
+
+  test('is null for a hash that does not verify (64 zeros is no proof): no consent yet', async () => {
+    assert.equal(await verifiedSignupConsent({ ...metadata, consent_hash: '0'.repeat(64) }, policy), null);
+  });
+
+  test('is null when the purposes were changed after hashing', async () => {
+    assert.equal(await verifiedSignupConsent({ ...metadata, consent_purposes: 'terms,marketing' }, policy), null);
+  });
+
+  test('is null for a signup to another policy version, which cannot be checked against this one', async () => {
+    const older = parsePolicy(variant((raw) => (raw.version = '2025-01-01')));
+    const fields = encodeSignupFields(await createDecision(older, { accepted: ['terms'], locale: 'en', messages: en, at }));
+    assert.equal(await verifiedSignupConsent(fields, policy), null);
+  });
+
+  test('is null without signup fields', async () => {
+    assert.equal(await verifiedSignupConsent({ plan: 'pro' }, policy), null);
   });
 });
