@@ -4,7 +4,7 @@
  * user's own Management API token, and a transport that can hold a write while a test looks at the
  * busy state (it forwards every request to the real fetch transport; nothing is faked).
  */
-import { createConsentClient, fetchManagementTransport, memoryOutbox, type ConsentClient, type ConsentPolicy, type ManagementTransport } from '@assent/core';
+import { createConsentClient, fetchManagementTransport, memoryOutbox, verifiedSignupConsent, type ConsentClient, type ConsentPolicy, type ManagementTransport } from '@assent/core';
 import { emulatorInfo, type EmulatorInfo } from '../support/emulator-info.js';
 import { asBackend, signUp, testPolicy, userToken, type TestUser } from './consent-support.js';
 
@@ -28,17 +28,27 @@ export function closeClients(): void {
 
 /**
  * Signs a user up with the consent fields of `accepted` on `signupPolicy` (none when null) and
- * returns their consent client on `policy`. The outbox is in memory (each test its own) and does not
- * retry by itself, so a test decides when queued events are sent (`client.flush()`).
+ * returns their consent client on `policy`. With `recorded` (the default) the backend then copies
+ * the verified signup into the record, `app_metadata.consent`, as the pre-user-registration Action
+ * or the server does; without it the signup stays the user's claim. The outbox is in memory (each
+ * test its own) and does not retry by itself, so a test decides when queued events are sent
+ * (`client.flush()`).
  */
 export async function signedIn({
   accepted = ['terms', 'marketing'] as string[] | null,
   policy = testPolicy(),
   signupPolicy = testPolicy(),
   transport = undefined as ManagementTransport | undefined,
+  recorded = true,
 } = {}): Promise<SignedIn> {
   const emulator = await emulatorInfo();
   const user = await signUp(emulator, signupPolicy, accepted);
+  if (recorded && accepted) {
+    const stored = await asBackend(emulator, user.userId);
+    const consent = await verifiedSignupConsent(stored.user_metadata as Record<string, unknown>, signupPolicy);
+    if (!consent) throw new Error('the signup fields do not verify against the signup policy');
+    await asBackend(emulator, user.userId, 'PATCH', { app_metadata: { consent } });
+  }
   const token = await userToken(emulator, user);
   const clientFor = (current: ConsentPolicy): ConsentClient => {
     const client = createConsentClient({

@@ -156,7 +156,7 @@ describe('the consent outbox under injected failures', () => {
     for (const operation of operations.slice(next, (next += 4))) changes.push(await perform(client, operation));
     expect(changes.every((change) => change.pending.some((event) => event.id === change.event.id))).to.equal(true);
     const stored = ((await storedUser(emulator, user.userId)).user_metadata as { consent: ConsentObject }).consent;
-    expect(changes.at(-1)!.status, 'the stored decision, not the queued one').to.equal(stored.given ? 'given' : 'withdrawn');
+    expect(changes.at(-1)!.status, 'the stored decision, not the queued one').to.equal(stored.given ? 'claimed' : 'withdrawn');
 
     // The page reloads while the outage lasts: the new page finds the queued events and keeps trying.
     client.close();

@@ -1,6 +1,8 @@
 // Consent after signup in Chromium against the run's emulator: the first read after signup, give /
 // withdraw / give again with the state right after each reload, and re-consent when the policy
 // changes. A "reload" is a new client over the same IndexedDB outbox, as a reloaded page makes.
+// No backend records anything here (no Action, no server): what the user's own token writes stays
+// their claim, so a standing consent reads `claimed` (see the trust rule in @assent/core's README).
 import { expect } from '@esm-bundle/chai';
 import { createConsentClient, encodeLockSignupFields, en, indexedDbOutbox, needsReconsent, type ConsentClient, type ConsentObject, type ConsentPolicy } from '@assent/core';
 import { emulatorInfo } from '../support/emulator-info.js';
@@ -35,13 +37,13 @@ describe('consent after signup: give, withdraw, give again', () => {
   it('keeps all three events in order, and the state is right after each reload', async () => {
     const user = await signUp(emulator, policy, ['terms']);
     let client = await load(user);
-    expect((await client.getConsent()).status).to.equal('given');
+    expect((await client.getConsent()).status).to.equal('claimed');
 
     const given = await client.give(await decide(policy, ['terms', 'marketing']));
-    expect([given.status, given.accepted, given.pending]).to.deep.equal(['given', ['terms', 'marketing'], []]);
+    expect([given.status, given.accepted, given.pending]).to.deep.equal(['claimed', ['terms', 'marketing'], []]);
     client = await reload(client, user);
     const afterGive = await client.getConsent();
-    expect([afterGive.status, afterGive.accepted]).to.deep.equal(['given', ['terms', 'marketing']]);
+    expect([afterGive.status, afterGive.accepted]).to.deep.equal(['claimed', ['terms', 'marketing']]);
 
     const withdrawn = await client.withdraw();
     expect([withdrawn.status, withdrawn.accepted]).to.deep.equal(['withdrawn', []]);
@@ -52,7 +54,7 @@ describe('consent after signup: give, withdraw, give again', () => {
     const again = await client.give(await decide(policy, ['terms']));
     client = await reload(client, user);
     const afterAgain = await client.getConsent();
-    expect([afterAgain.status, afterAgain.accepted, afterAgain.source]).to.deep.equal(['given', ['terms'], 'user_metadata']);
+    expect([afterAgain.status, afterAgain.accepted, afterAgain.source]).to.deep.equal(['claimed', ['terms'], 'user_metadata']);
 
     const events = afterAgain.history.slice(1);
     expect(events.map((entry) => [entry.event, entry.source])).to.deep.equal([['given', 'browser'], ['withdrawn', 'browser'], ['given', 'browser']]);
@@ -64,7 +66,7 @@ describe('consent after signup: give, withdraw, give again', () => {
     const user = await signUp(emulator, policy, ['terms', 'marketing']);
     const client = await load(user);
     const change = await client.withdraw({ purposes: ['marketing'] });
-    expect([change.status, change.purposes]).to.deep.equal(['given', { terms: true, marketing: false }]);
+    expect([change.status, change.purposes]).to.deep.equal(['claimed', { terms: true, marketing: false }]);
     expect((await (await reload(client, user)).getConsent()).purposes).to.deep.equal({ terms: true, marketing: false });
   });
 });
@@ -74,7 +76,7 @@ describe('consent after signup: the first read', () => {
     const user = await signUp(emulator, policy, ['terms', 'marketing'], { plan: 'pro', team: 'blue' });
     const [first, second] = await Promise.all([load(user), load(user)]);
     const [a, b] = await Promise.all([first.getConsent(), second.getConsent()]);
-    expect([a.status, b.status, a.accepted]).to.deep.equal(['given', 'given', ['terms', 'marketing']]);
+    expect([a.status, b.status, a.accepted]).to.deep.equal(['claimed', 'claimed', ['terms', 'marketing']]);
     const metadata = (await asBackend(emulator, user.userId)).user_metadata as Record<string, unknown>;
     expect(metadata).to.include({ plan: 'pro', team: 'blue', consent_purposes: 'terms,marketing' });
     expect((metadata.consent as ConsentObject).history.map((entry) => entry.source)).to.deep.equal(['signup']);
@@ -91,7 +93,7 @@ describe('consent after signup: the first read', () => {
     });
     const user = { userId: `auth0|${((await response.json()) as { _id: string })._id}`, email, password };
     const state = await (await load(user)).getConsent();
-    expect([state.status, state.purposes, state.history.map((entry) => entry.source)]).to.deep.equal(['given', { terms: true, marketing: false }, ['lock']]);
+    expect([state.status, state.purposes, state.history.map((entry) => entry.source)]).to.deep.equal(['claimed', { terms: true, marketing: false }, ['lock']]);
   });
 });
 
@@ -102,13 +104,13 @@ describe('consent after signup: re-consent', () => {
     const bumped = testPolicy({ version: '2027-01-01', termsVersion: '3.2' });
     const client = await load(user, bumped);
     const state = await client.getConsent();
-    expect(state.status).to.equal('outdated');
+    expect(state.status).to.equal('claimed');
     expect(state.reconsent.required).to.equal(true);
     expect(state.reconsent.documents).to.deep.equal([{ id: 'terms', from: '3.1', to: '3.2', required: true, purposes: ['terms'] }]);
     expect(needsReconsent(state, bumped)).to.deep.equal(state.reconsent);
 
     const settled = await client.give(await decide(bumped, ['terms', 'marketing']));
-    expect([settled.status, settled.version, settled.reconsent.required]).to.deep.equal(['given', '2027-01-01', false]);
+    expect([settled.status, settled.version, settled.reconsent.required]).to.deep.equal(['claimed', '2027-01-01', false]);
   });
 
   it('a new optional purpose is only offered: the consent stays given and the purpose unanswered', async () => {
@@ -116,7 +118,7 @@ describe('consent after signup: re-consent', () => {
     await (await load(user)).getConsent();
     const extended = testPolicy({ version: '2027-01-01', extraPurposes: [{ id: 'analytics', required: false, basis: 'consent' }] });
     const state = await (await load(user, extended)).getConsent();
-    expect([state.status, state.reconsent.required, state.reconsent.offer]).to.deep.equal(['given', false, ['analytics']]);
+    expect([state.status, state.reconsent.required, state.reconsent.offer]).to.deep.equal(['claimed', false, ['analytics']]);
     expect(state.purposes).to.not.have.property('analytics');
   });
 

@@ -51,7 +51,8 @@ describe('consent client: reading', () => {
   test('the first read after signup turns the signup fields into the consent object and keeps the app fields', async () => {
     const user = await signUp(tenant, policy, ['terms', 'marketing']);
     const state = await (await clientFor(user)).getConsent();
-    assert.deepEqual([state.status, state.source, state.accepted], ['given', 'user_metadata', ['terms', 'marketing']]);
+    // No backend verified it (this tenant runs no Action): the user's own copy is a claim.
+    assert.deepEqual([state.status, state.source, state.verified, state.accepted], ['claimed', 'user_metadata', false, ['terms', 'marketing']]);
     assert.deepEqual(state.history.map((entry) => [entry.event, entry.source]), [['given', 'signup']]);
     const metadata = await metadataOf(user);
     assert.equal(metadata.plan, 'pro');
@@ -79,7 +80,7 @@ describe('consent client: reading', () => {
     const token = await userToken(tenant, user, 'read:current_user');
     const client = await clientFor(user, { getAccessToken: () => token });
     const state = await client.getConsent();
-    assert.deepEqual([state.status, state.source], ['given', 'signup']);
+    assert.deepEqual([state.status, state.source], ['claimed', 'signup']);
     assert.equal((await metadataOf(user)).consent, undefined);
   });
 
@@ -118,18 +119,18 @@ describe('consent client: give and withdraw', () => {
     const client = await clientFor(user);
     await client.getConsent();
     const given = await client.give(await decide(policy, ['terms', 'marketing']));
-    assert.deepEqual([given.status, given.accepted], ['given', ['terms', 'marketing']]);
+    assert.deepEqual([given.status, given.accepted], ['claimed', ['terms', 'marketing']]);
     const withdrawn = await client.withdraw();
     assert.deepEqual([withdrawn.status, withdrawn.accepted], ['withdrawn', []]);
     const again = await client.give(await decide(policy, ['terms']));
-    assert.deepEqual([again.status, again.accepted, again.pending], ['given', ['terms'], []]);
+    assert.deepEqual([again.status, again.accepted, again.pending], ['claimed', ['terms'], []]);
     assert.deepEqual((await storedConsent(user)).history.map((entry) => entry.event), ['given', 'given', 'withdrawn', 'given']);
   });
 
   test('withdrawing one optional purpose keeps the consent to the terms', async () => {
     const user = await signUp(tenant, policy, ['terms', 'marketing']);
     const state = await (await clientFor(user)).withdraw({ purposes: ['marketing'] });
-    assert.deepEqual([state.status, state.purposes], ['given', { terms: true, marketing: false }]);
+    assert.deepEqual([state.status, state.purposes], ['claimed', { terms: true, marketing: false }]);
   });
 
   test('give reads first when the client has not read yet', async () => {
@@ -165,7 +166,7 @@ describe('consent client: outbox', () => {
     const clear = await injectUserFaults(tenant, user.userId, [{ method: 'PATCH', kind: 'status', status: 500 }]);
     const state = await client.withdraw();
     await clear();
-    assert.deepEqual([state.status, state.accepted], ['given', ['terms', 'marketing']]);
+    assert.deepEqual([state.status, state.accepted], ['claimed', ['terms', 'marketing']]);
     assert.deepEqual(state.pending.map((event) => [event.event, event.attempts, event.lastError]), [['withdrawn', 1, 'server']]);
     const flushed = await client.flush();
     await client.flush();

@@ -7,19 +7,26 @@ import type { HeadersLike } from '../signup/transport.js';
 import type { ConsentHistoryEntry, ConsentObject } from '../types.js';
 
 /**
- * Where a user's consent stands.
- * - `given`: consent to the policy's required purposes stands and nothing that needs asking again changed.
- * - `withdrawn`: the user withdrew (`consent.given` is false).
- * - `none`: no consent recorded anywhere (no consent object, no signup fields).
- * - `outdated`: given, but for another policy, or a document behind a required purpose changed
- *   version, or a required purpose is not accepted: ask again (`reconsent` says what changed).
+ * Where a user's consent stands, by the trust rule (`app_metadata.consent` is the record).
+ * - `given`: the record says consent to the policy's required purposes stands and nothing that
+ *   needs asking again changed. Only ever from the record.
+ * - `withdrawn`: the user withdrew, in the record or in their own copy (a withdrawal counts from
+ *   any copy at once).
+ * - `none`: no consent anywhere (no consent object, no signup fields).
+ * - `outdated`: the record says given, but for another policy, or a document behind a required
+ *   purpose changed version, or a required purpose is not accepted: ask again (`reconsent` says
+ *   what changed). Only ever from the record.
+ * - `claimed`: no record stands, but the user's own copy (`user_metadata.consent`, written with
+ *   their token, or the signup fields) says given. Unverified: show it as the user's claim, never
+ *   act on it as consent. It becomes the record once a backend verifies it (the server's
+ *   `POST /consent`, the consent page, a verified signup).
  */
-export type ConsentStatus = 'given' | 'withdrawn' | 'none' | 'outdated';
+export type ConsentStatus = 'given' | 'withdrawn' | 'none' | 'outdated' | 'claimed';
 
 /**
- * Which copy the state was read from: `app_metadata.consent` (written by a backend, authoritative),
- * `user_metadata.consent` (written with the user's token) or the flat signup fields (`consent_*`,
- * before their first conversion into a consent object).
+ * Which copy the state was read from: `app_metadata.consent` (the record, written by a backend),
+ * `user_metadata.consent` (written with the user's token: a claim, or a withdrawal) or the flat
+ * signup fields (`consent_*`, before their first conversion into a consent object: a claim).
  */
 export type ConsentStateSource = 'app_metadata' | 'user_metadata' | 'signup';
 
@@ -87,11 +94,18 @@ export interface ReconsentCheck {
   readonly to: string;
 }
 
-/** A user's consent as the client read it (see `getConsent`). */
+/**
+ * A user's consent as the client read it (see `getConsent`), by the trust rule. The fields from
+ * `policy` to `consent` describe what `status` is about: the record, or, when the status is
+ * `claimed`, the user's claim (`verified` false). Act on consent only when `verified` is true;
+ * exports and reports use `record`.
+ */
 export interface ConsentState {
   readonly status: ConsentStatus;
   /** Which copy the state comes from; `null` when the status is `none`. */
   readonly source: ConsentStateSource | null;
+  /** Whether the fields below come from the record (`app_metadata.consent`); false for a claim or the user's own withdrawn copy. */
+  readonly verified: boolean;
   /** Policy id of the stored consent, `null` when none. */
   readonly policy: string | null;
   /** Policy version of the stored consent, `null` when none. */
@@ -102,10 +116,20 @@ export interface ConsentState {
   readonly purposes: Readonly<Record<string, boolean>>;
   /** Ids of the accepted purposes, in the current policy's order, then any others. */
   readonly accepted: readonly string[];
-  /** Every recorded event, oldest first (the union of the app_metadata and user_metadata copies). */
+  /**
+   * Every event in either copy, oldest first (the record's entry where both have one). Entries only
+   * the user's copy holds are the user's own writes: shown, not proof.
+   */
   readonly history: readonly ConsentHistoryEntry[];
-  /** The stored consent object the state was read from (for `toConsentRecord` / `toKantaraReceipt`); `null` when none. */
+  /** The stored consent object the fields above were read from (the record or the claim); `null` when none. */
   readonly consent: ConsentObject | null;
+  /**
+   * The record: `app_metadata.consent` with the user's withdrawals applied (`trustedConsent`);
+   * `null` when no backend recorded one. What `toConsentRecord` / `toKantaraReceipt` export.
+   */
+  readonly record: ConsentObject | null;
+  /** The user's unverified claim when their copy says more than the record (see `claimed`), else `null`. */
+  readonly claim: ConsentObject | null;
   /** `needsReconsent(consent, policy)`: what changed since the user consented. */
   readonly reconsent: ReconsentCheck;
   /**

@@ -71,14 +71,15 @@ export class AssentConsentStatus extends AccountElement {
   }
 
   /**
-   * The consent record of the current state: the JSON-LD record and the Kantara receipt, with the
-   * whole history (both stored copies); null while there is no consent on record.
+   * The consent record of the current state: the JSON-LD record and the Kantara receipt of the
+   * record (`app_metadata.consent` with the user's withdrawals); null while there is no consent on
+   * record. A claim in the user's own metadata is shown, never exported as a record.
    */
   consentRecord(): ConsentRecordExport | null {
     const state = this.current;
     const client = this.client;
-    if (!state?.consent || !client) return null;
-    const consent: ConsentObject = { ...state.consent, history: state.history };
+    if (!state?.record || !client) return null;
+    const consent: ConsentObject = state.record;
     const subject = { id: client.userId, ...(this.email && { email: this.email }) };
     const origin = globalThis.location?.origin;
     const options = origin && origin !== 'null' ? { origin } : {};
@@ -88,9 +89,9 @@ export class AssentConsentStatus extends AccountElement {
   /** `consentRecord()` as a JSON file named `consent-record-<policy>-<yyyy-mm-dd>.json`; null while there is no consent on record. */
   recordFile(): File | null {
     const record = this.consentRecord();
-    if (!record || !this.current?.consent) return null;
+    if (!record || !this.current?.record) return null;
     const day = new Date().toISOString().slice(0, 10);
-    return new File([JSON.stringify(record, null, 2)], `consent-record-${this.current.consent.policy}-${day}.json`, { type: 'application/json' });
+    return new File([JSON.stringify(record, null, 2)], `consent-record-${this.current.record.policy}-${day}.json`, { type: 'application/json' });
   }
 
   override render(): TemplateResult {
@@ -102,7 +103,7 @@ export class AssentConsentStatus extends AccountElement {
         <button type="button" @click=${() => this.reload()}>${this.t('account.retry')}</button>`);
     }
     return base(html`${this.#summary(state)} ${this.#purposes(state)} ${this.#history(state)}
-      ${state.consent ? html`<button type="button" part="download" @click=${this.#download}>${this.t('status.download')}</button>` : nothing}`);
+      ${state.record ? html`<button type="button" part="download" @click=${this.#download}>${this.t('status.download')}</button>` : nothing}`);
   }
 
   #summary(state: ConsentState): TemplateResult {

@@ -54,6 +54,7 @@ export const accountEn = {
   'status.withdrawn': 'Withdrawn',
   'status.none': 'None recorded',
   'status.outdated': 'Needs renewal',
+  'status.claimed': 'Stated by you, not yet confirmed',
   'status.version': 'Policy version',
   'status.date': 'Last change',
   'status.source': 'Recorded in',

@@ -40,6 +40,7 @@ const ar: AccountLocaleMessages = {
   'status.withdrawn': "مسحوبة",
   'status.none': "لا شيء مسجّل",
   'status.outdated': "تحتاج إلى تجديد",
+  'status.claimed': "صرّحت به، ولم يُؤكَّد بعد",
   'status.version': "إصدار السياسة",
   'status.date': "آخر تغيير",
   'status.source': "المصدر",

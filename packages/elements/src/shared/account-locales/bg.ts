@@ -40,6 +40,7 @@ const bg: AccountLocaleMessages = {
   'status.withdrawn': "Оттеглено",
   'status.none': "Няма записано",
   'status.outdated': "Нужно е подновяване",
+  'status.claimed': "Заявено от вас, все още непотвърдено",
   'status.version': "Версия на политиката",
   'status.date': "Последна промяна",
   'status.source': "Източник",

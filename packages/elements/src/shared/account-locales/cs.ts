@@ -40,6 +40,7 @@ const cs: AccountLocaleMessages = {
   'status.withdrawn': "Odvolán",
   'status.none': "Nic nezaznamenáno",
   'status.outdated': "Vyžaduje obnovení",
+  'status.claimed': "Uvedeno vámi, zatím nepotvrzeno",
   'status.version': "Verze zásad",
   'status.date': "Poslední změna",
   'status.source': "Zdroj",

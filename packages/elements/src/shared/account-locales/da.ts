@@ -40,6 +40,7 @@ const da: AccountLocaleMessages = {
   'status.withdrawn': "Trukket tilbage",
   'status.none': "Intet registreret",
   'status.outdated': "Skal fornyes",
+  'status.claimed': "Angivet af dig, endnu ikke bekræftet",
   'status.version': "Politikkens version",
   'status.date': "Seneste ændring",
   'status.source': "Kilde",

@@ -40,6 +40,7 @@ const de: AccountLocaleMessages = {
   'status.withdrawn': "Widerrufen",
   'status.none': "Keine erfasst",
   'status.outdated': "Erneuerung nötig",
+  'status.claimed': "Von Ihnen angegeben, noch nicht bestätigt",
   'status.version': "Version der Richtlinie",
   'status.date': "Letzte Änderung",
   'status.source': "Quelle",

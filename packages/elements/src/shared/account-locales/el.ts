@@ -40,6 +40,7 @@ const el: AccountLocaleMessages = {
   'status.withdrawn': "Ανακλήθηκε",
   'status.none': "Δεν έχει καταγραφεί",
   'status.outdated': "Χρειάζεται ανανέωση",
+  'status.claimed': "Δηλώθηκε από εσάς, δεν έχει επιβεβαιωθεί ακόμη",
   'status.version': "Έκδοση πολιτικής",
   'status.date': "Τελευταία αλλαγή",
   'status.source': "Πηγή",

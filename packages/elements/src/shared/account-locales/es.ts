@@ -40,6 +40,7 @@ const es: AccountLocaleMessages = {
   'status.withdrawn': "Retirado",
   'status.none': "Ninguno registrado",
   'status.outdated': "Debe renovarse",
+  'status.claimed': "Indicado por usted, aún sin confirmar",
   'status.version': "Versión de la política",
   'status.date': "Último cambio",
   'status.source': "Origen",

@@ -40,6 +40,7 @@ const et: AccountLocaleMessages = {
   'status.withdrawn': "Tagasi võetud",
   'status.none': "Pole salvestatud",
   'status.outdated': "Vajab uuendamist",
+  'status.claimed': "Teie märgitud, veel kinnitamata",
   'status.version': "Tingimuste versioon",
   'status.date': "Viimane muudatus",
   'status.source': "Allikas",

@@ -40,6 +40,7 @@ const fi: AccountLocaleMessages = {
   'status.withdrawn': "Peruutettu",
   'status.none': "Ei tallennettu",
   'status.outdated': "Uusittava",
+  'status.claimed': "Ilmoittamasi, ei vielä vahvistettu",
   'status.version': "Ehtojen versio",
   'status.date': "Viimeisin muutos",
   'status.source': "Lähde",

@@ -40,6 +40,7 @@ const fr: AccountLocaleMessages = {
   'status.withdrawn': "Retiré",
   'status.none': "Aucun enregistré",
   'status.outdated': "À renouveler",
+  'status.claimed': "Déclaré par vous, pas encore confirmé",
   'status.version': "Version de la politique",
   'status.date': "Dernière modification",
   'status.source': "Source",

@@ -40,6 +40,7 @@ const ga: AccountLocaleMessages = {
   'status.withdrawn': "Tarraingthe siar",
   'status.none': "Níl aon cheann taifeadta",
   'status.outdated': "Le hathnuachan",
+  'status.claimed': "Luaite agat, gan deimhniú fós",
   'status.version': "Leagan an bheartais",
   'status.date': "An t-athrú is déanaí",
   'status.source': "Foinse",

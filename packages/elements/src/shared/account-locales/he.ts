@@ -40,6 +40,7 @@ const he: AccountLocaleMessages = {
   'status.withdrawn': "בוטלה",
   'status.none': "לא נרשמה הסכמה",
   'status.outdated': "נדרש חידוש",
+  'status.claimed': "הוצהר על ידך, טרם אושר",
   'status.version': "גרסת המדיניות",
   'status.date': "שינוי אחרון",
   'status.source': "מקור",

@@ -40,6 +40,7 @@ const hr: AccountLocaleMessages = {
   'status.withdrawn': "Povučena",
   'status.none': "Ništa nije zabilježeno",
   'status.outdated': "Potrebna obnova",
+  'status.claimed': "Naveli ste, još nije potvrđeno",
   'status.version': "Verzija pravila",
   'status.date': "Posljednja promjena",
   'status.source': "Izvor",

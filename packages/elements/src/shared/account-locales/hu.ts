@@ -40,6 +40,7 @@ const hu: AccountLocaleMessages = {
   'status.withdrawn': "Visszavonva",
   'status.none': "Nincs rögzítve",
   'status.outdated': "Megújítandó",
+  'status.claimed': "Ön adta meg, még nincs megerősítve",
   'status.version': "Szabályzat verziója",
   'status.date': "Utolsó módosítás",
   'status.source': "Forrás",

@@ -40,6 +40,7 @@ const it: AccountLocaleMessages = {
   'status.withdrawn': "Revocato",
   'status.none': "Nessuno registrato",
   'status.outdated': "Da rinnovare",
+  'status.claimed': "Dichiarato da lei, non ancora confermato",
   'status.version': "Versione delle condizioni",
   'status.date': "Ultima modifica",
   'status.source': "Origine",

@@ -40,6 +40,7 @@ const lt: AccountLocaleMessages = {
   'status.withdrawn': "Atšauktas",
   'status.none': "Neužregistruota",
   'status.outdated': "Reikia atnaujinti",
+  'status.claimed': "Nurodėte jūs, dar nepatvirtinta",
   'status.version': "Politikos versija",
   'status.date': "Paskutinis pakeitimas",
   'status.source': "Šaltinis",

@@ -40,6 +40,7 @@ const lv: AccountLocaleMessages = {
   'status.withdrawn': "Atsaukta",
   'status.none': "Nav reģistrēta",
   'status.outdated': "Jāatjauno",
+  'status.claimed': "Norādījāt jūs, vēl nav apstiprināts",
   'status.version': "Politikas versija",
   'status.date': "Pēdējās izmaiņas",
   'status.source': "Avots",

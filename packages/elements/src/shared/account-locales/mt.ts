@@ -40,6 +40,7 @@ const mt: AccountLocaleMessages = {
   'status.withdrawn': "Irtirat",
   'status.none': "Xejn irreġistrat",
   'status.outdated': "Jeħtieġ tiġdid",
+  'status.claimed': "Iddikjarat minnek, għadu mhux ikkonfermat",
   'status.version': "Verżjoni tal-politika",
   'status.date': "L-aħħar bidla",
   'status.source': "Sors",

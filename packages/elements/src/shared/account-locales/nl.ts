@@ -40,6 +40,7 @@ const nl: AccountLocaleMessages = {
   'status.withdrawn': "Ingetrokken",
   'status.none': "Niets vastgelegd",
   'status.outdated': "Moet worden vernieuwd",
+  'status.claimed': "Door u opgegeven, nog niet bevestigd",
   'status.version': "Versie van het beleid",
   'status.date': "Laatste wijziging",
   'status.source': "Bron",

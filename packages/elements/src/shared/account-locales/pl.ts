@@ -40,6 +40,7 @@ const pl: AccountLocaleMessages = {
   'status.withdrawn': "Wycofana",
   'status.none': "Brak zapisanej zgody",
   'status.outdated': "Wymaga odnowienia",
+  'status.claimed': "Podane przez Ciebie, jeszcze niepotwierdzone",
   'status.version': "Wersja zasad",
   'status.date': "Ostatnia zmiana",
   'status.source': "Źródło",

@@ -40,6 +40,7 @@ const pt: AccountLocaleMessages = {
   'status.withdrawn': "Retirado",
   'status.none': "Nenhum registado",
   'status.outdated': "A renovar",
+  'status.claimed': "Indicado por si, ainda não confirmado",
   'status.version': "Versão da política",
   'status.date': "Última alteração",
   'status.source': "Origem",

@@ -40,6 +40,7 @@ const ro: AccountLocaleMessages = {
   'status.withdrawn': "Retras",
   'status.none': "Niciunul înregistrat",
   'status.outdated': "Necesită reînnoire",
+  'status.claimed': "Declarat de dumneavoastră, încă neconfirmat",
   'status.version': "Versiunea politicii",
   'status.date': "Ultima modificare",
   'status.source': "Sursă",

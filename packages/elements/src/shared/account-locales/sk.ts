@@ -40,6 +40,7 @@ const sk: AccountLocaleMessages = {
   'status.withdrawn': "Odvolaný",
   'status.none': "Nič nezaznamenané",
   'status.outdated': "Vyžaduje obnovenie",
+  'status.claimed': "Uvedené vami, zatiaľ nepotvrdené",
   'status.version': "Verzia zásad",
   'status.date': "Posledná zmena",
   'status.source': "Zdroj",

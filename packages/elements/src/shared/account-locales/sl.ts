@@ -40,6 +40,7 @@ const sl: AccountLocaleMessages = {
   'status.withdrawn': "Preklicana",
   'status.none': "Ni zapisa",
   'status.outdated': "Potrebna obnovitev",
+  'status.claimed': "Navedli ste vi, še ni potrjeno",
   'status.version': "Različica pravilnika",
   'status.date': "Zadnja sprememba",
   'status.source': "Vir",

@@ -40,6 +40,7 @@ const sv: AccountLocaleMessages = {
   'status.withdrawn': "Återkallat",
   'status.none': "Inget registrerat",
   'status.outdated': "Behöver förnyas",
+  'status.claimed': "Angivet av dig, ännu inte bekräftat",
   'status.version': "Policyversion",
   'status.date': "Senaste ändring",
   'status.source': "Källa",
