@@ -7,7 +7,8 @@ import {
   DecisionError,
   applyConsentEvent,
   giveEvent,
-  mergeConsentObjects,
+  nextEventTime,
+  sha256Hex,
   toConsentRecord,
   toKantaraReceipt,
   withdrawEvent,
@@ -22,7 +23,7 @@ import { ApiError, invalidRequest } from '../errors.js';
 import { decisionField, onlyFields, optionalEventId, purposeList, readJsonObject } from '../http/body.js';
 import type { DirectoryUser, UserDirectory } from '../management/directory.js';
 import { checkDecision } from './check-decision.js';
-import { isFlaggedDeleted, readUserConsent } from './read.js';
+import { isFlaggedDeleted, readUserConsent, type UserConsent } from './read.js';
 import type { UserLocks } from './user-lock.js';
 import type { WithdrawalRecord } from './withdrawal-log.js';
 import { writeAppConsent } from './write.js';
@@ -38,7 +39,7 @@ export interface ConsentRouteContext {
 /** The JSON answer of GET /consent (and of the writes). */
 export interface ConsentStateBody extends Omit<ConsentState, 'pending'> {
   readonly user_id: string;
-  /** The authoritative copy, as stored in app_metadata. */
+  /** The record, as stored in app_metadata. */
   readonly app_metadata: { readonly consent: ConsentObject | null; readonly deleted: boolean };
 }
 
@@ -47,32 +48,51 @@ function stateBody(userId: string, state: ConsentState, app: ConsentObject | nul
   return { user_id: userId, ...rest, app_metadata: { consent: app, deleted } };
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** The whole evidence: both copies' histories, the state of the newest. */
-function evidence(app: ConsentObject | null, user: ConsentObject | null): ConsentObject | null {
-  return app && user ? mergeConsentObjects(app, user) : (app ?? user);
-}
-
 export function consentRoutes(ctx: ConsentRouteContext): Hono {
   const { options, verify, directory, locks } = ctx;
   const { withdrawalLog } = options;
   const { policy } = options;
   const app = new Hono();
-  const serverTime = () => new Date(options.now()).toISOString();
   const subject = async (c: Context) => (await verify(c.req.header('authorization'))).sub;
+  const read = (user: DirectoryUser) => readUserConsent(user, policy, options.now());
 
   const respond = async (c: Context, user: DirectoryUser, extra: Record<string, unknown> = {}) => {
-    const read = await readUserConsent(user, policy);
-    return c.json({ ...stateBody(user.user_id, read.state, read.app, isFlaggedDeleted(user)), ...extra });
+    const { state, app: stored } = await read(user);
+    return c.json({ ...stateBody(user.user_id, state, stored, isFlaggedDeleted(user)), ...extra });
+  };
+
+  /** Reads the user and first writes into the record what it lacks: a verified signup, the user's own withdrawals. */
+  const load = async (sub: string): Promise<DirectoryUser> => {
+    const user = await directory.getUser(sub);
+    const { pending } = await read(user);
+    return pending.length ? writeAppConsent(directory, user, pending, { now: options.now() }) : user;
+  };
+
+  /**
+   * After a withdrawal by the server, the user's own copy says the same: the withdrawal is applied
+   * to it, or, when it does not decode, it is replaced by the record (nothing of the record is lost:
+   * the record is app_metadata). Signup fields are left as they were sent (the record outranks them).
+   */
+  const mirror = async (user: DirectoryUser, before: UserConsent, event: ConsentEvent, purposes: readonly string[] | undefined): Promise<DirectoryUser> => {
+    let consent: ConsentObject | null = null;
+    if (before.user && !before.fromSignup) {
+      let own: ConsentEvent;
+      try {
+        own = { ...withdrawEvent(before.user, policy, { ...(purposes ? { purposes } : {}), id: event.id, at: event.at }), source: 'server' };
+      } catch (error) {
+        if (!(error instanceof DecisionError)) throw error;
+        own = event;
+      }
+      consent = applyConsentEvent(before.user, own, { now: options.now() });
+    } else if (before.unreadable?.path.startsWith('user_metadata.consent')) {
+      consent = (await read(user)).state.record;
+    }
+    return consent ? directory.updateMetadata(user.user_id, { user_metadata: { consent } }) : user;
   };
 
   app.get('/consent', async (c) => {
     const sub = await subject(c);
-    return respond(c, await directory.getUser(sub));
+    return locks.run(sub, async () => respond(c, await load(sub)));
   });
 
   app.post('/consent', async (c) => {
@@ -85,9 +105,11 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
     return locks.run(sub, async () => {
       const user = await directory.getUser(sub);
       if (isFlaggedDeleted(user)) throw new ApiError(403, 'account_deleted', 'This account was deleted: consent can no longer be recorded');
-      // Server time, not the client's clock: the authoritative copy says when the server recorded it.
-      const event: ConsentEvent = { ...giveEvent(decision, policy, { id: eventId, at: serverTime() }), source: 'server' };
-      return respond(c, await writeAppConsent(directory, user, event), { event_id: eventId });
+      const before = await read(user);
+      // Server time, not the client's clock (and after every entry either copy holds, so it is the newest).
+      const at = nextEventTime(options.now(), before.state.record, before.user);
+      const event: ConsentEvent = { ...giveEvent(decision, policy, { id: eventId, at }), source: 'server' };
+      return respond(c, await writeAppConsent(directory, user, [...before.pending, event], { now: options.now() }), { event_id: eventId });
     });
   });
 
@@ -105,9 +127,11 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
 
     return locks.run(sub, async () => {
       const user = await directory.getUser(sub);
-      const read = await readUserConsent(user, policy);
-      const current = read.state.consent;
-      const at = serverTime();
+      const before = await read(user);
+      const { record } = before.state;
+      // The record; without one, what the user's own copy says (a withdrawal then records that).
+      const current = record ?? before.state.consent;
+      const at = nextEventTime(options.now(), record, before.user);
       let event: ConsentEvent | undefined;
       if (current) {
         try {
@@ -124,8 +148,9 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
       }
 
       if (erase === 'delete' && withdrawalLog) {
-        const after = event ? applyConsentEvent(evidence(read.app, read.user) ?? undefined, event) : null;
-        const record: WithdrawalRecord = {
+        // The record with this withdrawal: never the user's claim.
+        const after = event ? applyConsentEvent(record ?? undefined, event, { now: options.now() }) : record;
+        const entry: WithdrawalRecord = {
           type: 'assent-withdrawal',
           format: 1,
           event_id: eventId,
@@ -138,7 +163,7 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
           consent: after,
         };
         try {
-          await withdrawalLog.append(record);
+          await withdrawalLog.append(entry);
         } catch (error) {
           throw new ApiError(500, 'withdrawal_log_failed', 'The withdrawal could not be recorded, so the account was not deleted', { cause: error });
         }
@@ -147,7 +172,9 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
       }
 
       const flag = erase === 'flag' ? { deleted: true, deleted_at: at } : {};
-      const written = event ? await writeAppConsent(directory, user, event, { extra: flag }) : await directory.updateMetadata(user.user_id, { app_metadata: flag });
+      const events = [...before.pending, ...(event ? [event] : [])];
+      let written = events.length ? await writeAppConsent(directory, user, events, { extra: flag, now: options.now() }) : await directory.updateMetadata(user.user_id, { app_metadata: flag });
+      if (event) written = await mirror(written, before, event, purposes);
       return respond(c, written, { event_id: eventId, ...(erase ? { erased: erase } : {}) });
     });
   });
@@ -156,9 +183,9 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
     const sub = await subject(c);
     const format = c.req.query('format') ?? 'both';
     if (!['both', 'jsonld', 'kantara'].includes(format)) throw invalidRequest('format', 'must be "both", "jsonld" or "kantara"');
-    const user = await directory.getUser(sub);
-    const read = await readUserConsent(user, policy);
-    const consent = evidence(read.app, read.user);
+    const user = await locks.run(sub, () => load(sub));
+    // The record only: a claim in the user's own metadata is no evidence.
+    const consent = (await read(user)).state.record;
     if (!consent) throw new ApiError(404, 'no_consent', 'There is no consent on record for this user');
     const subjectInfo = { id: user.user_id, ...(user.email ? { email: user.email } : {}) };
     const origin = options.documentOrigin;

@@ -1,7 +1,9 @@
 /**
- * One report row per user: who, whether consent stands (core's consent state against the policy:
- * given, withdrawn, none or outdated), to which policy version, which purposes, since when, and
- * which copy says so (app_metadata written by a backend or Action, user_metadata, signup fields).
+ * One report row per user: who, whether consent stands (core's consent state by the trust rule:
+ * given, withdrawn, none, outdated or claimed), to which policy version, which purposes, since
+ * when, and which copy says so. A row reports the record only (app_metadata, with the user's
+ * withdrawals applied, or signup fields whose hash verifies): a claim the user wrote into their
+ * own user_metadata is listed as `claimed` and its contents are not reported.
  */
 import type { ConsentPolicy } from '@assent/core';
 import { readUserConsent } from '../consent/read.js';
@@ -11,7 +13,10 @@ import type { DirectoryUser } from '../management/directory.js';
 export interface ReportRow {
   readonly user_id: string;
   readonly email: string;
-  /** `given`, `withdrawn`, `none`, `outdated`; `unreadable` when the stored consent does not decode. */
+  /**
+   * `given`, `withdrawn`, `none`, `outdated`; `claimed` when only the user's own copy says given
+   * (nothing else of it is reported); `unreadable` when the record does not decode.
+   */
   readonly status: string;
   /** `policy@version` of the consent, empty when none. */
   readonly policy_version: string;
@@ -19,7 +24,7 @@ export interface ReportRow {
   readonly purposes: string;
   /** Date of the newest consent event (ISO 8601 UTC), empty when none. */
   readonly date: string;
-  /** `app_metadata`, `user_metadata`, `signup`, or empty. */
+  /** `app_metadata` (the record), `signup` (verified signup fields, not yet copied into the record), `user_metadata` (a withdrawal or claim of the user's own copy), or empty. */
   readonly source: string;
 }
 
@@ -32,11 +37,16 @@ export const EXPORT_FIELDS = [{ name: 'user_id' }, { name: 'email' }, { name: 'a
 /** The row of one exported user. */
 export async function reportRow(user: DirectoryUser, policy: ConsentPolicy): Promise<ReportRow> {
   const base = { user_id: String(user.user_id ?? ''), email: typeof user.email === 'string' ? user.email : '' };
-  let state;
+  let read;
   try {
-    ({ state } = await readUserConsent(user, policy));
+    read = await readUserConsent(user, policy);
   } catch {
     return { ...base, status: 'unreadable', policy_version: '', purposes: '', date: '', source: '' };
+  }
+  const { state } = read;
+  if (!state.verified) {
+    // A claim, or the user's own withdrawn copy without a record: the status only.
+    return { ...base, status: state.status, policy_version: '', purposes: '', date: '', source: state.source ?? '' };
   }
   return {
     ...base,
@@ -44,6 +54,6 @@ export async function reportRow(user: DirectoryUser, policy: ConsentPolicy): Pro
     policy_version: state.policy === null ? '' : `${state.policy}@${state.version}`,
     purposes: state.accepted.join(' '),
     date: state.date ?? '',
-    source: state.source ?? '',
+    source: read.app ? 'app_metadata' : 'signup',
   };
 }
