@@ -24,7 +24,12 @@ function client(transport: ManagementTransport, policy: ConsentPolicy): ConsentC
   return createConsentClient({ domain: 'acme.example', userId: USER_ID, policy, getAccessToken: () => 'gallery-token', transport, outbox: memoryOutbox() });
 }
 
-/** A user whose consent history was written by a real consent client on `policy`; then withdrawn when asked. */
+/**
+ * A user whose consent history was written by a real consent client on `policy`, then withdrawn
+ * when asked, and recorded by the backend too (app_metadata.consent, the record), as
+ * @assent/server or the Actions record verified decisions: without a record the elements would
+ * show the user's own copy as an unverified claim.
+ */
 async function userWith(policy: ConsentPolicy, decisions: readonly PastDecision[], withdrawAll = false): Promise<ManagementTransport> {
   const management = memoryManagement({ user_id: USER_ID, email: 'ann@acme.example', user_metadata: {} });
   const recorder = client(management.transport, policy);
@@ -34,7 +39,9 @@ async function userWith(policy: ConsentPolicy, decisions: readonly PastDecision[
   } finally {
     recorder.close();
   }
-  return management.transport;
+  const written = management.user();
+  const consent = written.user_metadata?.consent;
+  return consent ? memoryManagement({ ...written, app_metadata: { consent } }).transport : management.transport;
 }
 
 const HISTORY: readonly PastDecision[] = [
