@@ -618,6 +618,15 @@ describe('<assent-signup-form>', () => {
       expect(form.querySelector('.assent-signup')!.getAttribute('lang')).to.equal('de');
     });
 
+    it('translates the consent box too when the form switches language after it rendered', async () => {
+      const form = await mount({ attributes: 'lang="en"' });
+      form.lang = 'de';
+      await waitUntil(() => text(submitButton(form)) === 'Konto erstellen', 'the German texts load');
+      const base = () => terms(form).shadowRoot!.querySelector('[part="base"]')!;
+      await waitUntil(() => base().getAttribute('lang') === 'de', `the consent box follows the form's language (it says lang="${base().getAttribute('lang')}")`);
+      expect(text(terms(form).shadowRoot!.querySelector('label[for="r"]')!)).to.include('Nutzungsbedingungen');
+    });
+
     it('tells a German user what is missing in German after a failed submit', async () => {
       const de = await loadFormMessages('de');
       const form = await mount({ attributes: 'lang="de"' });

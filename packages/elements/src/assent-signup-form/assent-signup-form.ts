@@ -276,7 +276,10 @@ export class AssentSignupForm extends LitElement {
         ${this.#field('email', m['signup.email'], 'email', 'email', true)}
         ${this.#passwordField(m)}
         <div id="${id}-extra" class="assent-extra"></div>
-        ${this.#policyFailed ? nothing : html`<assent-terms id="${id}-terms" .policy=${policy}></assent-terms>`}
+        ${this.#policyFailed
+          ? nothing
+          : // Its own lang: <assent-terms> re-renders when that changes, not when an ancestor's does.
+            html`<assent-terms id="${id}-terms" lang=${locale} .policy=${policy}></assent-terms>`}
         <button type="submit" class="assent-submit" aria-disabled=${String(this.#busy || waiting || !runtime)}>${m['signup.submit']}</button>
         <p class="assent-status" role="status">${this.#busy ? m['signup.sending'] : ''}</p>
         <p class="assent-retry" role="status" ?hidden=${!this.#announcement}>
