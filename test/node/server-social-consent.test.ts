@@ -211,6 +211,21 @@ describe('the consent page and its decision endpoint', () => {
     assert.equal(((await signed.json()) as { action: string }).action, continueUrl);
   });
 
+  test('names the application the user signs in to, escaped, above the title and in the tab title', async () => {
+    const handler = createConsentHandler({
+      auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET },
+      audience: API_AUDIENCE,
+      policy: POLICY,
+      consentPage: { sessionSecret: SESSION_SECRET, applicationName: 'Acme <Shop>' },
+      fetch: fixture.fetch,
+    });
+    const target = consentTarget(await socialLogin(uniqueEmail('social-app-name')));
+    const page = await handler.fetch(new Request(`http://127.0.0.1/consent/page?${new URLSearchParams({ state: target.state, session_token: target.sessionToken })}`));
+    const html = await page.text();
+    assert.match(html, /<p class="application">Acme &lt;Shop&gt;<\/p>\n<h1>/);
+    assert.match(html, /<title>Before you continue · Acme &lt;Shop&gt;<\/title>/);
+  });
+
   test('serves the page script and its language chunks, and nothing else', async () => {
     const script = await fixture.call('/consent/page/consent-page.js');
     assert.equal(script.status, 200);

@@ -38,6 +38,8 @@ export interface ConsentPageOptions {
   readonly returnTokenSeconds?: number;
   /** Texts of the page around `<assent-terms>` (English by default). */
   readonly texts?: Partial<ConsentPageTexts>;
+  /** The application the user is signing in to, shown above the page's title and in the tab's title (a name, so in no language). */
+  readonly applicationName?: string;
 }
 
 /** The consent page script: file path (`consent-page.js`, `chunks/de-3F2A.js`) -> JavaScript. */

@@ -37,6 +37,7 @@ const STYLE = `
 body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: Canvas; color: CanvasText; }
 main { width: min(34rem, 92vw); padding: 2rem; }
 h1 { font-size: 1.5rem; margin-top: 0; }
+.application { margin: 0 0 0.25rem; font-weight: 600; opacity: 0.8; }
 assent-terms { display: block; margin: 1.5rem 0; min-height: 1.5rem; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; }
 button { min-height: 2.75rem; padding: 0 1.25rem; font: inherit; font-weight: 600; cursor: pointer; }
@@ -82,6 +83,8 @@ export interface ConsentPageInput {
   readonly decisionUrl: string;
   /** Origin of Auth0's /continue (`consentPage.continueUrl`), where the form finally posts. */
   readonly auth0Origin: string;
+  /** The application the user signs in to (`consentPage.applicationName`). */
+  readonly applicationName?: string;
 }
 
 export function consentPage(input: ConsentPageInput): RenderedPage {
@@ -105,13 +108,13 @@ export function consentPage(input: ConsentPageInput): RenderedPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(t.title)}</title>
+<title>${escapeHtml(input.applicationName ? `${t.title} · ${input.applicationName}` : t.title)}</title>
 <style nonce="${n}">${STYLE}</style>
 <script type="module" src="${escapeHtml(input.scriptUrl)}"></script>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(t.title)}</h1>
+${input.applicationName ? `<p class="application">${escapeHtml(input.applicationName)}</p>\n` : ''}<h1>${escapeHtml(t.title)}</h1>
 <p>${escapeHtml(input.changed ? t.changed : t.intro)}</p>
 <form id="assent-consent" method="post" action="${escapeHtml(input.decisionUrl)}" data-sending="${escapeHtml(t.sending)}" data-failed="${escapeHtml(t.failed)}">
 <input type="hidden" name="state" value="${escapeHtml(input.state)}">

@@ -53,6 +53,7 @@ export function consentPageRoutes(options: ResolvedOptions): Hono {
       scriptUrl,
       decisionUrl: `${options.basePath}/consent/page/decision`,
       auth0Origin: new URL(continueUrl(options)).origin,
+      ...(page.applicationName ? { applicationName: page.applicationName } : {}),
     });
     return c.body(rendered.html, 200, rendered.headers);
   });
