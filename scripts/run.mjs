@@ -2,8 +2,8 @@
 // Entry point of the README's commands (`npm start`, `npm test`). It must work on a machine that
 // has only Node and npm: it brings in pnpm, the dependencies and (for tests) Chromium itself,
 // then hands over to the real script. Plain Node, no dependencies: nothing is installed yet.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium-path.mjs';
@@ -74,7 +74,29 @@ ensurePnpm();
 ensureDependencies();
 if (script.needsBrowser) ensureChromium();
 const [cmd, ...args] = script.argv;
-const status = run(cmd, [...args, ...rest], {
+// Not spawnSync: a signal sent to this process alone (npm passes SIGTERM on, a closed terminal
+// sends SIGHUP) must reach the script, which stops what it started, before this process exits.
+const child = spawn(cmd, [...args, ...rest], {
+  stdio: 'inherit',
+  cwd: root,
   env: { ...process.env, ...(script.needsBrowser ? { CHROME_PATH: findChromium() } : {}) },
 });
-process.exit(status ?? 1);
+// (Ctrl-C reaches the child directly too: the scripts treat signals close together as one.)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+// npm runs this through `sh -c`, which dies of a SIGTERM without passing it on, and npm passes no
+// SIGHUP on at all (it just dies): when the shell or npm above it is gone, this process stops the
+// child as for SIGTERM. npm is the shell's parent, read from /proc where there is one (Linux).
+const parentOf = (pid) => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+};
+const parent = process.ppid;
+const grandparent = parentOf(parent);
+setInterval(() => {
+  if (process.ppid !== parent || parentOf(parent) !== grandparent) child.kill('SIGTERM');
+}, 500).unref();
+child.on('error', (error) => fail(`could not run ${cmd}: ${error.message}`));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15) : 1)));
