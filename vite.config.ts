@@ -2,6 +2,7 @@
 // always shows the code in this checkout without a build step.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { DEMO_PAGES } from './demo/src/pages.js';
 
 const page = (name: string) => fileURLToPath(new URL(`demo/${name}.html`, import.meta.url));
 
@@ -21,16 +22,16 @@ export default defineConfig({
     target: 'es2022',
     // auth0-lock (loaded by lock.html only, on demand) is 1.1 MB minified; every other chunk is far below.
     chunkSizeWarningLimit: 1200,
-    // Every page of the demo, so `pnpm demo:build` builds the whole site.
+    // The pages that work without the demo server (demo/src/pages.ts: needsServer false): the
+    // static site is the home page and the gallery; the flow pages need `npm start`, and the
+    // navigation of the static pages says so instead of linking to them.
     rollupOptions: {
-      input: {
-        index: page('index'),
-        signup: page('signup'),
-        lock: page('lock'),
-        account: page('account'),
-        social: page('social'),
-        gallery: page('gallery'),
-      },
+      input: Object.fromEntries(
+        DEMO_PAGES.filter((demoPage) => !demoPage.needsServer).map((demoPage) => {
+          const name = demoPage.path === '/' ? 'index' : demoPage.path.replace(/^\/(.*)\.html$/, '$1');
+          return [name, page(name)];
+        }),
+      ),
     },
   },
 });

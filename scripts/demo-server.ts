@@ -19,7 +19,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { parsePolicy } from '@assent/core';
 import { startEmulator } from '@assent/auth0-emulator';
 import { DEMO_SERVER_PATH, consentServer } from './demo-server/consent-server.js';
-import { DEMO_ACTION_NAME, DEMO_API_AUDIENCE, demoActionSecrets, demoTenant } from './demo-server/demo-tenant.js';
+import { DEMO_ACTION_NAME, DEMO_API_AUDIENCE, DEMO_APPLICATION_NAME, demoActionSecrets, demoTenant } from './demo-server/demo-tenant.js';
 import { emulatorFetch } from './demo-server/emulator-fetch.js';
 import { envRoute } from './demo-server/env-route.js';
 import { freePort } from './demo-server/free-port.js';
@@ -82,7 +82,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         envRoute(emulator, auth0Url),
         inspectorRoutes(emulator, recorded),
         publishRoutes(publisher),
-        consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, continueUrl: `${auth0Url}/continue` }),
+        consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',
     });

@@ -31,12 +31,17 @@ const lastEvent = find<HTMLPreElement>('#last-event');
 const policySelect = find<HTMLSelectElement>('#policy-select');
 const signUpButton = find<HTMLButtonElement>('#sign-up');
 const modeSelect = find<HTMLSelectElement>('#mode-select');
+const deletedNote = find<HTMLParagraphElement>('#deleted-note');
 const inspector = mountInspector();
 
 // The elements read `lang` when they render: set it on each (an ancestor's change shows at their next update).
 languageSelect(find<HTMLSelectElement>('#lang-select'), (lang) => elements.forEach((element) => (element.lang = lang)));
 
 const env = await loadDemoEnv();
+// The server is known from the start, so a mode picked before signing up is complete at once.
+withdraw.serverUrl = env.serverUrl;
+withdraw.getServerToken = () => user?.serverToken ?? '';
+withdraw.mode = modeSelect.value as WithdrawMode;
 /** The policy select's choices: the published policy, and two changes of it a controller might publish next. */
 function policyChoices(published: ConsentPolicy): Record<'current' | 'terms' | 'purpose', ConsentPolicy> {
   return {
@@ -90,12 +95,10 @@ function connect(): void {
   if (!user) return;
   client?.close();
   const { userId, token } = user;
-  client = createConsentClient({ domain: env.emulatorUrl, userId, getAccessToken: () => token, policy: policies[policySelect.value as keyof typeof policies] ?? policies.current });
+  // Through the recording proxy, as every request of the demo pages: the inspector shows its reads and writes.
+  client = createConsentClient({ domain: env.auth0Url, userId, getAccessToken: () => token, policy: policies[policySelect.value as keyof typeof policies] ?? policies.current });
   for (const element of elements) element.client = client;
   status.email = user.email;
-  withdraw.mode = modeSelect.value as WithdrawMode;
-  withdraw.serverUrl = env.serverUrl;
-  withdraw.getServerToken = () => user?.serverToken ?? '';
 }
 
 policySelect.addEventListener('change', connect);
@@ -122,6 +125,8 @@ signUpButton.addEventListener('click', async () => {
     user = await signUpDemoUser();
     userStatus.textContent = `Signed in as ${user.email}.`;
     account.hidden = false;
+    deletedNote.hidden = true;
+    for (const element of elements) element.hidden = false;
     connect();
     void inspector.refresh(user.email);
   } catch (error) {
@@ -137,3 +142,12 @@ const show = (name: string) => (event: Event) => {
   if (user) void inspector.refresh(user.email);
 };
 for (const name of ['assent-withdraw', 'assent-reconsent-accepted', 'assent-reconsent-declined']) account.addEventListener(name, show(name));
+// A deleted account has no consent left to show or renew: the status and the re-consent prompt go.
+withdraw.addEventListener('assent-withdraw', (event) => {
+  if (event.detail.erased !== 'delete' || !user) return;
+  deletedNote.textContent = `${user.email} no longer exists: the account and its consent record were deleted, and the withdrawal was written to the consent server's withdrawal log. Sign up another demo user to try again.`;
+  deletedNote.hidden = false;
+  status.hidden = true;
+  reconsent.hidden = true;
+  userStatus.textContent = 'Signed out: the account was deleted.';
+});

@@ -15,20 +15,37 @@ function showFormData(): void {
   formDataView.textContent = JSON.stringify(Object.fromEntries(entries), null, 2);
 }
 
-form.addEventListener('input', showFormData);
-form.addEventListener('reset', () => setTimeout(showFormData));
+/** After the first "Sign up", the status follows every change, so it never describes an older form. */
+let submitted = false;
+function showValidity(): void {
+  if (!submitted) return;
+  status.textContent = form.checkValidity()
+    ? 'Valid: these fields would go to POST /dbconnections/signup.'
+    : 'The form is not valid yet: see the highlighted fields.';
+}
+
+form.addEventListener('input', () => {
+  showFormData();
+  showValidity();
+});
+form.addEventListener('reset', () =>
+  setTimeout(() => {
+    submitted = false;
+    status.textContent = '';
+    showFormData();
+  }),
+);
 terms.addEventListener('assent-change', (event) => {
   lastEvent.textContent = JSON.stringify(event.detail, null, 2);
-  // The decision (and so the FormData) is ready once the event fires.
+  // The decision (and so the FormData and the validity) is ready once the event fires.
   showFormData();
+  showValidity();
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  if (!form.reportValidity()) {
-    status.textContent = 'The form is not valid yet: see the highlighted fields.';
-    return;
-  }
+  submitted = true;
+  form.reportValidity();
   showFormData();
-  status.textContent = 'Valid: these fields would go to POST /dbconnections/signup.';
+  showValidity();
 });
 customElements.whenDefined('assent-terms').then(() => terms.updateComplete).then(showFormData);

@@ -25,10 +25,24 @@ export function find<T extends Element>(selector: string): T {
   return found;
 }
 
+/** Says at the top of the page that it needs the demo server, which did not answer. */
+function showNeedsServer(): void {
+  const note = document.createElement('p');
+  note.className = 'demo-note';
+  note.setAttribute('role', 'alert');
+  note.textContent = 'This page needs the demo server (the embedded Auth0 emulator and the consent server): run npm start in a clone of the repository and open the address it prints.';
+  document.querySelector('.demo-header')?.append(note);
+}
+
 /** The demo server's environment (the flow pages need `npm start`: the static build has none). */
 export async function loadDemoEnv(): Promise<DemoEnv> {
-  const response = await fetch('/assent-env.json');
-  if (!response.ok) throw new Error(`/assent-env.json answered ${response.status}: start the demo with npm start`);
+  const response = await fetch('/assent-env.json').catch(() => null);
+  const type = response?.headers.get('content-type') ?? '';
+  // A static host answers 404, or its index page for any path.
+  if (!response?.ok || !type.includes('json')) {
+    showNeedsServer();
+    throw new Error(`/assent-env.json answered ${response?.status ?? 'nothing'}: start the demo with npm start`);
+  }
   return (await response.json()) as DemoEnv;
 }
 

@@ -12,6 +12,7 @@ import { consentPageAssets, jsonLinesWithdrawalLog, toNodeListener } from '@asse
 import { emulatorFetch } from './emulator-fetch.js';
 import { machineClient } from './inspector-routes.js';
 import type { PolicyPublisher } from './policy-publisher.js';
+import { parseBody, record, type RecordedRequest } from './recording-proxy.js';
 
 /** Where the consent server answers on the demo's origin. */
 export const DEMO_SERVER_PATH = '/assent-server';
@@ -28,6 +29,10 @@ export interface ConsentServerOptions {
   readonly sessionSecret: string;
   /** Auth0's /continue as the browser reaches it (the recording proxy, so the inspector sees the post). */
   readonly continueUrl: string;
+  /** The inspector's list: every request to the consent server is added (passwords masked, no headers). */
+  readonly recorded: RecordedRequest[];
+  /** Named on the consent page. */
+  readonly applicationName: string;
 }
 
 export function consentServer(emulator: RunningEmulator, options: ConsentServerOptions): Plugin {
@@ -40,19 +45,29 @@ export function consentServer(emulator: RunningEmulator, options: ConsentServerO
       assets = undefined;
       throw error;
     }));
-  const listen = (policy: ConsentPolicy) =>
-    toNodeListener(
-      createConsentHandler({
+  const listen = (policy: ConsentPolicy) => {
+    const handler = createConsentHandler({
         auth0: { domain: new URL(emulator.url).host, clientId, clientSecret },
         issuer: emulator.tenant.issuer,
         audience: options.audience,
         policy,
         basePath: DEMO_SERVER_PATH,
         withdrawalLog,
-        consentPage: { sessionSecret: options.sessionSecret, assets: sharedAssets, continueUrl: options.continueUrl },
+        consentPage: { sessionSecret: options.sessionSecret, assets: sharedAssets, continueUrl: options.continueUrl, applicationName: options.applicationName },
         fetch: emulatorFetch(emulator.url),
-      }),
-    );
+      });
+    return toNodeListener({
+      ...handler,
+      async fetch(request) {
+        // Recorded as it arrives: a request the handler refuses is shown too.
+        if (request.method !== 'OPTIONS') {
+          const body = request.body ? Buffer.from(await request.clone().arrayBuffer()) : Buffer.alloc(0);
+          record(options.recorded, { at: new Date().toISOString(), method: request.method, url: request.url, body: parseBody(body, request.headers.get('content-type') ?? undefined) });
+        }
+        return handler.fetch(request);
+      },
+    });
+  };
   let listener = listen(options.publisher.policy);
   options.publisher.onPublish((policy) => (listener = listen(policy)));
   return {

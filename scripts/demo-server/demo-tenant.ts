@@ -14,6 +14,9 @@ export const DEMO_API_AUDIENCE = 'https://api.assent-demo.test/';
 /** The simulated social connection (the emulator's provider page stands in for Google). */
 export const DEMO_SOCIAL_CONNECTION = 'google-oauth2';
 
+/** The demo app as its users know it: the SPA client's name, and what the consent page names. */
+export const DEMO_APPLICATION_NAME = 'Acme (Assent demo)';
+
 /** The name of the Assent post-login Action in the demo tenant. */
 export const DEMO_ACTION_NAME = 'assent-post-login';
 
@@ -41,6 +44,7 @@ export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): 
     (client.app_type ?? 'spa') === 'spa'
       ? {
           ...client,
+          name: DEMO_APPLICATION_NAME,
           callbacks: [...new Set([...(client.callbacks ?? []), ...callbacks])],
           web_origins: [...new Set([...(client.web_origins ?? []), ...origins])],
           allowed_origins: [...new Set([...(client.allowed_origins ?? []), ...origins])],

@@ -1,9 +1,10 @@
 /**
- * A loopback HTTP proxy to the emulator that remembers the last requests that change something
- * (every method but GET, HEAD, OPTIONS), so the demo's inspector shows exactly what the browser
- * sent without patching the SDK or Lock. CORS stays the emulator's: the Origin header is forwarded.
+ * A loopback HTTP proxy to the emulator that remembers the last requests (every method but the
+ * browser's CORS preflight, OPTIONS), so the demo's inspector shows exactly what the browser sent
+ * without patching the SDK or Lock. CORS stays the emulator's: the Origin header is forwarded.
+ * The consent server on the demo's origin records into the same list (consent-server.ts).
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 
 /** One request that went to Auth0 through the recording proxy, as the inspector shows it. */
 export interface RecordedRequest {
@@ -15,20 +16,20 @@ export interface RecordedRequest {
   readonly body: unknown;
 }
 
-const RECORDED_LIMIT = 20;
+const RECORDED_LIMIT = 100;
 const MASK = '********';
 
 /** `value` with every property named `password` (at any depth) replaced by a mask. */
-function maskPasswords(value: unknown): unknown {
+export function maskPasswords(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskPasswords);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, key === 'password' ? MASK : maskPasswords(entry)]));
 }
 
 /** The body as the inspector shows it: JSON (Auth0's APIs) and HTML form posts (the login pages, /continue). */
-function parseBody(raw: Buffer, headers: IncomingHttpHeaders): unknown {
+export function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return null;
-  const type = headers['content-type'] ?? '';
+  const type = contentType ?? '';
   try {
     if (type.startsWith('application/x-www-form-urlencoded')) return maskPasswords(Object.fromEntries(new URLSearchParams(raw.toString('utf8'))));
     return maskPasswords(JSON.parse(raw.toString('utf8')));
@@ -36,6 +37,12 @@ function parseBody(raw: Buffer, headers: IncomingHttpHeaders): unknown {
     // Neither: it may hold a password too, so it is never shown.
     return null;
   }
+}
+
+/** Appends `request` to `recorded`, keeping the newest {@link RECORDED_LIMIT}. */
+export function record(recorded: RecordedRequest[], request: RecordedRequest): void {
+  recorded.push(request);
+  if (recorded.length > RECORDED_LIMIT) recorded.shift();
 }
 
 /** Starts the proxy on a free loopback port; `recorded` receives the requests, newest last. */
@@ -47,10 +54,7 @@ export async function startRecordingProxy(emulatorUrl: string, recorded: Recorde
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       const method = req.method ?? 'GET';
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
-        recorded.push({ at: new Date().toISOString(), method, url: new URL(req.url ?? '/', target).href, body: parseBody(raw, req.headers) });
-        if (recorded.length > RECORDED_LIMIT) recorded.shift();
-      }
+      if (method !== 'OPTIONS') record(recorded, { at: new Date().toISOString(), method, url: new URL(req.url ?? '/', target).href, body: parseBody(raw, req.headers['content-type']) });
       const upstream = httpRequest(
         { host: target.hostname, port: target.port, path: req.url, method, headers: { ...req.headers, host: target.host } },
         (answer) => {

@@ -1,6 +1,7 @@
-// The inspector panel beside each flow page: the last request that went to Auth0 (recorded by the
-// demo server's proxy, password masked) and the stored user record as the Management API returns
-// it (read by the demo server with its machine client: no secret reaches the browser).
+// The inspector panel beside each flow page: every request that reached Auth0 (through the demo
+// server's recording proxy) or the consent server, newest first; the newest that sent something in
+// full (passwords masked); and the stored user record as the Management API returns it (read by the
+// demo server with its machine client: no secret reaches the browser).
 
 /** One request as `GET /assent-inspector/requests` lists it (see scripts/demo-server/recording-proxy.ts). */
 export interface InspectedRequest {
@@ -13,11 +14,20 @@ export interface InspectedRequest {
 /** The panel's two outputs: the request and the stored record. */
 export interface Inspector {
   /**
-   * Shows the newest recorded request (or the newest to `path`, e.g. `/continue`) and the stored
+   * Lists the recorded requests, shows the newest that sent something (or the newest to `path`,
+   * e.g. `/continue`) in full, and the stored
    * record of `email` (default: the `email` its body names, if any). Resolves with that record
    * (`null` when there is none, `undefined` when no address is known or the demo server failed).
    */
   refresh(email?: string, options?: { readonly path?: string }): Promise<unknown>;
+}
+
+/** How many requests the list shows. */
+const LOG_LENGTH = 25;
+
+/** A request that changes something (the reads are listed, not shown in full). */
+function sendsSomething(request: InspectedRequest): boolean {
+  return !['GET', 'HEAD'].includes(request.method);
 }
 
 function emailOf(body: unknown): string | undefined {
@@ -58,7 +68,14 @@ export function mountInspector(root: ParentNode = document): Inspector {
   Object.assign(refreshButton, { type: 'button', id: 'inspector-refresh', textContent: 'Refresh' });
   actions.append(refreshButton);
   panel.append(actions);
-  const requestOut = output(panel, 'inspector-request', 'Request', 'no request yet');
+  const logHeading = document.createElement('h3');
+  logHeading.id = 'inspector-log-title';
+  logHeading.textContent = `Requests to Auth0 and the consent server (the newest ${LOG_LENGTH}, newest first)`;
+  const log = document.createElement('ol');
+  Object.assign(log, { id: 'inspector-log', className: 'demo-inspector-log' });
+  log.setAttribute('aria-labelledby', logHeading.id);
+  panel.append(logHeading, log);
+  const requestOut = output(panel, 'inspector-request', 'Newest request with a body', 'no request yet');
   const userOut = output(panel, 'inspector-user', 'Stored user (Management API)', 'no user yet');
   let shownEmail: string | undefined;
   const inspector: Inspector = {
@@ -66,7 +83,8 @@ export function mountInspector(root: ParentNode = document): Inspector {
       try {
         const requests = (await readJson('/assent-inspector/requests')) as InspectedRequest[];
         const { path } = options;
-        const last = path ? requests.findLast((request) => new URL(request.url).pathname === path) : requests.at(-1);
+        showLog(requests);
+        const last = path ? requests.findLast((request) => new URL(request.url).pathname === path) : requests.findLast(sendsSomething);
         if (last) requestOut.textContent = `${last.method} ${last.url}\n\n${JSON.stringify(last.body, null, 2)}`;
         const email = knownEmail ?? emailOf(last?.body) ?? shownEmail;
         shownEmail = email;
@@ -80,6 +98,20 @@ export function mountInspector(root: ParentNode = document): Inspector {
       }
     },
   };
+  const showLog = (requests: readonly InspectedRequest[]): void => {
+    log.replaceChildren(
+      ...requests.slice(-LOG_LENGTH).toReversed().map((request) => {
+        const item = document.createElement('li');
+        const time = document.createElement('time');
+        time.dateTime = request.at;
+        time.textContent = new Date(request.at).toLocaleTimeString('en-GB');
+        item.append(time, `${request.method} ${request.url}`);
+        return item;
+      }),
+    );
+  };
   refreshButton.addEventListener('click', () => void inspector.refresh());
+  // The requests a page makes as it loads (Lock's client configuration, the consent client's read).
+  void readJson('/assent-inspector/requests').then((requests) => showLog(requests as InspectedRequest[]), () => {});
   return inspector;
 }
