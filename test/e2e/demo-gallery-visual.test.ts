@@ -1,5 +1,6 @@
 /**
  * Visual regression of the designers' gallery: screenshots of a few state cards (among them the account status given, over the in-memory user) in Chromium,
+ * at laptop and at phone width,
  * compared with the baselines committed in test/e2e/__screenshots__/ (pixelmatch, with a
  * tolerance for anti-aliasing). A change of look fails here until it is approved:
  *
@@ -65,8 +66,14 @@ async function matchBaseline(name: string, actual: Buffer): Promise<void> {
   assert.ok(different <= TOLERATED_PIXELS, `${name}: ${different} pixels differ from the baseline (${TOLERATED_PIXELS} tolerated); see ${name}.diff.png, approve with ASSENT_UPDATE_SCREENSHOTS=1 if intended`);
 }
 
+/** The gallery as a laptop shows it, and as a phone does (390 px: the cards take the screen's width). */
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
 const CASES = [
   { name: 'terms-purposes-light', query: '', card: 'terms-purposes' },
+  { name: 'terms-purposes-phone', query: '', card: 'terms-purposes', viewport: PHONE },
+  { name: 'status-given-phone', query: '', card: 'status-given', viewport: PHONE },
   { name: 'terms-purposes-dark-themed', query: '?scheme=dark&accent=%23e8710a&radius=0&font=Georgia%2C%20serif', card: 'terms-purposes' },
   { name: 'terms-invalid-de', query: '?lang=de', card: 'terms-invalid' },
   { name: 'terms-rtl', query: '', card: 'terms-rtl' },
@@ -78,12 +85,12 @@ const CASES = [
 const WITHDRAW_DIALOG = '#withdraw-idle assent-withdraw-button [part="dialog"]';
 
 describe('the gallery looks like its approved screenshots', () => {
-  for (const { name, query, card } of CASES) {
+  for (const { name, query, card, viewport = DESKTOP } of CASES as readonly { name: string; query: string; card: string; viewport?: typeof DESKTOP }[]) {
     test(`${name} matches its baseline`, async (t) => {
       const session = await openGuardedPage(browser);
       t.after(() => session.close());
       const { page } = session;
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize(viewport);
       await page.goto(new URL(`gallery.html${query}`, demo.url).href);
       await page.locator('html[data-gallery-ready="true"]').waitFor({ state: 'attached' });
       await page.locator('#terms-purposes assent-terms input[type="checkbox"]').nth(2).waitFor();

@@ -4,6 +4,7 @@
  * axe finds nothing, and its controls change what is shown and survive a reload.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -212,5 +213,43 @@ describe('the designers gallery', () => {
     assert.match(events, /assent-change/);
     assert.match(await page.locator('#api-assent-terms figure', { hasText: 'React 19' }).innerText(), /onassent-change=/);
     assert.match(await page.locator('#api-assent-terms figure', { hasText: 'Plain HTML' }).innerText(), /<assent-terms name="consent" policy-src=/);
+  });
+
+  test('shows the API descriptions with code as code, never as raw Markdown backticks', async (t) => {
+    const { page } = await openGallery(t);
+    assert.doesNotMatch(await page.locator('#api').innerText(), /`/);
+    assert.ok((await page.locator('#api td code').count()) > 10, 'names, types and code spans are <code>');
+  });
+
+  test('shows every snippet whole, and its Copy button puts exactly the snippet on the clipboard', async (t) => {
+    const { page, context } = await openGallery(t);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const figure = page.locator('#api-assent-terms figure', { hasText: 'Plain HTML' });
+    const code = figure.locator('pre');
+    assert.ok(await code.evaluate((pre) => pre.scrollWidth <= pre.clientWidth && pre.scrollHeight <= pre.clientHeight), 'nothing is cut off or scrolled');
+    await figure.getByRole('button', { name: 'Copy' }).click();
+    await figure.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.textContent());
+  });
+
+  test('the playground has a knob for every attribute custom-elements.json lists, and the knobs change the live element and its HTML', async (t) => {
+    const { page } = await openGallery(t);
+    await page.getByLabel('Element', { exact: true }).selectOption('assent-terms');
+    const manifest = JSON.parse(await readFile(new URL('../../packages/elements/custom-elements.json', import.meta.url), 'utf8')) as {
+      modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; cssProperties?: { name: string }[] }[] }[];
+    };
+    const terms = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'assent-terms');
+    const knobs = page.locator('#playground-knobs');
+    for (const { name } of terms?.attributes ?? []) if (name !== 'lang') assert.equal(await knobs.getByLabel(name, { exact: true }).count(), 1, `a knob for ${name}`);
+    for (const { name } of terms?.cssProperties ?? []) assert.equal(await knobs.getByLabel(name, { exact: true }).count(), 1, `a knob for ${name}`);
+
+    await knobs.getByLabel('disabled', { exact: true }).check();
+    await page.locator('#playground-stage assent-terms input#r').and(page.locator(':disabled')).waitFor();
+    await knobs.getByLabel('--assent-accent', { exact: true }).fill('#e8710a');
+    await page.locator('#playground-lang').selectOption('de');
+    const html = await page.locator('#playground-code').innerText();
+    assert.match(html, /<assent-terms lang="de" [^>]*disabled/);
+    assert.match(html, /--assent-accent: #e8710a;/);
+    await page.locator('#playground-stage assent-terms [part="base"][lang="de"]').waitFor();
   });
 });

@@ -13,6 +13,16 @@ const TYPE: Column = { header: 'Type', value: (entry) => entry.type?.text ?? '' 
 const DEFAULT: Column = { header: 'Default', value: (entry) => entry.default ?? '' };
 const DESCRIPTION: Column = { header: 'Description', value: (entry) => entry.description ?? '' };
 
+/** Text with its `code` spans (the JSDoc's Markdown backticks) as <code> elements, never as HTML. */
+export function withCode(text: string): Node[] {
+  return text.split('`').map((part, index) => {
+    if (index % 2 === 0) return document.createTextNode(part);
+    const code = document.createElement('code');
+    code.textContent = part;
+    return code;
+  });
+}
+
 function table(caption: string, entries: readonly ManifestEntry[], columns: readonly Column[]): HTMLElement {
   const result = document.createElement('table');
   result.createCaption().textContent = caption;
@@ -26,7 +36,13 @@ function table(caption: string, entries: readonly ManifestEntry[], columns: read
   const body = result.createTBody();
   for (const entry of entries) {
     const row = body.insertRow();
-    for (const column of columns) row.insertCell().textContent = column.value(entry);
+    for (const column of columns) {
+      const value = column.value(entry);
+      const cell = row.insertCell();
+      // Names and types are code; descriptions are prose with code spans.
+      if (column === DESCRIPTION) cell.append(...withCode(value));
+      else if (value) cell.append(Object.assign(document.createElement('code'), { textContent: value }));
+    }
   }
   return result;
 }
@@ -37,15 +53,35 @@ function empty(caption: string): HTMLElement {
   return note;
 }
 
+let snippetCount = 0;
+
+/** A snippet shown whole (it wraps rather than scrolls), with a button that copies it. */
 function snippet(title: string, code: string): HTMLElement {
+  const id = `snippet-${(snippetCount += 1)}`;
   const figure = document.createElement('figure');
+  figure.className = 'gallery-snippet';
   const label = document.createElement('figcaption');
+  label.id = `${id}-title`;
   label.textContent = title;
   const pre = document.createElement('pre');
-  pre.className = 'demo-pre';
-  pre.tabIndex = 0;
+  pre.className = 'demo-pre gallery-snippet-code';
+  pre.id = id;
   pre.textContent = code;
-  figure.append(label, pre);
+  const copy = document.createElement('button');
+  Object.assign(copy, { type: 'button', className: 'demo-button', textContent: 'Copy' });
+  copy.setAttribute('aria-describedby', label.id);
+  const status = document.createElement('span');
+  status.setAttribute('role', 'status');
+  copy.addEventListener('click', () => {
+    navigator.clipboard.writeText(code).then(
+      () => (status.textContent = 'Copied.'),
+      () => (status.textContent = 'The browser refused to copy: select the text instead.'),
+    );
+  });
+  const actions = document.createElement('div');
+  actions.className = 'demo-actions';
+  actions.append(copy, status);
+  figure.append(label, pre, actions);
   return figure;
 }
 
@@ -56,7 +92,7 @@ function section(element: ElementDeclaration): HTMLElement {
   const heading = document.createElement('h3');
   heading.textContent = `<${element.tagName}>`;
   const summary = document.createElement('p');
-  summary.textContent = element.summary ?? element.description ?? '';
+  summary.append(...withCode(element.summary ?? element.description ?? ''));
   result.append(heading, summary);
 
   const members = (element.members ?? []).filter(isPublic);

@@ -2,6 +2,7 @@
 // cards; and the API reference.
 import { SUPPORTED_LOCALES } from '@assent/core';
 import { renderApiTables } from './api-tables.js';
+import { mountPlayground } from './playground.js';
 import { STATE_CARDS, renderStates, setLanguage } from './states.js';
 import { THEME_TOKENS, applyTheme, themeCss, tokenProblem } from './theme.js';
 import { DEFAULT_CARD, readState, writeState, type GalleryState, type Scheme, type Width } from './url-state.js';
@@ -124,5 +125,6 @@ copyButton.addEventListener('click', () => {
 const initial = readState(location.search);
 fillControls(initial);
 renderApiTables(find<HTMLDivElement>('#api'));
+mountPlayground(find<HTMLElement>('#playground'));
 apply(initial);
 await rendering;
