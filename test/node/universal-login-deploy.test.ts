@@ -5,11 +5,14 @@
  * lacking `update:prompts` fails with Auth0's 403 and changes nothing.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { defaultTenantConfig, startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { parsePolicy } from '@assent/core';
-import { DeployError, deployUniversalLogin, generatePartials, type DeployOptions } from '@assent/universal-login';
+import { DeployError, deployUniversalLogin, generatePartials, runCli, type DeployOptions } from '@assent/universal-login';
 import { ManagementClient } from 'auth0';
 import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
 
@@ -151,5 +154,44 @@ describe('deployUniversalLogin', () => {
     const before = await tenantState();
     await assert.rejects(deploy({ template: '<html><head>{%- auth0:head -%}</head></html>' }), (error: unknown) => error instanceof DeployError && error.code === 'template_missing_tags');
     assert.deepEqual(await tenantState(), before);
+  });
+});
+
+describe('assent-universal-login deploy', () => {
+  async function cli(args: string[]) {
+    const dir = await mkdtemp(join(tmpdir(), 'assent-ulp-cli-'));
+    try {
+      await writeFile(join(dir, 'policy.json'), JSON.stringify(policy));
+      await writeFile(join(dir, 'template.liquid'), TEMPLATE);
+      let stdout = '';
+      let stderr = '';
+      const env = { AUTH0_DOMAIN: emulator.tenant.domain, AUTH0_CLIENT_ID: M2M, AUTH0_CLIENT_SECRET: M2M_SECRET };
+      const status = await runCli(
+        args.map((arg) => arg.replace('{dir}', dir)),
+        { env, fetch: trust.fetch, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+      );
+      return { status, stdout, stderr };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('--dry-run prints the diff and writes nothing; a deployment then a second one says the tenant is up to date', async () => {
+    const before = await tenantState();
+    const dry = await cli(['deploy', '--policy', '{dir}/policy.json', '--template', '{dir}/template.liquid', '--languages', 'en,de', '--dry-run']);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^acme-signup@2026-11-01: 11 resources would change \(dry run\)$/m);
+    assert.match(dry.stdout, /^## partials signup: PUT \/api\/v2\/prompts\/signup\/partials$/m);
+    assert.deepEqual(await tenantState(), before);
+    assert.equal((await cli(['deploy', '--policy', '{dir}/policy.json', '--template', '{dir}/template.liquid', '--languages', 'en,de'])).status, 0);
+    const again = await cli(['deploy', '--policy', '{dir}/policy.json', '--template', '{dir}/template.liquid', '--languages', 'en,de']);
+    assert.equal(again.stdout, 'acme-signup@2026-11-01: the tenant is up to date; nothing to change.\n');
+  });
+
+  test('a refused deployment exits 1 with the reason; a usage error exits 2', async () => {
+    const refused = await cli(['deploy', '--policy', '{dir}/policy.json', '--languages', 'en']);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /no custom page template/);
+    assert.equal((await cli(['deploy'])).status, 2);
   });
 });

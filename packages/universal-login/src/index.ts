@@ -11,3 +11,4 @@ export * from './partials.js';
 export * from './action-secrets.js';
 export * from './deploy.js';
 export * from './diff.js';
+export * from './cli.js';
