@@ -1,5 +1,5 @@
 import { DecisionError, DecodeError } from './errors.js';
-import { ID_PATTERN, LOCALE_PATTERN, MAX_PURPOSES, SHA256_PATTERN, VERSION_PATTERN } from './policy.js';
+import { ID_PATTERN, LOCALE_PATTERN, MAX_PURPOSES, SHA256_PATTERN, VERSION_PATTERN } from './patterns.js';
 import type { ConsentDecision, ConsentEventKind, ConsentHistoryEntry, ConsentObject, ConsentPolicy, ConsentSource } from './types.js';
 
 /**

@@ -25,20 +25,32 @@ export function resolveMessage(policy: ConsentPolicy, locale: string, builtIn: M
   return own[locale]?.[key] ?? own[locale.replace(/-.*/, '')]?.[key] ?? builtIn[key] ?? own.en?.[key] ?? (en as Messages)[key] ?? key;
 }
 
+// Making an Intl.ListFormat costs far more than using one (tens of milliseconds for a page of
+// purposes): one per locale, kept for the page's lifetime.
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The conjunction list format of `locale`, English when the engine does not know the tag. */
+export function listFormat(locale: string): Intl.ListFormat {
+  let list = listFormats.get(locale);
+  if (!list) {
+    try {
+      list = new Intl.ListFormat(locale, { type: 'conjunction' });
+    } catch {
+      list = new Intl.ListFormat('en', { type: 'conjunction' });
+    }
+    listFormats.set(locale, list);
+  }
+  return list;
+}
+
 /**
  * The titles of `documentIds` as one list in the grammar of `locale` ("the Terms of Service and
  * Privacy Policy"): each title a part linking its document, with the separators as text parts.
  */
 export function documentLinks(policy: ConsentPolicy, documentIds: readonly string[], locale: string, builtIn: Messages): TextPart[] {
   const documents = documentIds.flatMap((id) => policy.documents.filter((document) => document.id === id));
-  let list: Intl.ListFormat;
-  try {
-    list = new Intl.ListFormat(locale, { type: 'conjunction' });
-  } catch {
-    list = new Intl.ListFormat('en', { type: 'conjunction' });
-  }
   let next = 0;
-  return list.formatToParts(documents.map((document) => resolveMessage(policy, locale, builtIn, `document.${document.id}`))).map((part) => {
+  return listFormat(locale).formatToParts(documents.map((document) => resolveMessage(policy, locale, builtIn, `document.${document.id}`))).map((part) => {
     const document = part.type == 'element' ? documents[next++] : undefined;
     if (!document) return { text: part.value };
     const href = safeUrl(document.url);

@@ -1,6 +1,6 @@
 import { shownText } from './consent-text.js';
 import { AssentError, DecisionError } from './errors.js';
-import { LOCALE_PATTERN } from './policy.js';
+import { LOCALE_PATTERN } from './patterns.js';
 import { canonicalStatement, sha256Hex } from './statement.js';
 import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';
 
@@ -37,6 +37,16 @@ export async function createDecision(policy: ConsentPolicy, { accepted, locale, 
   if (!LOCALE_PATTERN.test(locale)) fail('invalid_locale', locale);
   // Years 0 to 9999 only: what ISO 8601 (and the wire format) can write in four digits.
   if (!(at instanceof Date) || !(Math.abs(at.getUTCFullYear() - 5000) < 5000)) fail('invalid_date', String(at));
+  return decide(policy, { accepted, locale, messages, at });
+}
+
+/**
+ * The decision for `input` without `createDecision`'s checks: orders the purposes as the policy
+ * does and hashes the canonical statement of the text shown. Only for callers that build `input`
+ * from the policy itself (ids taken from its purposes, every required one included, a locale from
+ * `resolveLocale`, a real date), as `<assent-terms>` does; anything else calls `createDecision`.
+ */
+export async function decide(policy: ConsentPolicy, { accepted, locale, messages, at = new Date() }: DecisionInput): Promise<ConsentDecision> {
   const purposes = policy.purposes.filter((purpose) => accepted.includes(purpose.id)).map((purpose) => purpose.id);
   return Object.freeze({
     policy: policy.id,

@@ -1,3 +1,4 @@
+import type { BuiltInLocale } from './locales/index.js';
 import type { Messages } from './types.js';
 
 /**
@@ -43,44 +44,12 @@ export type MessageKey = keyof typeof en;
 /** A language module: every built-in key, translated. */
 export type LocaleMessages = Readonly<Record<MessageKey, string>>;
 
-// One small module per language, loaded only when asked for: adding a language never grows the
-// first download. Static specifiers so every bundler (and plain ESM) can resolve them.
-const LOADERS: Readonly<Record<string, () => Promise<{ default: LocaleMessages }>>> = {
-  ar: () => import('./locales/ar.js'),
-  bg: () => import('./locales/bg.js'),
-  cs: () => import('./locales/cs.js'),
-  da: () => import('./locales/da.js'),
-  de: () => import('./locales/de.js'),
-  el: () => import('./locales/el.js'),
-  es: () => import('./locales/es.js'),
-  et: () => import('./locales/et.js'),
-  fi: () => import('./locales/fi.js'),
-  fr: () => import('./locales/fr.js'),
-  ga: () => import('./locales/ga.js'),
-  he: () => import('./locales/he.js'),
-  hr: () => import('./locales/hr.js'),
-  hu: () => import('./locales/hu.js'),
-  it: () => import('./locales/it.js'),
-  lt: () => import('./locales/lt.js'),
-  lv: () => import('./locales/lv.js'),
-  mt: () => import('./locales/mt.js'),
-  nl: () => import('./locales/nl.js'),
-  pl: () => import('./locales/pl.js'),
-  pt: () => import('./locales/pt.js'),
-  ro: () => import('./locales/ro.js'),
-  sk: () => import('./locales/sk.js'),
-  sl: () => import('./locales/sl.js'),
-  sv: () => import('./locales/sv.js'),
-};
-
 /**
  * Languages with built-in texts: the 24 official languages of the EU, plus Arabic and Hebrew
- * (right-to-left). Base language tags only; regional variants resolve to their base.
+ * (right-to-left). Base language tags only; regional variants resolve to their base. Every one but
+ * English has a module in locales/, listed by locales/index.ts.
  */
-export const SUPPORTED_LOCALES: readonly string[] = [
-  'en', 'ar', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'he', 'hr', 'hu',
-  'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
-];
+export const SUPPORTED_LOCALES: readonly string[] = 'en ar bg cs da de el es et fi fr ga he hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ');
 
 /**
  * The first candidate that has built-in texts, by exact tag, then by its base language
@@ -110,13 +79,16 @@ export function isRtl(locale: string): boolean {
 
 /**
  * The built-in texts of `locale` (resolved with `resolveLocale`): English at once, any other
- * language through a dynamic import of its own small module.
+ * language through a dynamic import of the language table (one small module for every language)
+ * and then of its own small module.
  *
  * @example const messages = await loadMessages('de-CH'); // German texts
  */
 export async function loadMessages(locale: string): Promise<Messages> {
-  const load = LOADERS[resolveLocale(locale)];
-  return load ? (await load()).default : en;
+  const resolved = resolveLocale(locale);
+  // The table of language modules is itself loaded on demand: English pages never download it.
+  // resolveLocale returns a key of the table for every language but English.
+  return resolved == 'en' ? en : (await (await import('./locales/index.js')).LOCALES[resolved as BuiltInLocale]()).default;
 }
 
 /**

@@ -3,7 +3,7 @@ import { createDecision } from './decision.js';
 import { AssentError, DecisionError, DecodeError } from './errors.js';
 import { format, loadMessages, resolveLocale, SUPPORTED_LOCALES } from './messages.js';
 import { resolveMessage } from './consent-text.js';
-import { ID_PATTERN, LOCALE_PATTERN, VERSION_PATTERN } from './policy.js';
+import { ID_PATTERN, LOCALE_PATTERN, VERSION_PATTERN } from './patterns.js';
 import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';
 import { decodeSignupFields } from './wire.js';
 

@@ -1,6 +1,7 @@
 import { createDecision } from './decision.js';
 import { DecodeError, EncodingError } from './errors.js';
-import { ID_SYNTAX, LOCALE_PATTERN, SHA256_PATTERN } from './policy.js';
+import { ID_SYNTAX, LOCALE_PATTERN, SHA256_PATTERN } from './patterns.js';
+import { signupFields } from './signup-fields.js';
 import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';
 
 /** Auth0's limits on `user_metadata` sent with POST /dbconnections/signup. */
@@ -70,17 +71,9 @@ function invalidField(fields: Readonly<Record<keyof typeof WIRE_FIELDS, string>>
  *   client_id, connection, email, password, user_metadata: { ...app, ...encodeSignupFields(decision, { appMetadata: app }) } }) });
  */
 export function encodeSignupFields(decision: ConsentDecision, { prefix = 'consent_', appMetadata = {} }: EncodeSignupOptions = {}): Record<string, string> {
-  const values = {
-    policy: decision.policy + '@' + decision.version,
-    purposes: String(decision.purposes),
-    at: decision.at,
-    locale: decision.locale,
-    hash: decision.hash,
-  };
-  const invalid = invalidField(values, decision.purposes.length);
+  const invalid = invalidField(signupFields(decision, '') as Record<keyof typeof WIRE_FIELDS, string>, decision.purposes.length);
   if (invalid) throw new EncodingError('invalid_decision', prefix + invalid, 'is invalid');
-  const fields: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) fields[prefix + name] = value;
+  const fields = signupFields(decision, prefix);
   const appFields = Object.entries(appMetadata);
   for (const [name, value] of [...appFields, ...Object.entries(fields)]) {
     if (!name || name.length > 100 || /[.$]/.test(name)) throw new EncodingError('invalid_field_name', name, 'must be 1-100 characters without . or $');

@@ -1,6 +1,7 @@
 /** Shared test data: the example policy of docs/policy.md, and helpers to vary it. */
 import fc from 'fast-check';
-import { ID_PATTERN, MAX_PURPOSES, parsePolicy } from '../src/policy.js';
+import { ID_PATTERN, MAX_PURPOSES } from '../src/patterns.js';
+import { parsePolicy } from '../src/policy.js';
 import type { ConsentPolicy, Purpose } from '../src/types.js';
 
 /** The example policy of docs/policy.md, as raw JSON input (not yet parsed). */

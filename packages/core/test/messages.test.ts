@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { LOCALES } from '../src/locales/index.js';
 import { SUPPORTED_LOCALES, en, format, isRtl, loadMessages, resolveLocale } from '../src/messages.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
@@ -9,6 +10,10 @@ describe('built-in texts', () => {
     const eu = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
     for (const locale of eu) assert.ok(SUPPORTED_LOCALES.includes(locale), locale);
     assert.ok(SUPPORTED_LOCALES.some(isRtl));
+  });
+
+  test('the language table has a module for every supported language but English, and no other', () => {
+    assert.deepEqual(Object.keys(LOCALES).sort(), SUPPORTED_LOCALES.filter((tag) => tag != 'en').sort());
   });
 
   for (const locale of SUPPORTED_LOCALES.filter((tag) => tag != 'en')) {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createDecision, verifyDecision } from '../src/decision.js';
+import { createDecision, decide, verifyDecision } from '../src/decision.js';
+import { guardPolicy } from '../src/policy-guard.js';
+import { signupFields } from '../src/signup-fields.js';
 import { DecodeError, EncodingError } from '../src/errors.js';
 import { SUPPORTED_LOCALES, loadMessages } from '../src/messages.js';
 import type { ConsentDecision } from '../src/types.js';
@@ -146,6 +148,19 @@ describe('signup wire properties', () => {
       fc.asyncProperty(choiceArb, localeArb, dateArb, prefixArb, async ({ policy, accepted }, locale, at, prefix) => {
         const made = await createDecision(policy, { accepted, locale, messages: await loadMessages(locale), at });
         assert.deepEqual(decodeSignupFields(encodeSignupFields(made, { prefix }), { prefix }), made);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('the fields <assent-terms> builds (decide, signupFields on a guarded policy) are exactly what encodeSignupFields makes', async () => {
+    await fc.assert(
+      fc.asyncProperty(choiceArb, localeArb, dateArb, prefixArb, async ({ policy, accepted }, locale, at, prefix) => {
+        const messages = await loadMessages(locale);
+        const input = { accepted, locale, messages, at };
+        const made = await decide(guardPolicy(policy), input);
+        assert.deepEqual(made, await createDecision(policy, input));
+        assert.deepEqual(signupFields(made, prefix), encodeSignupFields(made, { prefix }));
       }),
       { numRuns: 60 },
     );
