@@ -42,15 +42,18 @@ export function guardPolicy(input: unknown): ConsentPolicy {
   } catch {
     // Cycles and BigInts end as "must be an object".
   }
-  if (!isObject(policy)) throw new PolicyError([{ path: '', code: 'object', message: 'is invalid (object)' }]);
+  if (!isObject(policy)) {
+    fail('', 'object');
+    throw new PolicyError(issues);
+  }
   const { controller, withdrawal, messages } = policy;
   test(ID_PATTERN, policy.id, 'id');
   test(VERSION_PATTERN, policy.version, 'version');
   if (typeof (controller as Obj | undefined)?.name != 'string') fail('controller.name', 'nonEmpty');
   if (withdrawal !== undefined && !safeUrl((withdrawal as Obj | null)?.url as string)) fail('withdrawal.url', 'url');
-  for (const [locale, texts] of Object.entries(messages ?? {})) {
-    if (!isObject(texts)) fail('messages.' + locale, 'object');
-    else for (const [key, text] of Object.entries(texts)) if (typeof text != 'string') fail(`messages.${locale}["${key}"]`, 'string');
+  // Texts of a locale that is not an object are never read (lookups on it find nothing).
+  for (const [locale, texts] of Object.entries(Object(messages))) {
+    for (const [key, text] of Object.entries(Object(texts))) if (typeof text != 'string') fail(`messages.${locale}["${key}"]`, 'string');
   }
   for (const [{ id, url, version, sha256 }, i] of list(policy.documents, 'documents')) {
     const path = `documents[${i}].`;

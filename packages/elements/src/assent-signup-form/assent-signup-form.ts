@@ -1,12 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import {
   format,
   isRtl,
-  parsePolicy,
+  validatePolicy,
   passwordRules,
   resolveLocale,
   type AssentClient,
-  type ConsentDecision,
   type ConsentPolicy,
   type PasswordPolicyLevel,
   type PasswordRule,
@@ -16,29 +16,15 @@ import { styles } from './assent-signup-form.styles.js';
 import { extraControls, type ExtraControl } from './extra-fields.js';
 import { formUiMessagesEn, loadFormTranslation, type FormUiMessages } from './ui-messages.js';
 import type { Problem } from './problems.js';
+import { RetryCountdown } from './retry-countdown.js';
+import type { Submission } from './submit.js';
 import { ruleText } from './rule-text.js';
 import { languages, messageCache } from '../shared/locale.js';
+import { RenderingElement } from '../shared/rendering-element.js';
 
-/** `detail` of the `assent-signup-success` event. */
-export interface AssentSignupSuccessDetail {
-  /** Auth0's id of the new user, `auth0|…`. */
-  readonly userId: string;
-  readonly email: string;
-  /** The consent decision recorded with the user (verifiable with core's `verifyDecision`). */
-  readonly decision: ConsentDecision;
-}
+import type { AssentSignupFormEventMap } from './events.js';
 
-/** `detail` of the `assent-signup-error` event. */
-export interface AssentSignupErrorDetail {
-  /** A `SignupError` (Auth0 refused, or no answer: see its `code`) or a `SignupInputError` (refused before sending). */
-  readonly error: Error;
-}
-
-/** The events of `<assent-signup-form>`, for typed `addEventListener` calls on the element. */
-export interface AssentSignupFormEventMap extends Omit<HTMLElementEventMap, 'assent-signup-success' | 'assent-signup-error'> {
-  'assent-signup-success': CustomEvent<AssentSignupSuccessDetail>;
-  'assent-signup-error': CustomEvent<AssentSignupErrorDetail>;
-}
+export type { AssentSignupErrorDetail, AssentSignupFormEventMap, AssentSignupSuccessDetail } from './events.js';
 
 const LEVELS: readonly string[] = ['none', 'low', 'fair', 'good', 'excellent'];
 const CONFIGURATION = ['domain', 'clientId', 'connection', 'policy', 'client', 'metadata', 'passwordPolicy', 'passwordMinLength'];
@@ -119,7 +105,7 @@ let instances = 0;
  */
 // Merged with the interface at the end of this file, which only adds typed event listeners.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class AssentSignupForm extends LitElement {
+export class AssentSignupForm extends RenderingElement {
   static override properties = {
     domain: {},
     clientId: { attribute: 'client-id' },
@@ -143,7 +129,7 @@ export class AssentSignupForm extends LitElement {
   /** The database connection users sign up to, e.g. `Username-Password-Authentication`. */
   declare connection: string | null;
 
-  /** URL of the consent policy JSON (validated with `parsePolicy`); the form cannot be sent until it has loaded. */
+  /** URL of the consent policy JSON (checked with core's `validatePolicy`); the form cannot be sent until it has loaded. */
   declare policySrc: string | null;
 
   /** The consent policy, already validated. Wins over `policy-src`. */
@@ -177,12 +163,8 @@ export class AssentSignupForm extends LitElement {
   #fetched: ConsentPolicy | null = null;
   #policyFailed = false;
   #loads = 0;
-  #busy = false;
-  #problems: readonly Problem[] = [];
-  #result: { readonly email: string; readonly name?: string } | null = null;
-  #retryAt = 0;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
-  #announcement = '';
+  readonly #submission: Submission = { busy: false, problems: [], result: null };
+  readonly #countdown = new RetryCountdown(this, () => this.#ui);
   #showPassword = false;
   #password = '';
   #observer = new MutationObserver((records) => this.#onMutation(records));
@@ -233,13 +215,11 @@ export class AssentSignupForm extends LitElement {
     adoptStyles(this);
     super.connectedCallback();
     this.#observer.observe(this, { childList: true });
-    if (this.#retryAt) this.#tick();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer.disconnect();
-    clearTimeout(this.#retryTimer);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -264,9 +244,11 @@ export class AssentSignupForm extends LitElement {
     const [locale, m] = this.#ui;
     const id = this.#id;
     const policy = this.client?.policy ?? this.policy ?? this.#fetched;
-    const waiting = this.#retryAt > 0;
+    const { busy, result } = this.#submission;
+    const countdown = this.#countdown;
+    const waiting = countdown.waiting;
     return html`<div id=${id} class="assent-signup" lang=${locale} dir=${isRtl(locale) ? 'rtl' : 'ltr'}>
-      <form class="assent-form" novalidate aria-busy=${String(this.#busy)} ?hidden=${!!this.#result} @submit=${this.#onSubmit} @input=${this.#onInput} @assent-change=${this.#onInput}>
+      <form class="assent-form" novalidate aria-busy=${String(busy)} ?hidden=${!!result} @submit=${this.#onSubmit} @input=${this.#onInput} @assent-change=${this.#onInput}>
         ${this.#configError ? html`<p id="${id}-config" class="assent-config" role="alert" tabindex="-1">${m['signup.config']}</p>` : nothing}
         ${this.#summary(m)}
         ${this.askName
@@ -280,16 +262,16 @@ export class AssentSignupForm extends LitElement {
           ? nothing
           : // Its own lang: <assent-terms> re-renders when that changes, not when an ancestor's does.
             html`<assent-terms id="${id}-terms" lang=${locale} .policy=${policy}></assent-terms>`}
-        <button type="submit" class="assent-submit" aria-disabled=${String(this.#busy || waiting || !runtime)}>${m['signup.submit']}</button>
-        <p class="assent-status" role="status">${this.#busy ? m['signup.sending'] : ''}</p>
-        <p class="assent-retry" role="status" ?hidden=${!this.#announcement}>
-          <span aria-hidden="true">${waiting ? format(m['signup.retryIn'], { time: this.#seconds(Math.ceil((this.#retryAt - Date.now()) / 1000)) }) : this.#announcement}</span>
-          <span class="assent-vh">${this.#announcement}</span>
+        <button type="submit" class="assent-submit" aria-disabled=${String(busy || waiting || !runtime)}>${m['signup.submit']}</button>
+        <p class="assent-status" role="status">${busy ? m['signup.sending'] : ''}</p>
+        <p class="assent-retry" role="status" ?hidden=${!countdown.announcement}>
+          <span aria-hidden="true">${waiting ? countdown.text() : countdown.announcement}</span>
+          <span class="assent-vh">${countdown.announcement}</span>
         </p>
       </form>
-      <div id="${id}-success" class="assent-success" role="status" tabindex="-1" ?hidden=${!this.#result}>
-        ${this.#result && !this.#successSlot()?.childElementCount
-          ? html`<p>${this.#result.name ? `${format(m['signup.welcome'], { name: this.#result.name })} ` : ''}${m['signup.success']}</p>`
+      <div id="${id}-success" class="assent-success" role="status" tabindex="-1" ?hidden=${!result}>
+        ${result && !this.#successSlot()?.childElementCount
+          ? html`<p>${result.name ? `${format(m['signup.welcome'], { name: result.name })} ` : ''}${m['signup.success']}</p>`
           : nothing}
         <div id="${id}-success-slot"></div>
       </div>
@@ -297,7 +279,7 @@ export class AssentSignupForm extends LitElement {
   }
 
   #summary(m: FormUiMessages): TemplateResult {
-    const problems = this.#problems;
+    const { problems } = this.#submission;
     return html`<div id="${this.#id}-summary" class="assent-summary" tabindex="-1" ?hidden=${!problems.length}>
       <div role="alert">
         ${problems.length
@@ -366,12 +348,8 @@ export class AssentSignupForm extends LitElement {
     return passwordRules(level, this.#password, this.passwordMinLength ? { minLength: this.passwordMinLength } : {});
   }
 
-  #seconds(count: number): string {
-    return new Intl.NumberFormat(this.#ui[0], { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(Math.max(count, 0));
-  }
-
   #problemFor(field: string): Problem | undefined {
-    return this.#problems.find((problem) => problem.field === field);
+    return this.#submission.problems.find((problem) => problem.field === field);
   }
 
   #extraContainer(): HTMLElement | null {
@@ -477,7 +455,7 @@ export class AssentSignupForm extends LitElement {
     try {
       const response = await fetch(src);
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${src}`);
-      policy = parsePolicy(await response.json());
+      policy = validatePolicy(await response.json());
     } catch (error) {
       if (load === this.#loads) console.error(`<assent-signup-form>: the policy at "${src}" could not be used.`, error);
     }
@@ -507,13 +485,13 @@ export class AssentSignupForm extends LitElement {
     const target = event.target as Partial<ExtraControl> & Element;
     const field = target.localName === 'assent-terms' ? 'terms' : target.id?.startsWith(`${this.#id}-`) ? target.name : `metadata.${target.name}`;
     if (target.name === 'password') this.#syncPassword();
-    this.#problems = this.#problems.filter((problem) => problem.field !== field && problem.field !== field?.replace(/^metadata\./, ''));
+    this.#submission.problems = this.#submission.problems.filter((problem) => problem.field !== field && problem.field !== field?.replace(/^metadata\./, ''));
     this.requestUpdate();
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.#busy || this.#result || this.#retryAt) return;
+    if (this.#submission.busy || this.#submission.result || this.#countdown.waiting) return;
     if (this.#configError) {
       this.querySelector<HTMLElement>(`#${this.#id}-config`)?.focus();
       return;
@@ -527,61 +505,29 @@ export class AssentSignupForm extends LitElement {
       void this.#report(problems);
       return;
     }
-    this.#announcement = '';
-    void this.#send(runtime, this.#active, decision);
+    void runtime.submitSignup(
+      {
+        element: this,
+        submission: this.#submission,
+        countdown: this.#countdown,
+        texts: this.#ui[1],
+        options: this,
+        input: (name) => this.#input(name),
+        extras: this.#extraContainer(),
+        success: () => this.querySelector(`#${this.#id}-success`),
+        report: (found) => this.#report(found),
+      },
+      this.#active,
+      decision,
+    );
   }
 
   /** Shows `problems` (the summary and each field's message) and moves focus to the summary. */
   async #report(problems: readonly Problem[]): Promise<void> {
-    this.#problems = problems;
+    this.#submission.problems = problems;
     this.requestUpdate();
     await this.updateComplete;
     if (problems.length) this.querySelector<HTMLElement>(`#${this.#id}-summary`)?.focus();
-  }
-
-  async #send(loaded: SignupRuntime, client: AssentClient, decision: ConsentDecision): Promise<void> {
-    const { SignupError, SignupInputError, problemOf, withSubmitTexts } = loaded;
-    const input = loaded.signupInputOf((name) => this.#input(name)?.value ?? '', this.#extraContainer(), this);
-    this.#busy = true;
-    this.#problems = [];
-    this.requestUpdate();
-    try {
-      const result = await client.signup(input, decision);
-      this.#busy = false;
-      this.#result = { email: result.email, ...(input.rootFields?.given_name && { name: input.rootFields.given_name }) };
-      this.requestUpdate();
-      this.dispatchEvent(new CustomEvent<AssentSignupSuccessDetail>('assent-signup-success', { bubbles: true, composed: true, detail: { userId: result.userId, email: result.email, decision: result.decision } }));
-      await this.updateComplete;
-      this.querySelector<HTMLElement>(`#${this.#id}-success`)?.focus();
-    } catch (caught) {
-      this.#busy = false;
-      const error = caught instanceof Error ? caught : new Error(String(caught));
-      if (!(error instanceof SignupError || error instanceof SignupInputError)) console.error('<assent-signup-form>: the signup failed unexpectedly.', error);
-      if (error instanceof SignupError && error.code === 'password_leaked') {
-        const password = this.#input('password');
-        if (password) password.value = '';
-      }
-      if (error instanceof SignupError && error.code === 'rate_limited' && error.retryAfterMs) {
-        this.#retryAt = Date.now() + error.retryAfterMs;
-        this.#announcement = format(this.#ui[1]['signup.retryIn'], { time: this.#seconds(Math.ceil(error.retryAfterMs / 1000)) });
-        this.#tick();
-      }
-      this.dispatchEvent(new CustomEvent<AssentSignupErrorDetail>('assent-signup-error', { bubbles: true, composed: true, detail: { error } }));
-      await this.#report([problemOf(error, withSubmitTexts(this.#ui[1]))]);
-    }
-  }
-
-  /** One step of the rate-limit countdown: redraws the seconds left, and says when the wait is over. */
-  #tick(): void {
-    clearTimeout(this.#retryTimer);
-    const left = this.#retryAt - Date.now();
-    if (left <= 0) {
-      this.#retryAt = 0;
-      this.#announcement = this.#ui[1]['signup.retryNow'];
-    } else {
-      this.#retryTimer = setTimeout(() => this.#tick(), left % 1000 || 1000);
-    }
-    this.requestUpdate();
   }
 }
 

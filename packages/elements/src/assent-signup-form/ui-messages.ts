@@ -1,4 +1,5 @@
 import { passwordEn, resolveLocale, type Messages, type PasswordMessageKey } from '@assent/core';
+import type { FormLocale } from './locales/index.js';
 import type { FormLocaleMessages } from './messages.js';
 
 /**
@@ -36,40 +37,13 @@ export type FormUiMessages = Readonly<Record<keyof typeof formUiEn | PasswordMes
 /** The element's English texts, always bundled. */
 export const formUiMessagesEn: FormUiMessages = { ...formUiEn, ...passwordEn };
 
-// One module per language, loaded only when asked for (static specifiers, so bundlers split them).
-const LOADERS: Readonly<Record<string, () => Promise<{ default: FormLocaleMessages }>>> = {
-  ar: () => import('./locales/ar.js'),
-  bg: () => import('./locales/bg.js'),
-  cs: () => import('./locales/cs.js'),
-  da: () => import('./locales/da.js'),
-  de: () => import('./locales/de.js'),
-  el: () => import('./locales/el.js'),
-  es: () => import('./locales/es.js'),
-  et: () => import('./locales/et.js'),
-  fi: () => import('./locales/fi.js'),
-  fr: () => import('./locales/fr.js'),
-  ga: () => import('./locales/ga.js'),
-  he: () => import('./locales/he.js'),
-  hr: () => import('./locales/hr.js'),
-  hu: () => import('./locales/hu.js'),
-  it: () => import('./locales/it.js'),
-  lt: () => import('./locales/lt.js'),
-  lv: () => import('./locales/lv.js'),
-  mt: () => import('./locales/mt.js'),
-  nl: () => import('./locales/nl.js'),
-  pl: () => import('./locales/pl.js'),
-  pt: () => import('./locales/pt.js'),
-  ro: () => import('./locales/ro.js'),
-  sk: () => import('./locales/sk.js'),
-  sl: () => import('./locales/sl.js'),
-  sv: () => import('./locales/sv.js'),
-};
-
 /**
  * The form's complete texts in `locale` (resolved with core's `resolveLocale`, so the languages are
  * core's `SUPPORTED_LOCALES`) through a dynamic import; null for English, which has no module.
  */
 export async function loadFormTranslation(locale: string): Promise<FormLocaleMessages | null> {
-  const load = LOADERS[resolveLocale(locale)];
-  return load ? (await load()).default : null;
+  const resolved = resolveLocale(locale);
+  // The table of language modules is itself loaded on demand: English pages never download it.
+  // resolveLocale returns a key of the table for every language but English.
+  return resolved == 'en' ? null : (await (await import('./locales/index.js')).FORM_LOCALES[resolved as FormLocale]()).default;
 }

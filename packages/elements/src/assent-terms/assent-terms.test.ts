@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { en, loadMessages, parsePolicy, plainText, purposeText, shownText, verifyDecision, type ConsentPolicy } from '@assent/core';
+import { en, loadMessages, parsePolicy, plainText, purposeText, shownText, verifyDecision, type ConsentPolicy, type PolicyError } from '@assent/core';
 import { AssentTerms } from './assent-terms.js';
 import '../define/assent-terms.js';
 
@@ -548,7 +548,7 @@ describe('<assent-terms>', () => {
       await waitUntil(() => errors.length > 0, 'an error is logged');
       await element.updateComplete;
       expect(text($(element, '[role="alert"]'))).to.equal(en['policy.error']);
-      const issues = errors[0]![2] as { path: string; message: string }[];
+      const { issues } = errors[0]![2] as PolicyError;
       expect(issues.map((issue) => issue.path)).to.include('purposes');
       expect(element.checkValidity()).to.equal(false);
     });
@@ -573,7 +573,7 @@ describe('<assent-terms>', () => {
       const element = await mount(preTicked as unknown as ConsentPolicy);
       expect(element.shadowRoot!.querySelector('input')).to.equal(null);
       expect(text($(element, '[role="alert"]'))).to.equal(en['policy.error']);
-      expect((errors[0]![2] as { path: string }[]).map((issue) => issue.path)).to.deep.equal(['purposes[1].checked']);
+      expect((errors[0]![1] as PolicyError).issues.map((issue) => issue.path)).to.deep.equal(['purposes[1].checked']);
       expect(element.checkValidity()).to.equal(false);
     });
 

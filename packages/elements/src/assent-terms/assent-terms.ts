@@ -1,20 +1,23 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { PropertyValues } from '@lit/reactive-element';
 import {
-  PolicyError,
-  createDecision,
+  validatePolicy,
+  decide,
   en,
-  encodeSignupFields,
   format,
   isRtl,
+  listFormat,
   loadMessages,
-  parsePolicy,
   purposeText,
   resolveLocale,
   resolveMessage,
   safeUrl,
+  signupFields,
   type ConsentDecision,
   type ConsentPolicy,
+  type LocaleMessages,
   type Messages,
+  type PolicyError,
   type TextPart,
 } from '@assent/core';
 import { FormControl } from '../shared/form-control.js';
@@ -58,18 +61,22 @@ const LOG = '<assent-terms>:';
 const messagesFor = messageCache<Messages>(en, loadMessages, LOG);
 
 /**
- * Whether an inline policy can be shown, by `parsePolicy`'s rules. Unsafe URLs are logged but do
+ * Whether an inline policy can be shown, by `validatePolicy`'s rules. Unsafe URLs are logged but do
  * not stop it: those documents are shown as plain text, never as links.
  */
 function usable(policy: ConsentPolicy): boolean {
   try {
-    parsePolicy(policy);
+    validatePolicy(policy);
     return true;
   } catch (error) {
-    console.error(LOG, 'invalid policy', error instanceof PolicyError ? error.issues : error);
-    return error instanceof PolicyError && error.issues.every(({ path }) => path.endsWith('.url'));
+    // validatePolicy throws nothing but PolicyError, whose message lists every issue.
+    console.error(LOG, error);
+    return (error as PolicyError).issues.every(({ path }) => path.endsWith('.url'));
   }
 }
+
+// What Auth0 accepts in a field name (1-100 characters, no . or $), leaving room for `purposes`.
+const FIELD_PREFIX = /^[^.$]{1,92}$/;
 
 const key = (policy: ConsentPolicy) => `${policy.id}@${policy.version}`;
 
@@ -123,10 +130,10 @@ export class AssentTerms extends FormControl {
     disabled: { type: Boolean, reflect: true },
   };
 
-  /** The consent policy to show. Checked with `parsePolicy`: unsafe URLs are shown as plain text, any other problem shows the error state. Wins over `policy-src`. */
+  /** The consent policy to show. Checked with core's `validatePolicy`: unsafe URLs are shown as plain text, any other problem shows the error state. Wins over `policy-src`. */
   declare policy: ConsentPolicy | null;
 
-  /** URL of the policy JSON, fetched and validated with `parsePolicy`. The element stays invalid until it has loaded. */
+  /** URL of the policy JSON, fetched and checked with core's `validatePolicy`. The element stays invalid until it has loaded. */
   declare policySrc: string | null;
 
   /** Disables every box; a disabled element is left out of validation and of the form data. */
@@ -151,7 +158,6 @@ export class AssentTerms extends FormControl {
   #loads = 0;
   #runs = 0;
   #notify = false;
-  #formDisabled = false;
   #saved: SavedState | null = null;
   /** Language and texts of the loading and error states, which can show before a language has loaded. */
   #ui: readonly [string, Messages] = ['en', en];
@@ -250,8 +256,7 @@ export class AssentTerms extends FormControl {
   }
 
   /** Called when an ancestor `<fieldset disabled>` changes. */
-  formDisabledCallback(disabled: boolean): void {
-    this.#formDisabled = disabled;
+  formDisabledCallback(): void {
     this.requestUpdate();
   }
 
@@ -265,22 +270,18 @@ export class AssentTerms extends FormControl {
         : html`<div part="base" class="base wait" lang=${lang} aria-busy="true"><span class="vh" role="status">${m['policy.loading']}</span>${error}</div>`;
     }
     const { t, optional } = view;
-    const off = this.disabled || this.#formDisabled;
+    // Disabled itself (the attribute reflects after render) or by a `<fieldset disabled>` around it.
+    const off = this.disabled || this.matches(':disabled');
     const rows = optional.map(
       ({ id, text }) =>
         html`<div class="row"><input type="checkbox" id=${`o-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`o-${id}`} part="label">${this.#text(text)}</label></div>`,
     );
     const hint = html`<p id="h" part="hint">${t('optional.hint')}</p>`;
-    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}>
-<div class="row"><input type="checkbox" id="r" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${String(this.userInvalid)} aria-describedby=${this.userInvalid ? 'e' : nothing} /><label for="r" part="label">${this.#text(view.requiredText)}</label></div>
-${error}
-${rows[1]
+    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="r" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${String(this.userInvalid)} aria-describedby=${this.userInvalid ? 'e' : nothing} /><label for="r" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
   ? html`<fieldset part="optional" aria-describedby="h" ?disabled=${off}><legend part="legend">${t('optional.legend')}</legend>${rows}${hint}</fieldset>`
   : rows[0]
     ? html`<div part="optional" class="base">${rows}${hint}</div>`
-    : nothing}
-<span id="t" hidden>${t('link.newTab')}</span>
-</div>`;
+    : nothing}<span id="t" hidden>${t('link.newTab')}</span></div>`;
   }
 
   /** A sentence: plain text, and links only for URLs `safeUrl` allows. */
@@ -309,7 +310,7 @@ ${rows[1]
   /** The validation message of the unticked required box, naming its documents. */
   #missing({ requiredText, locale, t }: View): string {
     const titles = requiredText.filter((part) => part.document).map((part) => part.text);
-    return format(t('required.error'), { documents: new Intl.ListFormat(locale, { type: 'conjunction' }).format(titles) });
+    return format(t('required.error'), { documents: listFormat(locale).format(titles) });
   }
 
   async #load(): Promise<void> {
@@ -322,9 +323,9 @@ ${rows[1]
     try {
       const response = await fetch(src);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      policy = parsePolicy(await response.json());
+      policy = validatePolicy(await response.json());
     } catch (error) {
-      if (load == this.#loads) console.error(LOG, `unusable policy-src "${src}"`, error instanceof PolicyError ? error.issues : error);
+      if (load == this.#loads) console.error(LOG, `unusable policy-src "${src}"`, error);
     }
     if (load != this.#loads) return;
     this.#fetched = policy;
@@ -393,32 +394,35 @@ ${rows[1]
     if (!view || !this.#checked) return done(null);
     // Stamped now: the moment of the tick, however long the hash takes.
     const input = { accepted: this.#accepted(view), locale: view.locale, messages: view.messages, at: new Date() };
-    createDecision(view.policy, input).then(done, (error: unknown) => done(null, ['no decision', error]));
+    decide(view.policy, input).then(done, (error: unknown) => done(null, ['no decision', error]));
   }
 
   /** Puts the current value, saved state and validity into the form. */
   #sync(): void {
     const view = this.#view;
     const decision = this.#decision;
-    const m = view?.messages ?? this.#ui[1];
+    // Built-in texts (English or a language module) have every key.
+    const m = (view?.messages ?? this.#ui[1]) as LocaleMessages;
     const anchor = this.renderRoot?.querySelector<HTMLInputElement>('#r') ?? undefined;
     let value: FormData | null = null;
     // Until the decision is ready the element is invalid, with a short "still loading" message (the
     // error message when the last tick could not make one).
-    let problem = m[this.#noDecision ? 'policy.error' : 'policy.loading'] ?? '…';
+    let problem = m[this.#noDecision ? 'policy.error' : 'policy.loading'];
     if (decision) {
       try {
+        // A developer error (a prefix Auth0 refuses in a field name): say so rather than submit nothing.
+        const prefix = this.fieldPrefix ?? `${this.name}_`;
+        if (!FIELD_PREFIX.test(prefix)) throw `bad field prefix "${prefix}"`;
         value = new FormData();
-        for (const [field, text] of Object.entries(encodeSignupFields(decision, { prefix: this.fieldPrefix ?? `${this.name}_` }))) value.append(field, text);
+        for (const [field, text] of Object.entries(signupFields(decision, prefix))) value.append(field, text);
       } catch (error) {
-        // A developer error (a name Auth0 refuses as a field prefix): say so rather than submit nothing.
-        console.error(LOG, this.fieldPrefix === null ? `name="${this.name}"` : `field-prefix="${this.fieldPrefix}"`, error);
+        console.error(LOG, error);
         problem = String(error);
         value = null;
       }
     }
     this.internals.setFormValue(value, view && JSON.stringify({ p: key(view.policy), r: this.#checked, o: [...this.#optional] } satisfies SavedState));
-    if (!view) this.internals.setValidity({ customError: true }, m[this.#invalid || this.#loadFailed ? 'policy.error' : 'policy.loading'] ?? '…');
+    if (!view) this.internals.setValidity({ customError: true }, m[this.#invalid || this.#loadFailed ? 'policy.error' : 'policy.loading']);
     else if (!this.#checked) this.internals.setValidity({ valueMissing: true }, this.#missing(view), anchor);
     else if (!value) this.internals.setValidity({ customError: true }, problem, anchor);
     else this.internals.setValidity({});

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { RenderingElement } from './rendering-element.js';
 
 /**
  * Base of Assent's form-associated elements: ElementInternals wiring and the native
@@ -10,10 +10,10 @@ import { LitElement } from 'lit';
  * Subclasses set the value and validity through `internals` and clear `userInvalid` when the
  * user fixes the problem or the form is reset.
  */
-export abstract class FormControl extends LitElement {
+export abstract class FormControl extends RenderingElement {
   static formAssociated = true;
 
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...RenderingElement.shadowRootOptions, delegatesFocus: true };
 
   /** The element's ElementInternals: value, validity and form state go through it. */
   protected readonly internals: ElementInternals;

@@ -24,22 +24,22 @@ export type MessagesFor<T> = (locale: string, whenLoaded: () => void) => T | nul
  * most once, and a failed load is logged (after `logPrefix`, e.g. `<assent-terms>:`) and remembered as `null`.
  */
 export function messageCache<T>(english: T, load: (locale: string) => Promise<T>, logPrefix: string): MessagesFor<T> {
-  const loaded = new Map<string, T | null>([['en', english]]);
-  const loading = new Map<string, Promise<unknown>>();
+  // Texts, null for a failed language, or the promise of a load under way.
+  const cache = new Map<string, T | null | Promise<unknown>>([['en', english]]);
   return (locale, whenLoaded) => {
-    if (loaded.has(locale)) return loaded.get(locale);
-    let pending = loading.get(locale);
-    if (!pending) {
-      pending = load(locale).then(
-        (messages) => loaded.set(locale, messages),
+    let entry = cache.get(locale);
+    if (entry === undefined) {
+      entry = load(locale).then(
+        (messages) => cache.set(locale, messages),
         (error: unknown) => {
-          console.error(`${logPrefix} the "${locale}" texts could not be loaded; showing English.`, error);
-          loaded.set(locale, null);
+          console.error(`${logPrefix} "${locale}" texts failed to load; showing English.`, error);
+          cache.set(locale, null);
         },
       );
-      loading.set(locale, pending);
+      cache.set(locale, entry);
     }
-    void pending.then(whenLoaded);
+    if (!(entry instanceof Promise)) return entry;
+    void entry.then(whenLoaded);
     return undefined;
   };
 }

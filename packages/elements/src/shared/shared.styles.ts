@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Styles every Assent element shares. The theme has three layers: page-wide `--assent-*` tokens,
@@ -11,12 +11,8 @@ import { css } from 'lit';
  * "inherit from the page": the elements blend in unless told otherwise.
  */
 export const sharedStyles = css`
-:host { font-family: var(--assent-font); color: var(--assent-color); }
-:host([hidden]) { display: none; }
-.vh { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-:focus-visible {
-  outline: var(--assent-focus-ring-width, 2px) solid var(--assent-focus-ring, light-dark(#0b57d0, #a8c7fa));
-  outline-offset: 2px;
-  border-radius: var(--assent-radius, 4px);
-}
+:host{font-family:var(--assent-font);color:var(--assent-color)}
+:host([hidden]){display:none}
+.vh{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+:focus-visible{outline:var(--assent-focus-ring-width,2px) solid var(--assent-focus-ring,light-dark(#0b57d0,#a8c7fa));outline-offset:2px;border-radius:var(--assent-radius,4px)}
 `;
