@@ -88,6 +88,8 @@ const stages = {
   node: nodeTests('node', ['packages/core', 'packages/auth0-emulator', 'packages/server', 'packages/universal-login', 'test/node']),
   browser: browserTests,
   e2e: nodeTests('e2e', ['test/e2e']),
+  // Packs every public package and installs the tarballs into apps outside the workspace (test/consumers).
+  packages: nodeTests('packages', ['test/consumers']),
 };
 
 const wanted = process.argv.slice(2);

@@ -30,11 +30,22 @@ export interface AssentLockErrorDetail {
   readonly error: unknown;
 }
 
+/**
+ * The events `mountLock` fires on its container and `<assent-lock>` on itself (bubbling, composed),
+ * by name: `addEventListener` types `event.detail` from it, on any element.
+ */
+export interface AssentLockEventMap {
+  'assent-signup-success': CustomEvent<AssentLockSignupSuccessDetail>;
+  'assent-signup-error': CustomEvent<AssentLockSignupErrorDetail>;
+  'assent-authenticated': CustomEvent<AssentLockAuthenticatedDetail>;
+  'assent-lock-error': CustomEvent<AssentLockErrorDetail>;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'assent-signup-success': CustomEvent<AssentLockSignupSuccessDetail>;
-    'assent-signup-error': CustomEvent<AssentLockSignupErrorDetail>;
-    'assent-authenticated': CustomEvent<AssentLockAuthenticatedDetail>;
-    'assent-lock-error': CustomEvent<AssentLockErrorDetail>;
-  }
+  // HTMLElement's listeners read GlobalEventHandlersEventMap; a plain Element's (what
+  // document.querySelector('#id') returns, and mountLock accepts) read ElementEventMap.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends AssentLockEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ElementEventMap extends AssentLockEventMap {}
 }

@@ -5,8 +5,8 @@ import { loadAuth0Lock } from './load-lock.js';
 import type { LockConstructor, LockInstance, LockOptions, LockSignUpField } from './lock-types.js';
 import { acceptsEitherAnswer, withConsent } from './with-consent.js';
 
-/** What `mountLock` needs. */
-export interface MountLockOptions {
+/** What `mountLock` needs; `O` is the type of your own Lock options (any of Lock's). */
+export interface MountLockOptions<O extends object = object> {
   /** The application's client id. */
   readonly clientId: string;
   /** The tenant's domain (`acme.eu.auth0.com`), or a full `http(s)://host:port` URL for a local emulator. */
@@ -14,7 +14,7 @@ export interface MountLockOptions {
   /** The consent policy (validated here with `parsePolicy`). */
   readonly policy: ConsentPolicy | unknown;
   /** The app's own Lock options; merged by `withConsent`, never mutated. Leave `container` out: mountLock sets it. */
-  readonly options?: LockOptions | undefined;
+  readonly options?: (O & LockOptions) | undefined;
   /** Language of the consent texts; see `withConsent`. */
   readonly lang?: string | undefined;
   /** Built-in texts of that language, when already loaded. */
@@ -64,7 +64,7 @@ interface DestroyableLock extends LockInstance {
   destroy?: () => void;
 }
 
-function fire<T>(target: HTMLElement, type: string, detail: T): void {
+function fire<T>(target: Element, type: string, detail: T): void {
   target.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
 }
 
@@ -83,16 +83,17 @@ function fire<T>(target: HTMLElement, type: string, detail: T): void {
  * @throws {LockConfigError} `not_in_light_dom`, `option_conflict` (`options.container`),
  *   `lock_unavailable`, and everything `withConsent` throws.
  * @example
- * const handle = await mountLock(document.querySelector('#signup')!, { clientId, domain, policy, lang: 'de' });
- * document.querySelector('#signup')!.addEventListener('assent-signup-success', (e) => console.log(e.detail.decision));
+ * const root = document.querySelector('#signup')!;
+ * root.addEventListener('assent-signup-success', (e) => console.log(e.detail.decision));
+ * const handle = await mountLock(root, { clientId, domain, policy, lang: 'de', options: { theme: { primaryColor: '#0a6' } } });
  */
-export async function mountLock(container: HTMLElement, { clientId, domain, policy, options = {}, lang, messages, prefix = 'consent_', loadLock = loadAuth0Lock }: MountLockOptions): Promise<LockHandle> {
+export async function mountLock<O extends object = object>(container: Element, { clientId, domain, policy, options, lang, messages, prefix = 'consent_', loadLock = loadAuth0Lock }: MountLockOptions<O>): Promise<LockHandle> {
   if (!container.isConnected || container.getRootNode() !== container.ownerDocument) {
     throw new LockConfigError('not_in_light_dom', 'container', 'must be connected to the document, outside any shadow root: Lock finds its container with document.getElementById');
   }
-  if (options.container !== undefined) throw new LockConfigError('option_conflict', 'container', 'is set by mountLock');
+  if (options?.container !== undefined) throw new LockConfigError('option_conflict', 'container', 'is set by mountLock');
   // Refused options must not cost the download of Lock: check them first.
-  const merged = await withConsent(options, policy, { lang, messages, prefix });
+  const merged = await withConsent<object>(options ?? {}, policy, { lang, messages, prefix });
   const Auth0Lock = await loadLock();
 
   // Lock reports the checkbox answers only to their validators: remember the latest ones.

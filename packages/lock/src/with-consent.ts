@@ -31,7 +31,8 @@ export interface ConsentLockOptions {
   readonly mustAcceptTerms: true;
   readonly language: string;
   readonly languageDictionary: Readonly<Record<string, unknown>>;
-  readonly additionalSignUpFields: readonly LockSignUpField[];
+  /** A new array (the app's fields, then the consent fields): yours to change, and assignable to Lock's own options type. */
+  readonly additionalSignUpFields: LockSignUpField[];
 }
 
 /** Languages auth0-lock 14.3 has a dictionary for, among the languages of @assent/core. */
@@ -40,8 +41,8 @@ const LOCK_FIELD_NAME = /^[a-zA-Z0-9_]+$/;
 const RESERVED_NAMES = ['email', 'username', 'password'];
 
 /** Accepts both answers of an optional purpose: declining is a valid choice, never an error. */
-export function acceptsEitherAnswer(value: string): boolean {
-  return value === 'true' || value === 'false';
+export function acceptsEitherAnswer(value: string): { valid: boolean } {
+  return { valid: value === 'true' || value === 'false' };
 }
 
 /** The Lock language for a consent locale: the same language when Lock has it, else English. */
@@ -70,7 +71,10 @@ export function lockLanguage(locale: string): string {
  * const options = await withConsent({ theme: { primaryColor: '#0a6' } }, policy, { lang: 'de' });
  * const lock = new Auth0Lock(clientId, domain, options);
  */
-export async function withConsent<O extends LockOptions>(lockOptions: O, policy: ConsentPolicy | unknown, options: WithConsentOptions = {}): Promise<O & ConsentLockOptions> {
+// `O & LockOptions` rather than `O extends LockOptions`: Lock's options are all optional, so an
+// object with only options this package does not read (`{ theme }`) would otherwise be refused as
+// having nothing in common with LockOptions.
+export async function withConsent<O extends object>(lockOptions: O & LockOptions, policy: ConsentPolicy | unknown, options: WithConsentOptions = {}): Promise<O & ConsentLockOptions> {
   const valid = parsePolicy(policy);
   const { prefix = 'consent_', at } = options;
   if (!lockOptions || typeof lockOptions !== 'object') throw new LockConfigError('option_conflict', 'options', 'must be a Lock options object');
@@ -118,7 +122,7 @@ export async function withConsent<O extends LockOptions>(lockOptions: O, policy:
       type: 'checkbox' as const,
       name,
       placeholder: plainText(purposeText(valid, purpose, locale, messages)),
-      prefill: 'false',
+      prefill: 'false' as const,
       validator: acceptsEitherAnswer,
     })),
     ...Object.entries(hidden).map(([name, value]) => ({ type: 'hidden' as const, name, value })),
