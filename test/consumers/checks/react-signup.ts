@@ -1,0 +1,61 @@
+// What the React consumer apps must do in Chromium, for each of their forms: <assent-terms>
+// renders from the packed packages, the form is blocked until the required box is ticked,
+// assent-change reaches the app, and the submitted form data carries the consent fields.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { launchChromium, openGuardedPage } from '../../support/browser.js';
+import { startPageServer, type PageRoute } from '../../support/page-server.js';
+import type { ConsumerCheck } from './types.js';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+function staticRoutes(dist: string): Record<string, PageRoute> {
+  const routes: Record<string, PageRoute> = {};
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    routes[`/${relative(dist, path).split('\\').join('/')}`] = { type: TYPES[extname(path)] ?? 'application/octet-stream', body: readFileSync(path, 'utf8') };
+  }
+  routes['/'] = routes['/index.html']!;
+  return routes;
+}
+
+/** The check of a React app whose page has one signup form per id of `forms`. */
+export function reactSignupCheck(major: string, forms: readonly string[]): ConsumerCheck {
+  return {
+    title: `React ${major}: ${forms.join(' and ')} render <assent-terms>, block the form until the box is ticked, receive assent-change and send the consent fields`,
+    async run(app) {
+      const server = await startPageServer(staticRoutes(join(app.dir, 'dist')));
+      const browser = await launchChromium();
+      try {
+        const session = await openGuardedPage(browser);
+        const { page } = session;
+        await page.goto(`${server.origin}/`);
+        assert.match(await page.title(), new RegExp(`^React ${major}\\.`));
+        for (const id of forms) {
+          const form = page.locator(`form#${id}`);
+          const required = form.getByRole('checkbox', { name: /I agree to the Terms of Service and Privacy Policy/ });
+          await required.waitFor({ state: 'visible' });
+
+          await form.getByRole('button').click();
+          assert.equal(await form.locator('.sent').textContent(), '', `${id}: the form must not submit with the required box unticked`);
+
+          await required.check();
+          await form.locator('.accepted').filter({ hasText: /^terms$/ }).waitFor();
+          await form.getByRole('button').click();
+          await form.locator('.sent').filter({ hasText: 'consent_' }).waitFor();
+          const sent = JSON.parse((await form.locator('.sent').textContent()) ?? '{}') as Record<string, string>;
+          assert.equal(sent.consent_policy, 'acme-signup@2026-11-01', id);
+          assert.equal(sent.consent_purposes, 'terms', id);
+          assert.equal(sent.consent_locale, 'en', id);
+          assert.match(sent.consent_hash ?? '', /^[0-9a-f]{64}$/, id);
+        }
+        await session.close();
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+  };
+}
