@@ -62,7 +62,7 @@ function ensureChromium() {
 
 const [command = 'test', ...rest] = process.argv.slice(2);
 const scripts = {
-  start: { needsBrowser: false, argv: ['node', '--conditions=source', '--import', 'tsx', 'scripts/start-demo.ts'] },
+  start: { needsBrowser: false, argv: ['node', '--conditions=source', '--import', 'tsx', 'demo/server/start.ts'] },
   test: { needsBrowser: true, argv: ['node', 'scripts/test.mjs'] },
   build: { needsBrowser: false, argv: ['pnpm', '-r', '--if-present', 'run', 'build'] },
 };

@@ -2,7 +2,7 @@
 // and offer the language select whose choice survives a reload (the `lang` URL parameter).
 import { SUPPORTED_LOCALES } from '@assent/core';
 
-/** `/assent-env.json`, served by the demo server (scripts/demo-server/env-route.ts). */
+/** `/assent-env.json`, served by the demo server (demo/server/env-route.ts). */
 export interface DemoEnv {
   readonly emulatorUrl: string;
   /** The demo server's recording proxy in front of the emulator, so the inspector sees the requests. */

@@ -1,5 +1,5 @@
 // The "publish new terms" panel of the flow pages (social.html, account.html): what a controller
-// deploys when the terms change, through the demo server (scripts/demo-server/policy-publisher.ts):
+// deploys when the terms change, through the demo server (demo/server/policy-publisher.ts):
 // the policy every page loads, the consent server's, and the post-login Action's secrets.
 import type { ConsentPolicy } from '@assent/core';
 import { NEW_TERMS_VERSION } from './new-terms.js';

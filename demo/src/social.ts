@@ -30,7 +30,7 @@ const base64url = (bytes: ArrayBuffer | Uint8Array): string =>
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 const random = (size: number): string => base64url(crypto.getRandomValues(new Uint8Array(size)));
-/** Registered as a callback of the demo client (scripts/demo-server/demo-tenant.ts): no query string. */
+/** Registered as a callback of the demo client (demo/server/demo-tenant.ts): no query string. */
 const callbackUrl = `${location.origin}/social.html`;
 
 /** Starts the login: authorization code with PKCE, the social connection, always its provider page. */

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { decodeConsentObject, decodeSignupFields } from '@assent/core';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.js';
+import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
 import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.js';
+import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
 import { launchChromium, openGuardedPage } from '../support/browser.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_PAGES } from '../../demo/src/pages.js';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.js';
+import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
 import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
 
 /** A small phone, a common phone, a tablet, a laptop. */
@@ -87,6 +87,10 @@ describe('every demo page', () => {
       }
     });
   }
+
+  test('the demo server\'s own sources (demo/server/) are not served', async () => {
+    for (const path of ['server/demo-server.ts', 'server/start.ts']) assert.equal((await fetch(new URL(path, demo.url))).status, 404, path);
+  });
 
   test('the favicon is served', async () => {
     const response = await fetch(new URL('favicon.svg', demo.url));

@@ -3,7 +3,7 @@
 // full (passwords masked); and the stored user record as the Management API returns it (read by the
 // demo server with its machine client: no secret reaches the browser).
 
-/** One request as `GET /assent-inspector/requests` lists it (see scripts/demo-server/recording-proxy.ts). */
+/** One request as `GET /assent-inspector/requests` lists it (see demo/server/recording-proxy.ts). */
 export interface InspectedRequest {
   readonly at: string;
   readonly method: string;

@@ -1,6 +1,6 @@
 // `npm start`: the embedded Auth0 emulator (with the demo tenant) and the demo's dev server, in one
 // process, stopped together on Ctrl-C, SIGTERM or SIGHUP (a closed terminal). The demo pages learn
-// the emulator's address from /assent-env.json, which the dev server serves (scripts/demo-server.ts).
+// the emulator's address from /assent-env.json, which the dev server serves (demo-server.ts).
 import { startDemoServer } from './demo-server.js';
 
 const wanted = {

@@ -1,6 +1,6 @@
 /**
- * The demo site served for people (scripts/start-demo.ts) and for tests (test/e2e/demo-*.test.ts):
- * the embedded Auth0 emulator with the demo tenant (scripts/demo-server/demo-tenant.ts: the demo's
+ * The demo site served for people (demo/server/start.ts, `npm start`) and for tests (test/e2e/demo-*.test.ts):
+ * the embedded Auth0 emulator with the demo tenant (demo-tenant.ts: the demo's
  * origin, a simulated Google connection, the Assent post-login Action) and Vite's dev server for
  * demo/, which answers /assent-env.json with the emulator's address and the demo client's id. The
  * flow pages reach the emulator through a recording proxy (the inspector's `/assent-inspector/*`
@@ -15,17 +15,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { parsePolicy } from '@assent/core';
 import { startEmulator } from '@assent/auth0-emulator';
-import { DEMO_SERVER_PATH, consentServer } from './demo-server/consent-server.js';
-import { DEMO_ACTION_NAME, DEMO_API_AUDIENCE, DEMO_APPLICATION_NAME, demoActionSecrets, demoTenant } from './demo-server/demo-tenant.js';
-import { emulatorFetch } from './demo-server/emulator-fetch.js';
-import { envRoute } from './demo-server/env-route.js';
-import { freePort } from './demo-server/free-port.js';
-import { inspectorRoutes } from './demo-server/inspector-routes.js';
-import { createPolicyPublisher, publishRoutes } from './demo-server/policy-publisher.js';
-import { startRecordingProxy, type RecordedRequest } from './demo-server/recording-proxy.js';
+import { DEMO_SERVER_PATH, consentServer } from './consent-server.js';
+import { DEMO_ACTION_NAME, DEMO_API_AUDIENCE, DEMO_APPLICATION_NAME, demoActionSecrets, demoTenant } from './demo-tenant.js';
+import { emulatorFetch } from './emulator-fetch.js';
+import { envRoute } from './env-route.js';
+import { freePort } from './free-port.js';
+import { inspectorRoutes } from './inspector-routes.js';
+import { createPolicyPublisher, publishRoutes } from './policy-publisher.js';
+import { startRecordingProxy, type RecordedRequest } from './recording-proxy.js';
 
 export { DEMO_API_AUDIENCE, DEMO_SERVER_PATH };
 export type { RecordedRequest };
@@ -49,8 +49,21 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
+/** This folder is inside Vite's root (demo/) but not part of the site: its sources are not served. */
+function hideServerSources(): Plugin {
+  return {
+    name: 'assent-demo-hide-server-sources',
+    configureServer(server) {
+      server.middlewares.use('/server', (_req, res) => {
+        res.statusCode = 404;
+        res.end();
+      });
+    },
+  };
+}
+
 /** The policy of every demo page, the consent server and the Action's secrets: one file. */
-const policy = parsePolicy(JSON.parse(readFileSync(new URL('../demo/public/policies/acme-signup.json', import.meta.url), 'utf8')));
+const policy = parsePolicy(JSON.parse(readFileSync(new URL('../public/policies/acme-signup.json', import.meta.url), 'utf8')));
 
 /** Starts the emulator, the recording proxy, then the demo's dev server (all on 127.0.0.1). */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
@@ -76,9 +89,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       fetch: emulatorFetch(emulator.url),
     });
     vite = await createServer({
-      configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+      configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
       server: { port: demoPort, strictPort: true },
       plugins: [
+        hideServerSources(),
         envRoute(emulator, auth0Url),
         inspectorRoutes(emulator, recorded),
         publishRoutes(publisher),

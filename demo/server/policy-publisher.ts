@@ -12,7 +12,7 @@ import type { Plugin } from 'vite';
 import { ManagementClient } from 'auth0';
 import { parsePolicy, type ConsentPolicy } from '@assent/core';
 import type { RunningEmulator } from '@assent/auth0-emulator';
-import { withNewTerms } from '../../demo/src/new-terms.js';
+import { withNewTerms } from '../src/new-terms.js';
 import { machineClient } from './inspector-routes.js';
 
 /** The policies the demo can publish: the one in demo/public/policies, or it with terms 3.2. */
