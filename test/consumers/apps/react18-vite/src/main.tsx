@@ -25,7 +25,7 @@ function SignupForm() {
 }
 
 document.title = `React ${version}`;
-createRoot(document.getElementById('root')!).render(
+createRoot(document.body.appendChild(document.createElement('div'))).render(
   <StrictMode>
     <SignupForm />
   </StrictMode>,

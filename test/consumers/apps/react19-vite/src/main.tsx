@@ -27,7 +27,7 @@ function SignupForm({ id }: { id: 'tag' | 'component' }) {
 }
 
 document.title = `React ${version}`;
-createRoot(document.getElementById('root')!).render(
+createRoot(document.body.appendChild(document.createElement('div'))).render(
   <StrictMode>
     <SignupForm id="tag" />
     <SignupForm id="component" />
