@@ -5,9 +5,9 @@
 //   node scripts/test.mjs                 everything
 //   node scripts/test.mjs node browser    only the named stages
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Per-run folder for the runners' counts, so two runs at once (two engineers, CI) never mix them.
@@ -15,6 +15,13 @@ const cacheRoot = join(root, '.cache', 'test');
 const cache = join(cacheRoot, `run-${process.pid}`);
 mkdirSync(cache, { recursive: true });
 process.on('exit', () => rmSync(cache, { recursive: true, force: true }));
+// Each test that ran, per stage (file, suites, title, passed), for the compliance matrix: this run's
+// in `cache`, and the latest of each stage kept in `.cache/test/titles` for `scripts/compliance.mjs --write`.
+const titlesOf = (stage) => join(cache, `${stage}.jsonl`);
+function keepTitles(stage) {
+  mkdirSync(join(cacheRoot, 'titles'), { recursive: true });
+  if (existsSync(titlesOf(stage))) copyFileSync(titlesOf(stage), join(cacheRoot, 'titles', `${stage}.jsonl`));
+}
 
 /** Test files below `dir` (relative to the root) whose names end with `suffix`. */
 function testFiles(dir, suffix = '.test.ts') {
@@ -57,8 +64,10 @@ function nodeTests(name, dirs) {
       '--test-concurrency=2',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      `--test-reporter=${pathToFileURL(join(root, 'scripts', 'test-titles-reporter.mjs')).href}`, `--test-reporter-destination=${titlesOf(name)}`,
       ...files,
     ]);
+    keepTitles(name);
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = (key) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
     const passed = count('pass');
@@ -74,7 +83,9 @@ function browserTests() {
   const counts = join(cache, 'wtr-counts.json');
   rmSync(counts, { force: true });
   const status = exec('pnpm', ['exec', 'wtr'], { ASSENT_WTR_COUNTS: counts });
-  const result = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 };
+  const { tests = [], ...result } = existsSync(counts) ? JSON.parse(readFileSync(counts, 'utf8')) : { passed: 0, failed: 0 };
+  writeFileSync(titlesOf('browser'), tests.map((test) => `${JSON.stringify(test)}\n`).join(''));
+  keepTitles('browser');
   if (status !== 0 && result.failed === 0) result.failed = 1;
   return { ...result, label: 'browser' };
 }
@@ -90,6 +101,8 @@ const stages = {
   e2e: nodeTests('e2e', ['test/e2e']),
   // Packs every public package and installs the tarballs into apps outside the workspace (test/consumers).
   packages: nodeTests('packages', ['test/consumers']),
+  // Last: the requirements' tagged tests must have passed in this run's node, browser and e2e stages.
+  compliance: check('compliance', 'node', ['scripts/compliance.mjs', '--results', cache]),
 };
 
 const wanted = process.argv.slice(2);

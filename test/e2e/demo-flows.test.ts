@@ -93,7 +93,7 @@ async function axe(page: Page): Promise<AxeResults> {
 }
 
 describe('the custom form flow (signup.html)', () => {
-  test('shows the signup request with the password masked, and the stored record decodes to the consent ticked', async (t) => {
+  test('shows the signup request with the password masked, and the stored record decodes to the consent ticked [GDPR 7(1)]', async (t) => {
     const { page } = await open(t, 'signup.html');
     const email = uniqueEmail('demo-flow-form');
     const password = strongPassword();
@@ -330,7 +330,7 @@ describe('the social login flow (social.html)', () => {
     assert.deepEqual(visited.filter((url) => url.includes('/consent/page')), []);
   });
 
-  test('after "publish new terms", a returning user is asked again on a consent page that says the terms changed, and terms 3.2 are stored', async (t) => {
+  test('after "publish new terms", a returning user is asked again on a consent page that says the terms changed, and terms 3.2 are stored [EDPB re-consent]', async (t) => {
     t.after(restoreOriginalTerms);
     const { page } = await open(t, 'social.html');
     const email = uniqueEmail('demo-flow-social-publish');

@@ -101,7 +101,7 @@ const appMetadata = async (user: TestUser) => (await fixture.management.users.ge
 const events = (page: Page) => page.evaluate(() => window.withdrawEvents);
 
 describe('<assent-withdraw-button> with the consent server', () => {
-  test('flag mode: "withdraw all" records the withdrawal in app_metadata and closes the account', async (t) => {
+  test('flag mode: "withdraw all" records the withdrawal in app_metadata and closes the account [GDPR 7(3)]', async (t) => {
     const { page, user } = await openPage(t, 'flag');
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
     await page.getByRole('button', { name: 'Withdraw all and close my account' }).click();
@@ -129,7 +129,7 @@ describe('<assent-withdraw-button> with the consent server', () => {
     assert.equal((await events(page))[0]!.erased, null);
   });
 
-  test('delete mode: the withdrawal is logged, then the account is deleted', async (t) => {
+  test('delete mode: the withdrawal is logged, then the account is deleted [GDPR 17]', async (t) => {
     const { page, user } = await openPage(t, 'delete');
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
     await page.getByRole('button', { name: 'Withdraw all and delete my account' }).click();

@@ -65,7 +65,7 @@ describe('pre-user-registration', () => {
     assert.equal(response.status, 400);
   });
 
-  test('refuses consent fields whose hash is not that of the policy’s statement (64 zeros), asking to reload', async () => {
+  test('refuses consent fields whose hash is not that of the policy’s statement (64 zeros), asking to reload [GDPR 7(1)]', async () => {
     const fields = encodeSignupFields(await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en }));
     const response = await signupWith({ ...fields, consent_hash: '0'.repeat(64) });
     assert.equal(response.status, 400);
@@ -107,7 +107,7 @@ describe('pre-user-registration', () => {
 });
 
 describe('post-login: the first login copies the signup consent into app_metadata', () => {
-  test('with server time, the current policy’s documents, and the event id core gives the signup', async () => {
+  test('with server time, the current policy’s documents, and the event id core gives the signup [GDPR 7(1)]', async () => {
     const started = Date.now();
     const user = await fixture.signup({ accepted: ['terms'] });
     await fixture.userToken(user);
@@ -131,7 +131,7 @@ describe('post-login: the first login copies the signup consent into app_metadat
     assert.equal(consent.hash, decodeSignupFields((await fixture.management.users.get(user.userId)).user_metadata ?? {}).hash);
   });
 
-  test('signup fields whose hash does not verify are no consent: nothing is recorded and the user is sent to the consent page', async () => {
+  test('signup fields whose hash does not verify are no consent: nothing is recorded and the user is sent to the consent page [GDPR 7(1)]', async () => {
     // Created through the Management API, which no pre-user-registration Action checks.
     const email = uniqueEmail('unverified');
     const password = strongPassword();
@@ -186,7 +186,7 @@ describe('post-login: asking again', () => {
     assert.ok(params.get('code'), params.toString());
   });
 
-  test('a changed required document sends the user to the consent page, saying the terms changed', async () => {
+  test('a changed required document sends the user to the consent page, saying the terms changed [EDPB re-consent]', async () => {
     const user = await userWithStoredConsent('2026-10-01', { terms: '3.0', privacy: '2.0' });
     const login = await fixture.loginThroughPage(user);
     const target = new URL(login.headers.get('location')!);
@@ -195,7 +195,7 @@ describe('post-login: asking again', () => {
     assert.match(await page.text(), /Our terms have changed/);
   });
 
-  test('a withdrawal the user made in the browser after the stored consent sends them to the consent page', async () => {
+  test('a withdrawal the user made in the browser after the stored consent sends them to the consent page [GDPR 7(3)]', async () => {
     const user = await userWithStoredConsent('2026-10-01', { terms: '3.1', privacy: '2.0' });
     const stored = await appConsent(user.userId);
     const withdrawnInBrowser = applyConsentEvent(stored, {

@@ -58,7 +58,7 @@ describe('GET /consent', () => {
 });
 
 describe('POST /consent', () => {
-  test('records the decision in app_metadata with server time and source "server"', async () => {
+  test('records the decision in app_metadata with server time and source "server" [GDPR 7(1)]', async () => {
     const { user, token } = await userWithToken();
     const german = await createDecision(POLICY, { accepted: ['terms', 'marketing'], locale: 'de', messages: await loadMessages('de'), at: new Date('2020-01-01T00:00:00Z') });
     const started = Date.now();
@@ -83,7 +83,7 @@ describe('POST /consent', () => {
     assert.equal(stored.history.filter((entry) => entry.id === 'retry-me-1').length, 1);
   });
 
-  test('refuses a decision whose hash does not match what the policy shows (422, field decision.hash) and stores nothing', async () => {
+  test('refuses a decision whose hash does not match what the policy shows (422, field decision.hash) and stores nothing [GDPR 7(1)]', async () => {
     const { user, token } = await userWithToken();
     const decision = await createDecision(POLICY, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
     const before = (await fixture.management.users.get(user.userId)).app_metadata;
@@ -153,7 +153,7 @@ describe('POST /consent', () => {
 });
 
 describe('GET /consent/export', () => {
-  test('exports the consent as a DPV JSON-LD record and a Kantara receipt', async () => {
+  test('exports the consent as a DPV JSON-LD record and a Kantara receipt [EDPB records]', async () => {
     const { user, token } = await userWithToken(['terms', 'marketing']);
     const body = (await (await fixture.call('/consent/export', { token })).json()) as { record: Record<string, unknown>; receipt: Record<string, unknown> };
     assert.equal(body.record['@type'], 'dpv:ConsentRecord');

@@ -59,7 +59,7 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 describe('runConsentReport', () => {
-  test('writes one CSV row per user with the status, policy version, purposes, date and source', async () => {
+  test('writes one CSV row per user with the status, policy version, purposes, date and source [EDPB records]', async () => {
     const output = join(dir, 'report.csv');
     const result = await runConsentReport(options(output));
     const rows = parseCsv(await readFile(output, 'utf8'));

@@ -97,7 +97,7 @@ describe('a social login without consent', () => {
     assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
   });
 
-  test('an account flagged as deleted while its login waits on the consent page is denied at /continue, and nothing is recorded', async () => {
+  test('an account flagged as deleted while its login waits on the consent page is denied at /continue, and nothing is recorded [GDPR 17]', async () => {
     const email = uniqueEmail('social-deleted-meanwhile');
     const target = consentTarget(await socialLogin(email));
     const user = await userByEmail(email);

@@ -29,7 +29,7 @@ async function appConsent(userId: string): Promise<ConsentObject> {
 }
 
 describe('withdrawing purposes', () => {
-  test('withdrawing an optional purpose keeps the consent and records the withdrawal', async () => {
+  test('withdrawing an optional purpose keeps the consent and records the withdrawal [Recital 43]', async () => {
     const { user, token } = await userWithToken();
     const response = await fixture.call('/consent/withdraw', { token, body: { purposes: ['marketing'] } });
     assert.equal(response.status, 200);
@@ -40,7 +40,7 @@ describe('withdrawing purposes', () => {
     assert.equal(consent.purposes.marketing, false);
   });
 
-  test('withdrawing everything ends the consent, and the next login asks again on the consent page', async () => {
+  test('withdrawing everything ends the consent, and the next login asks again on the consent page [GDPR 7(3)]', async () => {
     const { user, token } = await userWithToken();
     const body = (await (await fixture.call('/consent/withdraw', { token, body: {} })).json()) as { status: string };
     assert.equal(body.status, 'withdrawn');
@@ -92,7 +92,7 @@ describe('withdrawing purposes', () => {
 });
 
 describe('erase: "flag"', () => {
-  test('sets app_metadata.deleted, keeps the history, and the post-login Action denies the next login', async () => {
+  test('sets app_metadata.deleted, keeps the history, and the post-login Action denies the next login [GDPR 17]', async () => {
     const { user, token } = await userWithToken();
     const response = await fixture.call('/consent/withdraw', { token, body: { erase: 'flag' } });
     assert.equal(response.status, 200);
@@ -121,7 +121,7 @@ describe('erase: "flag"', () => {
 });
 
 describe('erase: "delete"', () => {
-  test('records the withdrawal in the withdrawal log, then deletes the user (Management API 404)', async () => {
+  test('records the withdrawal in the withdrawal log, then deletes the user (Management API 404) [GDPR 17]', async () => {
     const { user, token } = await userWithToken();
     const response = await fixture.call('/consent/withdraw', { token, body: { erase: 'delete', eventId: 'erase-1' } });
     assert.equal(response.status, 200);

@@ -32,7 +32,7 @@ function decodeError(value: unknown, code: string, path: string): void {
 }
 
 describe('consentObjectFromDecision', () => {
-  test("records the decision in the shape of Auth0's GDPR guide plus proof and history", () => {
+  test("records the decision in the shape of Auth0's GDPR guide plus proof and history [EDPB records]", () => {
     assert.deepEqual(base, {
       given: true,
       date: '2026-11-01T09:30:00.000Z',
@@ -48,7 +48,7 @@ describe('consentObjectFromDecision', () => {
     assert.ok(Object.isFrozen(base) && Object.isFrozen(base.history[0]));
   });
 
-  test('records offered purposes the user left unticked as false', async () => {
+  test('records offered purposes the user left unticked as false [Recital 43]', async () => {
     const minimal = await createDecision(policy, { accepted: ['terms'], locale: 'en', messages: en });
     assert.deepEqual(consentObjectFromDecision(minimal, policy, { source: 'lock' }).purposes, { terms: true, marketing: false });
   });
@@ -66,7 +66,7 @@ describe('consentObjectFromDecision', () => {
 });
 
 describe('applyConsentEvent', () => {
-  test('withdraws an optional purpose: state and history follow, consent to the terms stands', () => {
+  test('withdraws an optional purpose: state and history follow, consent to the terms stands [Recital 43]', () => {
     const next = applyConsentEvent(base, withdrawal('e1', '2026-11-02T08:00:00.000Z'));
     assert.deepEqual(next.purposes, { terms: true, marketing: false });
     assert.equal(next.given, true);

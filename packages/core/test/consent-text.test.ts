@@ -26,7 +26,7 @@ describe('purposeText', () => {
     assert.deepEqual(parts.filter((part) => part.href).map((part) => part.document), ['terms', 'privacy']);
   });
 
-  test("names the controller in an optional purpose's sentence", () => {
+  test("names the controller in an optional purpose's sentence [Recital 42]", () => {
     assert.deepEqual(purposeText(policy, 'marketing', 'en', en), [{ text: 'Email me news and offers from Acme GmbH.' }]);
   });
 

@@ -68,7 +68,7 @@ describe('canonicalStatement', () => {
 });
 
 describe('createDecision', () => {
-  test('records the accepted purposes in policy order, the locale, the time and the hash of what was shown', async () => {
+  test('records the accepted purposes in policy order, the locale, the time and the hash of what was shown [GDPR 7(1)]', async () => {
     const decision = await createDecision(policy, { accepted: ['marketing', 'terms'], locale: 'en', messages: en, at });
     assert.deepEqual(decision, {
       policy: 'acme-signup',
@@ -81,7 +81,7 @@ describe('createDecision', () => {
     assert.ok(Object.isFrozen(decision) && Object.isFrozen(decision.purposes));
   });
 
-  test('hashes the text in the language shown', async () => {
+  test('hashes the text in the language shown [GDPR 7(2)]', async () => {
     const german = await loadMessages('de');
     const decision = await createDecision(policy, { accepted: ['terms'], locale: 'de', messages: german, at });
     assert.equal(decision.hash, nodeSha256(canonicalStatement(policy, ['terms'], 'de', shownText(policy, 'de', german))));

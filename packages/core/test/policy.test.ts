@@ -77,7 +77,7 @@ describe('parsePolicy refuses', () => {
   });
 
   for (const field of ['checked', 'default', 'preselected', 'defaultChecked', 'accepted', 'value']) {
-    test(`a pre-accepted optional purpose ("${field}": true), pointedly`, () => {
+    test(`a pre-accepted optional purpose ("${field}": true), pointedly [Recital 32]`, () => {
       assert.match(refusal(variant((p) => (p.purposes[1][field] = true)), `purposes[1].${field}`), /never pre-ticked/);
     });
   }
@@ -141,11 +141,11 @@ describe('parsePolicy refuses', () => {
     assert.match(refusal(variant((p) => (p.purposes[0].documents = [])), 'purposes[0].documents'), /required purpose/);
   });
 
-  test('a required purpose with basis "consent" (GDPR Art. 7(4))', () => {
+  test('a required purpose with basis "consent" (GDPR Art. 7(4)) [GDPR 7(4)]', () => {
     assert.match(refusal(variant((p) => (p.purposes[0].basis = 'consent')), 'purposes[0].basis'), /Art\. 7\(4\)/);
   });
 
-  test('an optional purpose with a basis other than consent', () => {
+  test('an optional purpose with a basis other than consent [GDPR 7(4)]', () => {
     assert.match(refusal(variant((p) => (p.purposes[1].basis = 'legitimate_interest')), 'purposes[1].basis'), /consent/);
   });
 
@@ -216,7 +216,7 @@ describe('parsePolicy refuses', () => {
     refusal(variant((p) => (p.messages = { 'not a tag': {} })), 'messages.not a tag');
   });
 
-  test('a controller without a name', () => {
+  test('a controller without a name [Recital 42]', () => {
     refusal(variant((p) => (p.controller = { name: '  ' })), 'controller.name');
     refusal(variant((p) => delete p.controller), 'controller');
   });

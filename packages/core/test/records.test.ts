@@ -40,7 +40,7 @@ describe('toConsentRecord (ISO/IEC TS 27560 with W3C DPV)', () => {
     assertCompactIris(record, Object.keys(record['@context']).filter((key) => !key.includes(':')));
   });
 
-  test('names the data subject, the controller, the latest event and when the record began and changed', () => {
+  test('names the data subject, the controller, the latest event and when the record began and changed [EDPB records]', () => {
     assert.deepEqual(record['dpv:hasDataSubject'], { '@type': 'dpv:DataSubject', 'dct:identifier': 'auth0|6543', 'dpv:hasContact': 'mailto:ada@example.test' });
     assert.equal(record['dpv:hasDataController']['dpv:hasName'], 'Acme GmbH');
     assert.equal(record['dct:identifier'], 'b2a9c1d4-1111-4222-8333-944455556666');

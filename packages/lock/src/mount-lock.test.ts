@@ -36,7 +36,7 @@ describe('mountLock', function () {
     expect((await termsBox(root)).checked).to.equal(true);
   });
 
-  it('shows one unticked box per optional purpose, named by its sentence', async () => {
+  it('shows one unticked box per optional purpose, named by its sentence [Recital 32]', async () => {
     const { root } = await mountOnEmulator();
     await termsBox(root);
     const boxes = await waitFor(() => {

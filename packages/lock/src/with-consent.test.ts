@@ -65,7 +65,7 @@ describe('withConsent', () => {
     expect(await verifyDecision(decision, policy, messages)).to.equal(true);
   });
 
-  it('shows exactly the text the hash covers: the terms sentence and the checkbox labels, in the chosen language', async () => {
+  it('shows exactly the text the hash covers: the terms sentence and the checkbox labels, in the chosen language [GDPR 7(2)]', async () => {
     const messages = await loadMessages('fr');
     const options = await withConsent({}, policy, { lang: 'fr' });
     const shown = [terms(options.languageDictionary.signUpTerms as string).textContent, ...options.additionalSignUpFields.filter(isBox).map((f) => f.placeholder)];

@@ -28,7 +28,7 @@ describe('needsReconsent', () => {
     assert.equal(check.to, 'acme-signup@2026-11-01');
   });
 
-  test('asks again when the terms behind the required purpose have a new version, naming old and new', () => {
+  test('asks again when the terms behind the required purpose have a new version, naming old and new [EDPB re-consent]', () => {
     const check = needsReconsent(stored, bumped((raw) => (raw.documents[0].version = '3.2')));
     assert.equal(check.required, true);
     assert.deepEqual(check.reasons, ['document_changed']);
@@ -36,7 +36,7 @@ describe('needsReconsent', () => {
     assert.equal(check.to, 'acme-signup@2027-01-01');
   });
 
-  test('offers a new optional purpose without asking again or assuming it', () => {
+  test('offers a new optional purpose without asking again or assuming it [EDPB re-consent]', () => {
     const check = needsReconsent(stored, bumped((raw) => raw.purposes.push({ id: 'analytics', required: false, basis: 'consent' })));
     assert.equal(check.required, false);
     assert.deepEqual(check.offer, ['analytics']);

@@ -165,7 +165,7 @@ describe('<assent-consent-status>', () => {
       expect(name).to.equal(`consent-record-acme-signup-${new Date().toISOString().slice(0, 10)}.json`);
     });
 
-    it('holds the ISO/IEC TS 27560 JSON-LD record and the Kantara receipt of the user', async () => {
+    it('holds the ISO/IEC TS 27560 JSON-LD record and the Kantara receipt of the user [EDPB records]', async () => {
       const { client, user } = await signedIn();
       const element = await mount(client);
       element.email = user.email;

@@ -87,7 +87,7 @@ describe('<assent-reconsent>', () => {
       expect(item.querySelector('a')!.getAttribute('href')).to.equal('https://acme.example/terms');
     });
 
-    it('asks again with <assent-terms>, its required box unticked', async () => {
+    it('asks again with <assent-terms>, its required box unticked [EDPB re-consent]', async () => {
       const { current } = await consented(newTerms);
       const element = await mount(current);
       await opened(element);

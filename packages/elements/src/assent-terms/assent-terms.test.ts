@@ -123,14 +123,14 @@ function heldPolicy(): { src: string; release(body: unknown): Promise<Response> 
 
 describe('<assent-terms>', () => {
   describe('rendering', () => {
-    it('renders the required box unticked', async () => {
+    it('renders the required box unticked [Recital 32]', async () => {
       const element = await mount();
       expect(requiredBox(element).type).to.equal('checkbox');
       expect(requiredBox(element).checked).to.equal(false);
       expect(element.checked).to.equal(false);
     });
 
-    it('renders the required sentence with each document as a link', async () => {
+    it('renders the required sentence with each document as a link [Recital 42]', async () => {
       const element = await mount();
       expect(text(labels(element)[0]!)).to.equal('I agree to the Terms of Service and Privacy Policy.');
       expect(links(element).map((link) => [text(link), link.getAttribute('href')])).to.deep.equal([
@@ -139,7 +139,7 @@ describe('<assent-terms>', () => {
       ]);
     });
 
-    it('renders one unticked box per optional purpose', async () => {
+    it('renders one unticked box per optional purpose [Recital 32]', async () => {
       const element = await mount();
       expect(optionalBoxes(element).map((box) => [box.value, box.checked])).to.deep.equal([
         ['marketing', false],
@@ -160,7 +160,7 @@ describe('<assent-terms>', () => {
       expect(optionalBoxes(element)).to.have.length(1);
     });
 
-    it('tells the user that optional consent can be withdrawn', async () => {
+    it('tells the user that optional consent can be withdrawn [GDPR 7(3)]', async () => {
       const element = await mount();
       expect(text($(element, '[part="hint"]'))).to.equal(en['optional.hint']);
     });
@@ -180,7 +180,7 @@ describe('<assent-terms>', () => {
       expect(boxesInFirstUpdate).to.equal(3);
     });
 
-    it('shows on screen exactly the text the consent hash covers', async () => {
+    it('shows on screen exactly the text the consent hash covers [GDPR 7(2)]', async () => {
       const element = await mount();
       expect(labels(element).map(text)).to.deep.equal(shownText(policy, 'en', en).split('\n'));
     });
@@ -288,7 +288,7 @@ describe('<assent-terms>', () => {
   });
 
   describe('in a form', () => {
-    it('keeps the form from submitting while the required box is unticked', async () => {
+    it('keeps the form from submitting while the required box is unticked [Recital 32]', async () => {
       const { form } = await mountInForm();
       let submitted = false;
       form.addEventListener('submit', (event) => {
@@ -375,7 +375,7 @@ describe('<assent-terms>', () => {
       expect(new FormData(form).get('consent_purposes')).to.equal('terms,analytics');
     });
 
-    it('carries a hash that verifies against the policy and the texts shown', async () => {
+    it('carries a hash that verifies against the policy and the texts shown [GDPR 7(1)]', async () => {
       const { form, element } = await mountInForm();
       await userTicks(element, optionalBoxes(element)[0]!);
       await userTicks(element, requiredBox(element));
@@ -441,7 +441,7 @@ describe('<assent-terms>', () => {
   });
 
   describe('optional purposes', () => {
-    it('ticks an optional purpose without ticking anything else', async () => {
+    it('ticks an optional purpose without ticking anything else [Recital 43]', async () => {
       const element = await mount();
       await userTicks(element, optionalBoxes(element)[0]!);
       expect([requiredBox(element), ...optionalBoxes(element)].map((box) => box.checked)).to.deep.equal([false, true, false]);
@@ -455,7 +455,7 @@ describe('<assent-terms>', () => {
       expect(optionalBoxes(element).map((box) => box.checked)).to.deep.equal([false, true]);
     });
 
-    it('does not need any optional purpose for the form to be valid', async () => {
+    it('does not need any optional purpose for the form to be valid [GDPR 7(4)]', async () => {
       const element = await mount();
       await userTicks(element, requiredBox(element));
       expect(element.validity.valid).to.equal(true);
@@ -568,7 +568,7 @@ describe('<assent-terms>', () => {
       expect(JSON.stringify(errors)).to.include('documents[0].url');
     });
 
-    it('shows the error state and logs the issues for an inline policy that pre-ticks a purpose', async () => {
+    it('shows the error state and logs the issues for an inline policy that pre-ticks a purpose [Recital 32]', async () => {
       const preTicked = { ...policy, purposes: [policy.purposes[0], { id: 'marketing', required: false, basis: 'consent', checked: true }] };
       const element = await mount(preTicked as unknown as ConsentPolicy);
       expect(element.shadowRoot!.querySelector('input')).to.equal(null);
@@ -577,7 +577,7 @@ describe('<assent-terms>', () => {
       expect(element.checkValidity()).to.equal(false);
     });
 
-    it('renders HTML in a policy message as text', async () => {
+    it('renders HTML in a policy message as text [GDPR 7(2)]', async () => {
       const element = await mount(hostile);
       expect(element.shadowRoot!.querySelector('img')).to.equal(null);
       expect(text(labels(element)[1]!)).to.equal('<img src=x onerror="window.__assentPwned = true">Deals');

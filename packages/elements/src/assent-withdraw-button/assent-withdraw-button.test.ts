@@ -139,7 +139,7 @@ describe('<assent-withdraw-button>', () => {
   });
 
   describe('withdrawing', () => {
-    it('"Withdraw all" stores a withdrawal that ends the consent', async () => {
+    it('"Withdraw all" stores a withdrawal that ends the consent [GDPR 7(3)]', async () => {
       const { client, stored } = await signedIn();
       const element = await mount(client);
       await withdrawAll(element);
@@ -148,7 +148,7 @@ describe('<assent-withdraw-button>', () => {
       expect(consent.history.at(-1)!.event).to.equal('withdrawn');
     });
 
-    it('withdrawing one optional purpose keeps the consent to the terms', async () => {
+    it('withdrawing one optional purpose keeps the consent to the terms [Recital 43]', async () => {
       const { client, stored } = await signedIn();
       const element = await mount(client);
       await open(element);
@@ -297,7 +297,7 @@ describe('<assent-withdraw-button>', () => {
   });
 
   describe('keyboard', () => {
-    it('withdraws with the keyboard alone: Tab, Enter, Space, Enter', async () => {
+    it('withdraws with the keyboard alone: Tab, Enter, Space, Enter [GDPR 7(3)]', async () => {
       const { client, stored } = await signedIn();
       const element = await mount(client);
       element.parentElement!.querySelector('input')!.focus();
