@@ -37,6 +37,8 @@ const statementTextsOnly = {
   name: 'assent-statement-texts-only',
   setup(build) {
     build.onLoad({ filter: /[\\/]core[\\/]src[\\/]locales[\\/][a-z-]+\.ts$/ }, async (args) => {
+      // The table of languages (locales/index.ts) loads as it is; only the language modules are reduced.
+      if (/[\\/]index\.ts$/.test(args.path)) return undefined;
       const { transform } = await import('esbuild');
       const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', format: 'esm' });
       const { default: messages } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
