@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { WithdrawalRecord } from '../src/index.js';
-import { jsonLinesWithdrawalLog } from '../src/node/index.js';
+import { WithdrawalLogFileError, jsonLinesWithdrawalLog } from '../src/node/index.js';
 
 function record(userId: string, eventId: string): WithdrawalRecord {
   return { type: 'assent-withdrawal', format: 1, event_id: eventId, at: '2026-11-23T10:00:00.000Z', user_id: userId, email_sha256: null, erase: 'delete', purposes: ['terms'], policy: 'acme@1', consent: null };
@@ -49,4 +49,31 @@ test('a failed append rejects, and the same log appends again once the disk is u
     await rm(blocked);
     await log.append(record('auth0|b', 'e2'));
     assert.match(await readFile(join(blocked, 'withdrawals.jsonl'), 'utf8'), /"e2"/);
+  }));
+
+test('creates the log readable by its owner only (0600)', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'withdrawals.jsonl');
+    await jsonLinesWithdrawalLog(path).append(record('auth0|a', 'e1'));
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+  }));
+
+test('tightens an existing log with looser permissions to 0600, keeping its lines', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'withdrawals.jsonl');
+    await writeFile(path, `${JSON.stringify(record('auth0|old', 'e0'))}\n`, { mode: 0o644 });
+    await chmod(path, 0o644);
+    await jsonLinesWithdrawalLog(path).append(record('auth0|a', 'e1'));
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+    assert.equal((await readFile(path, 'utf8')).trimEnd().split('\n').length, 2);
+  }));
+
+test('refuses a symbolic link at the log path with an error naming it, and writes nothing through it', () =>
+  withDir(async (dir) => {
+    const target = join(dir, 'elsewhere.jsonl');
+    await writeFile(target, '');
+    const path = join(dir, 'withdrawals.jsonl');
+    await symlink(target, path);
+    await assert.rejects(jsonLinesWithdrawalLog(path).append(record('auth0|a', 'e1')), (error: unknown) => error instanceof WithdrawalLogFileError && error.path === path && /symbolic link/.test(error.message));
+    assert.equal(await readFile(target, 'utf8'), '');
   }));

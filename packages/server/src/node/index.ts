@@ -5,7 +5,7 @@
  */
 export { serveConsentHandler, toNodeListener } from './serve.js';
 export type { NodeListener, RunningConsentServer, ServeOptions } from './serve.js';
-export { jsonLinesWithdrawalLog } from './withdrawal-log-file.js';
+export { WithdrawalLogFileError, jsonLinesWithdrawalLog } from './withdrawal-log-file.js';
 export { consentPageAssets } from './consent-page-assets.js';
 export { ReportInterruptedError, runConsentReport } from '../report/run.js';
 export type { ReportEvent, ReportOptions, ReportResult } from '../report/run.js';
