@@ -176,6 +176,26 @@ describe('delete mode without a usable withdrawal log', () => {
   });
 });
 
+describe('delete mode with a withdrawal log that never answers', () => {
+  let stuck: ServerFixture;
+  before(async () => {
+    stuck = await startServerFixture({ withdrawalLog: { append: () => new Promise<void>(() => undefined) }, handler: { withdrawalLogTimeoutMs: 300 } });
+  });
+  after(() => stuck?.close());
+
+  test('answers 503 after the timeout, deletes nothing, and the user can go on (their lock is released)', async () => {
+    const user = await stuck.signup();
+    const token = await stuck.userToken(user);
+    const response = await stuck.call('/consent/withdraw', { token, body: { erase: 'delete' } });
+    assert.equal(response.status, 503);
+    assert.equal(((await response.json()) as { error: string }).error, 'withdrawal_log_timeout');
+    assert.ok(response.headers.get('retry-after'));
+    assert.equal((await stuck.management.users.get(user.userId)).user_id, user.userId);
+    const next = await stuck.call('/consent/withdraw', { token, body: {} });
+    assert.equal(next.status, 200);
+  });
+});
+
 describe('delete mode with no withdrawal log configured', () => {
   let bare: ServerFixture;
   before(async () => {

@@ -81,6 +81,12 @@ export interface ConsentHandlerOptions {
   readonly maxBodyBytes?: number;
   /** Where delete mode records the withdrawal before deleting the user. Without it, `erase: "delete"` answers 501. */
   readonly withdrawalLog?: WithdrawalLog;
+  /**
+   * How long delete mode waits for `withdrawalLog.append` in milliseconds before it answers 503
+   * `withdrawal_log_timeout` (nothing deleted, the user's other requests no longer wait). Default
+   * 10000, at most 120000.
+   */
+  readonly withdrawalLogTimeoutMs?: number;
   /** The consent page for post-login Action redirects. Without it, its routes answer 404. */
   readonly consentPage?: ConsentPageOptions;
   /** Options of the Kantara receipt in `GET /consent/export` (jurisdiction, controller address...). */
@@ -96,7 +102,8 @@ export interface ConsentHandlerOptions {
 }
 
 /** Options after validation, defaults filled in. */
-export interface ResolvedOptions extends Omit<ConsentHandlerOptions, 'policy' | 'issuer' | 'jwksUrl' | 'basePath' | 'maxBodyBytes' | 'allowedOrigins' | 'now'> {
+export interface ResolvedOptions extends Omit<ConsentHandlerOptions, 'policy' | 'issuer' | 'jwksUrl' | 'basePath' | 'maxBodyBytes' | 'allowedOrigins' | 'now' | 'withdrawalLogTimeoutMs'> {
+  readonly withdrawalLogTimeoutMs: number;
   readonly policy: ConsentPolicy;
   readonly issuer: string;
   readonly jwksUrl: string;
@@ -174,6 +181,8 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
     if (options.consentPage.continueUrl !== undefined) continueEndpoint(options.consentPage.continueUrl);
   }
   if (options.withdrawalLog !== undefined && typeof options.withdrawalLog?.append !== 'function') throw new ConfigError('withdrawalLog', 'must have an append(record) method');
+  const logTimeout = options.withdrawalLogTimeoutMs ?? 10_000;
+  if (!(Number.isInteger(logTimeout) && logTimeout > 0 && logTimeout <= 120_000)) throw new ConfigError('withdrawalLogTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
   const timeout = options.managementTimeoutSeconds ?? 10;
   if (!(timeout > 0 && timeout <= 120)) throw new ConfigError('managementTimeoutSeconds', 'must be a number of seconds from 0 to 120');
   return {
@@ -185,6 +194,7 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
     maxBodyBytes,
     allowedOrigins,
     managementTimeoutSeconds: timeout,
+    withdrawalLogTimeoutMs: logTimeout,
     now: options.now ?? Date.now,
   };
 }

@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | 'user_not_found'
   | 'erase_not_configured'
   | 'withdrawal_log_failed'
+  | 'withdrawal_log_timeout'
   | 'upstream_rate_limited'
   | 'upstream_error'
   | 'server_error';

@@ -85,3 +85,7 @@ test('refuses an invalid policy with core’s PolicyError listing the fields', (
     (error: unknown) => error instanceof PolicyError && error.issues.some((issue) => issue.path === 'purposes'),
   );
 });
+
+test('refuses a withdrawal log timeout that is not a whole number of milliseconds from 1 to 120000, naming withdrawalLogTimeoutMs', () => {
+  for (const value of [0, -1, 1.5, 120_001, Number.NaN]) assert.equal(refusal({ withdrawalLogTimeoutMs: value }).path, 'withdrawalLogTimeoutMs', String(value));
+});

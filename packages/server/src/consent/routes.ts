@@ -25,7 +25,7 @@ import type { DirectoryUser, UserDirectory } from '../management/directory.js';
 import { checkDecision } from './check-decision.js';
 import { isFlaggedDeleted, readUserConsent, type UserConsent } from './read.js';
 import type { UserLocks } from './user-lock.js';
-import type { WithdrawalRecord } from './withdrawal-log.js';
+import { appendWithTimeout, type WithdrawalRecord } from './withdrawal-log.js';
 import { writeAppConsent } from './write.js';
 
 /** What the consent routes need. */
@@ -162,11 +162,7 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
           policy: after ? `${after.policy}@${after.version}` : null,
           consent: after,
         };
-        try {
-          await withdrawalLog.append(entry);
-        } catch (error) {
-          throw new ApiError(500, 'withdrawal_log_failed', 'The withdrawal could not be recorded, so the account was not deleted', { cause: error });
-        }
+        await appendWithTimeout(withdrawalLog, entry, options.withdrawalLogTimeoutMs);
         await directory.deleteUser(user.user_id);
         return c.json({ user_id: user.user_id, erased: 'delete', event_id: eventId, at });
       }
