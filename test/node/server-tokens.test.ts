@@ -55,6 +55,13 @@ describe('bearer tokens', () => {
     assert.equal(response.status, 200);
   });
 
+  test('accepts the scheme in any letter case, as RFC 7235 says ("bearer", "BEARER")', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const response = await fixture.call('/consent', { headers: { authorization: `${scheme} ${aliceToken}` } });
+      assert.equal(response.status, 200, scheme);
+    }
+  });
+
   test('refuses a request without a token', async () => {
     assert.match(await refused(undefined), /Missing Authorization/);
   });

@@ -19,6 +19,10 @@ test('a CSV cell a spreadsheet would run as a formula is neutralised', () => {
   for (const value of ['=HYPERLINK("http://evil")', '+1', '-2', '@SUM(A1)']) assert.equal(csvCell(value).replace(/^"/, '').startsWith("'"), true, value);
 });
 
+test('a CSV cell starting with a fullwidth formula sign or a pipe is neutralised too', () => {
+  for (const value of ['＝HYPERLINK("http://evil")', '＋1', '－2', '＠SUM(A1)', '|cmd', '\uFE62x', '\uFE63x']) assert.equal(csvCell(value).replace(/^"/, '').startsWith("'"), true, value);
+});
+
 test('JSON Lines has no header and one object per line', () => {
   assert.equal(header('jsonl'), '');
   assert.deepEqual(JSON.parse(line('jsonl', row)), row);

@@ -30,7 +30,8 @@ export interface TokenVerifierOptions {
 /** Verifies `Authorization: Bearer …` headers. */
 export type TokenVerifier = (authorization: string | undefined | null) => Promise<TokenSubject>;
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+// The scheme is case-insensitive (RFC 7235 section 2.1): `bearer` and `BEARER` are `Bearer`.
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i;
 
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
