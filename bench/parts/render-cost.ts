@@ -3,13 +3,15 @@
  * (inline policy) at once and measures, from the append: until every element has rendered
  * (`updateComplete`), and until the frame that shows them was produced (next animation frame, then
  * a task: the usual "after paint" mark). JS heap (CDP Performance.getMetrics, after a forced GC)
- * before and after gives the memory they hold.
+ * before and after gives the memory they hold. The control, interleaved run by run: N bare Lit
+ * checkboxes (a minimal LitElement rendering one labelled checkbox, given the same policy object),
+ * the floor any Lit element starts from; the ratios are computed run by run.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, openGuardedPage } from '../../test/support/browser.js';
 import { startPageServer } from '../../test/support/page-server.js';
-import { summarize, type RunSummary } from './stats.js';
+import { ratioPerRun, summarize, type RunSummary } from './stats.js';
 import { BENCH_POLICY } from './policy.js';
 
 /** Medians over fresh pages. */
@@ -17,6 +19,11 @@ export interface RenderCostReport {
   readonly elements: number;
   readonly mountMs: RunSummary;
   readonly firstPaintMs: RunSummary;
+  /** The control: N bare Lit checkboxes, mounted the same way on their own fresh pages. */
+  readonly bare: { readonly mountMs: RunSummary; readonly firstPaintMs: RunSummary; readonly heapBytes: RunSummary };
+  /** <assent-terms> / bare Lit, run by run: until rendered, and until painted. */
+  readonly mountOverBare: RunSummary;
+  readonly paintOverBare: RunSummary;
   /** JS heap held after mounting, all elements together (bytes). */
   readonly heapBytes: RunSummary;
   /** JS heap used by the page after mounting (bytes). */
@@ -24,10 +31,22 @@ export interface RenderCostReport {
 }
 
 
-/** The page's script: <assent-terms> bundled as an app would (production, minified). */
-async function bundleTerms(): Promise<string> {
+/** The control: a minimal LitElement rendering one labelled checkbox (it keeps the policy it is given). */
+const BARE_LIT = [
+  "import { LitElement, html } from 'lit';",
+  'class BareCheckbox extends LitElement {',
+  '  static properties = { policy: { attribute: false } };',
+  '  render() {',
+  '    return html`<input type="checkbox" id="c" required><label for="c">I agree to the Terms of Service and Privacy Policy.</label>`;',
+  '  }',
+  '}',
+  "customElements.define('bare-checkbox', BareCheckbox);",
+].join('\n');
+
+/** A page script bundled as an app would (production, minified): <assent-terms>, or the control. */
+async function bundle(contents: string): Promise<string> {
   const result = await build({
-    stdin: { contents: "import '@assent/elements/define/assent-terms.js';", resolveDir: fileURLToPath(new URL('../../packages/elements', import.meta.url)), loader: 'js' },
+    stdin: { contents, resolveDir: fileURLToPath(new URL('../../packages/elements', import.meta.url)), loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -39,24 +58,34 @@ async function bundleTerms(): Promise<string> {
     logLevel: 'error',
   });
   const [file] = result.outputFiles;
-  if (!file) throw new Error('esbuild produced no bundle for <assent-terms>');
+  if (!file) throw new Error(`esbuild produced no bundle for ${contents.slice(0, 60)}`);
   return file.text;
 }
 
-/** Mounts `elements` <assent-terms> on a fresh page `runs` times. */
+/** What one run on one fresh page measured. */
+interface RunTiming {
+  readonly mounted: number;
+  readonly painted: number;
+  readonly held: number;
+  readonly after: number;
+}
+
+/** Mounts `elements` <assent-terms> on a fresh page `runs` times, each run followed by the bare Lit control. */
 export async function measureRenderCost(runs: number, elements: number): Promise<RenderCostReport> {
+  const page = (script: string) => ({ type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><meta charset="utf-8"><title>render</title><div id="root"></div><script type="module" src="${script}"></script></html>` });
   const server = await startPageServer({
-    '/': { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><meta charset="utf-8"><title>render</title><div id="root"></div><script type="module" src="/terms.js"></script></html>' },
-    '/terms.js': { type: 'text/javascript; charset=utf-8', body: bundleTerms },
+    '/': page('/terms.js'),
+    '/bare': page('/bare.js'),
+    '/terms.js': { type: 'text/javascript; charset=utf-8', body: () => bundle("import '@assent/elements/define/assent-terms.js';") },
+    '/bare.js': { type: 'text/javascript; charset=utf-8', body: () => bundle(BARE_LIT) },
   });
   const browser = await launchChromium();
-  const mount: number[] = [];
-  const paint: number[] = [];
-  const held: number[] = [];
-  const after: number[] = [];
-  try {
-    for (let run = 0; run < runs; run++) {
-      const session = await openGuardedPage(browser);
+  const terms: RunTiming[] = [];
+  const bare: RunTiming[] = [];
+  /** One fresh page mounting `elements` of `tag`. */
+  const measure = async (path: string, tag: string): Promise<RunTiming> => {
+    const session = await openGuardedPage(browser);
+    try {
       const cdp = await session.context.newCDPSession(session.page);
       await cdp.send('Performance.enable');
       const heap = async (): Promise<number> => {
@@ -64,42 +93,56 @@ export async function measureRenderCost(runs: number, elements: number): Promise
         const { metrics } = await cdp.send('Performance.getMetrics');
         return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
       };
-      await session.page.goto(server.origin);
-      await session.page.waitForFunction(() => customElements.get('assent-terms') !== undefined);
+      await session.page.goto(server.origin + path);
+      await session.page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
       const before = await heap();
       const timing = await session.page.evaluate(
-        async ({ count, policy }) => {
-          type Terms = HTMLElement & { policy: unknown; updateComplete: Promise<boolean> };
+        async ({ count, policy, name }) => {
+          type Element = HTMLElement & { policy: unknown; updateComplete: Promise<boolean> };
           const fragment = document.createDocumentFragment();
-          const all: Terms[] = [];
+          const all: Element[] = [];
           const start = performance.now();
           for (let i = 0; i < count; i++) {
-            const terms = document.createElement('assent-terms') as Terms;
-            terms.policy = policy;
-            all.push(terms);
-            fragment.append(terms);
+            const element = document.createElement(name) as Element;
+            element.policy = policy;
+            all.push(element);
+            fragment.append(element);
           }
           (document.querySelector('#root') ?? document.body).append(fragment);
-          await Promise.all(all.map((terms) => terms.updateComplete));
+          await Promise.all(all.map((element) => element.updateComplete));
           const mounted = performance.now() - start;
           await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
           const painted = performance.now() - start;
-          const boxes = all.filter((terms) => terms.shadowRoot?.querySelector('input[type="checkbox"]')).length;
+          const boxes = all.filter((element) => element.shadowRoot?.querySelector('input[type="checkbox"]')).length;
           return { mounted, painted, boxes };
         },
-        { count: elements, policy: BENCH_POLICY },
+        { count: elements, policy: BENCH_POLICY, name: tag },
       );
-      if (timing.boxes !== elements) throw new Error(`only ${timing.boxes} of ${elements} <assent-terms> rendered a checkbox\n${session.diagnostics()}`);
-      const heapAfter = await heap();
-      mount.push(timing.mounted);
-      paint.push(timing.painted);
-      held.push(heapAfter - before);
-      after.push(heapAfter);
+      if (timing.boxes !== elements) throw new Error(`only ${timing.boxes} of ${elements} <${tag}> rendered a checkbox\n${session.diagnostics()}`);
+      const after = await heap();
+      return { mounted: timing.mounted, painted: timing.painted, held: after - before, after };
+    } finally {
       await session.close();
+    }
+  };
+  try {
+    for (let run = 0; run < runs; run++) {
+      terms.push(await measure('/', 'assent-terms'));
+      bare.push(await measure('/bare', 'bare-checkbox'));
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  return { elements, mountMs: summarize(mount), firstPaintMs: summarize(paint), heapBytes: summarize(held), heapAfterBytes: summarize(after) };
+  const of = (timings: RunTiming[], key: keyof RunTiming) => timings.map((timing) => timing[key]);
+  return {
+    elements,
+    mountMs: summarize(of(terms, 'mounted')),
+    firstPaintMs: summarize(of(terms, 'painted')),
+    heapBytes: summarize(of(terms, 'held')),
+    heapAfterBytes: summarize(of(terms, 'after')),
+    bare: { mountMs: summarize(of(bare, 'mounted')), firstPaintMs: summarize(of(bare, 'painted')), heapBytes: summarize(of(bare, 'held')) },
+    mountOverBare: ratioPerRun(of(terms, 'mounted'), of(bare, 'mounted')),
+    paintOverBare: ratioPerRun(of(terms, 'painted'), of(bare, 'painted')),
+  };
 }

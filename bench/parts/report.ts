@@ -90,6 +90,12 @@ function renderTable(render: RenderCostReport): string[] {
     '| runs | all rendered (updateComplete), ms | painted, ms | JS heap held by them | per element | page heap after |',
     '|---:|---:|---:|---:|---:|---:|',
     `| ${render.mountMs.runs} | ${spread(render.mountMs)} | ${spread(render.firstPaintMs)} | ${spread(render.heapBytes, mb)} | ${kb(render.heapBytes.median / render.elements)} | ${mb(render.heapAfterBytes.median)} |`,
+    '',
+    `The control, interleaved run by run: ${render.elements} bare Lit checkboxes (a minimal LitElement rendering one labelled checkbox, given the same policy object), the floor any Lit element starts from. Ratios run by run.`,
+    '',
+    '| control | all rendered, ms | painted, ms | JS heap held | <assent-terms> / bare Lit, rendered | <assent-terms> / bare Lit, painted |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| bare Lit checkbox | ${spread(render.bare.mountMs)} | ${spread(render.bare.firstPaintMs)} | ${spread(render.bare.heapBytes, mb)} | ${spread(render.mountOverBare, (value) => value.toFixed(2) + 'x')} | ${spread(render.paintOverBare, (value) => value.toFixed(2) + 'x')} |`,
   ];
 }
 
