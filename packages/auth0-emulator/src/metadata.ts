@@ -56,6 +56,27 @@ export function invalidMetadataName(value: unknown, path: string): string | unde
   return undefined;
 }
 
+/**
+ * Deepest nesting of metadata the emulator stores. Auth0 documents no depth limit; a client can
+ * send JSON nested thousands deep within the size limit, which recursive handling cannot take, so
+ * the emulator refuses it up front with Auth0's 400 `invalid_body` shape instead of failing.
+ */
+export const METADATA_MAX_DEPTH = 100;
+
+/** How deep `value` nests objects and arrays (1 for a flat object), counted without recursion. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > METADATA_MAX_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Keys Auth0 reserves in app_metadata. */
 const RESERVED_APP_METADATA = ['__tenant', '_id', 'blocked', 'clientID', 'created_at', 'email_verified', 'email', 'globalClientID', 'global_client_id', 'identities', 'lastLogin', 'loginsCount', 'metadata', 'multifactor_last_modified', 'multifactor', 'updated_at', 'user_id'];
 
@@ -67,6 +88,7 @@ export function validateManagementMetadata(field: 'user_metadata' | 'app_metadat
   if (!isRecord(value)) {
     throw invalidBody(`'Expected type object but found type ${typeName(value)}' on property ${field}.`);
   }
+  if (nestingDepth(value) > METADATA_MAX_DEPTH) throw invalidBody(`${field} is nested more than ${METADATA_MAX_DEPTH} levels deep.`);
   const bad = invalidMetadataName(value, field);
   if (bad) throw invalidBody(`field names must not contain "." or "$": ${bad}.`);
   if (field === 'app_metadata') {

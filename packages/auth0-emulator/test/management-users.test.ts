@@ -94,6 +94,17 @@ describe('PATCH /api/v2/users/{id} merge semantics', () => {
     assert.match(String(body.message), /user_metadata\.consent\.terms\.v1/);
   });
 
+  test('refuses metadata nested thousands deep with 400 invalid_body, not a server error', async () => {
+    const { userId } = await createUser(emulator.current);
+    // Within the 10 KB limit: 3000 levels of {"a":…} take about 18 KB of JSON, so 1600 levels.
+    const deep = '{"a":'.repeat(1600) + '1' + '}'.repeat(1600);
+    const response = await patch(userId, { user_metadata: { consent: JSON.parse(deep) as unknown } });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(body.errorCode, 'invalid_body');
+    assert.match(String(body.message), /nested/);
+  });
+
   test('refuses metadata over the size limit', async () => {
     const { userId } = await createUser(emulator.current);
     const response = await patch(userId, { user_metadata: { history: 'x'.repeat(11_000) } });
