@@ -14,7 +14,7 @@
 import { DecisionError, DecodeError, type ConsentDecision, type ConsentObject } from '@assent/core';
 import type { PostLoginApi, PostLoginEvent } from './auth0.js';
 import { readActionConfig, type ActionConfig } from './config.js';
-import { isCurrent, newerWithdrawal, readCopy, recordDecision, unreadableReason } from './record.js';
+import { isCurrent, readCopy, recordDecision, trustedRecord, unreadableReason } from './record.js';
 import { verified } from './verify.js';
 import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
 import { userMetadataFields } from './signup-fields.js';
@@ -67,9 +67,9 @@ export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginAp
     consent = await recordFromSignup(event, config);
     if (consent) api.user.setAppMetadata('consent', consent);
   }
-  const own = readCopy((event.user.user_metadata ?? {}).consent);
-  const withdrawn = newerWithdrawal(consent, 'consent' in own ? own.consent : null);
-  if (!withdrawn && isCurrent(consent, config.policy)) return;
+  // The trust rule, as core applies it everywhere: the record, with the user's newer withdrawals.
+  const { record } = trustedRecord(consent, event, config);
+  if (isCurrent(record, config.policy)) return;
 
   if (NON_INTERACTIVE.includes(event.transaction?.protocol ?? '')) {
     api.access.deny('Consent required: sign in through the login page to give it');
@@ -78,7 +78,7 @@ export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginAp
   if (!/^https?:\/\//.test(config.consentUrl) || config.sessionSecret.length < 32) {
     throw new Error('Assent: secrets ASSENT_CONSENT_URL (an http(s) URL) and ASSENT_SESSION_SECRET (32+ characters) are required to ask for consent');
   }
-  const reason = withdrawn || (consent && !consent.given) ? 'withdrawn' : consent ? 'outdated' : 'none';
+  const reason = record ? (record.given ? 'outdated' : 'withdrawn') : 'none';
   const token = api.redirect.encodeToken({
     secret: config.sessionSecret,
     expiresInSeconds: 900,
@@ -144,7 +144,8 @@ export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginA
   }
   let consent: ConsentObject;
   try {
-    consent = recordDecision(stored.consent, decision, config.policy, { id: answer.event_id as string, source: 'action' }, now);
+    // On the record with the user's withdrawals applied, so they are written into it too.
+    consent = recordDecision(trustedRecord(stored.consent, event, config).record, decision, config.policy, { id: answer.event_id as string, source: 'action' }, now);
   } catch (error) {
     if (!(error instanceof DecisionError)) throw error;
     api.access.deny(`Consent could not be verified: ${error.message}`);

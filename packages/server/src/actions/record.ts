@@ -6,15 +6,18 @@
  */
 import {
   DecodeError,
+  compareHistoryEntries,
   consentObjectFromDecision,
   decodeConsentObject,
   mergeConsentObjects,
   needsReconsent,
   newestEntry,
+  trustedConsent,
   type ConsentDecision,
   type ConsentObject,
   type ConsentPolicy,
   type ConsentSource,
+  type TrustedConsent,
 } from '@assent/core';
 
 /** A stored copy, decoded: the object, nothing stored, or what is wrong with it. */
@@ -36,12 +39,6 @@ export function unreadableReason(error: DecodeError): string {
   return `Consent record unreadable (app_metadata.consent${error.path ? '.' + error.path : ''}: ${error.code}); nothing was changed`;
 }
 
-/** Whether `a` comes after `b` in history order (time, then id), as core orders entries. */
-function later(a: { at: string; id: string }, b: { at: string; id: string }): boolean {
-  const difference = Date.parse(a.at) - Date.parse(b.at);
-  return difference > 0 || (difference === 0 && a.id > b.id);
-}
-
 /**
  * Records a verified decision in `current` (or starts a record) at server time `now`: the form's or
  * page's own time is the client's claim. Idempotent by event id. If a clock ever went backwards,
@@ -57,7 +54,7 @@ export function recordDecision(
 ): ConsentObject {
   if (current?.history.some((entry) => entry.id === event.id)) return current;
   let at = now.toISOString();
-  if (current && !later({ at, id: event.id }, newestEntry(current))) at = new Date(Date.parse(newestEntry(current).at) + 1).toISOString();
+  if (current && compareHistoryEntries({ at, id: event.id }, newestEntry(current)) <= 0) at = new Date(Date.parse(newestEntry(current).at) + 1).toISOString();
   const fresh = consentObjectFromDecision({ ...decision, at }, policy, { source: event.source, eventId: event.id });
   return current ? mergeConsentObjects(current, fresh) : fresh;
 }
@@ -68,11 +65,12 @@ export function isCurrent(consent: ConsentObject | null, policy: ConsentPolicy):
 }
 
 /**
- * Whether the user withdrew in the browser (`user_metadata`, written with their own token) after
- * the record was last written. Users can edit `user_metadata`, so only a withdrawal is believed
- * from it: a forged one can do no more than have its author asked again.
+ * The trust rule (core's `trustedConsent`): the record is `app_metadata.consent`, with every newer
+ * withdrawal of the user's own copy (`user_metadata`, written with their token) applied; a "given"
+ * in the user's copy is only a claim and never lets a login through. A user copy that does not
+ * decode is ignored: it is the user's own data and must not lock them out.
  */
-export function newerWithdrawal(record: ConsentObject | null, own: ConsentObject | null): boolean {
-  if (!own || own.given) return false;
-  return !record || later(newestEntry(own), newestEntry(record));
+export function trustedRecord(record: ConsentObject | null, event: { readonly user: { readonly user_metadata?: Readonly<Record<string, unknown>> } }, config: { readonly policy: ConsentPolicy }): TrustedConsent {
+  const own = readCopy((event.user.user_metadata ?? {}).consent);
+  return trustedConsent({ app: record, user: 'consent' in own ? own.consent : null, fromSignup: false }, config.policy);
 }
