@@ -36,7 +36,7 @@ export const styles = css`
 :where(.assent-summary){padding:1rem;border:3px solid var(--assent-signup-form-error-color,var(--assent-error-color,light-dark(#b3261e,#ffb4ab)));border-radius:var(--assent-radius,4px)}
 :where(.assent-summary-title){margin:0;font-weight:700}
 :where(.assent-summary ul){margin:.5rem 0 0;padding-inline-start:1.25rem}
-:where(.assent-summary a){display:inline-block;padding-block:.25em;color:var(--assent-signup-form-error-color,var(--assent-error-color,light-dark(#b3261e,#ffb4ab)))}
+:where(.assent-summary a){display:block;padding-block:.25em;color:var(--assent-signup-form-error-color,var(--assent-error-color,light-dark(#b3261e,#ffb4ab)))}
 :where(.assent-retry,.assent-success){margin:0}
 :where(.assent-success){padding:1rem;border-inline-start:4px solid var(--assent-signup-form-success-color,light-dark(#146c2e,#6dd58c))}
 :where(.assent-vh){position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
