@@ -145,11 +145,44 @@ describe('a social login without consent', () => {
   });
 });
 
+describe('the session token and the return token cannot stand in for each other', () => {
+  test('the Action’s session token posted to /continue as the answer is refused, and nothing is recorded', async () => {
+    const email = uniqueEmail('social-session-as-return');
+    const target = consentTarget(await socialLogin(email));
+    const done = await fixture.fetch(`${fixture.emulator.url}/continue`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state: target.state, session_token: target.sessionToken }).toString(),
+    });
+    const params = redirectParams(done);
+    assert.equal(params.get('code'), null);
+    assert.equal(params.get('error'), 'access_denied');
+    assert.equal(params.get('error_description'), 'Consent could not be verified: the token is not the consent page\'s answer');
+    assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
+  });
+
+  test('the page’s return token does not open the consent page or sign a decision', async () => {
+    const target = consentTarget(await socialLogin(uniqueEmail('social-return-as-session')));
+    const signed = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'declined' } });
+    assert.equal(signed.status, 200);
+    const returnToken = ((await signed.json()) as { fields: { session_token: string } }).fields.session_token;
+
+    const page = await fixture.call(`/consent/page?${new URLSearchParams({ state: target.state, session_token: returnToken })}`);
+    assert.equal(page.status, 400);
+    assert.match(await page.text(), /not a session token of the post-login Action/);
+    const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
+    const refused = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: returnToken, outcome: 'accepted', decision } });
+    assert.equal(refused.status, 401);
+    assert.equal(((await refused.json()) as { field: string }).field, 'session_token');
+  });
+});
+
 describe('the consent page and its decision endpoint', () => {
   test('an expired session token shows the "sign in again" page', async () => {
     const target = consentTarget(await socialLogin(uniqueEmail('social-expired')));
     const past = Math.floor(Date.now() / 1000) - 60;
-    const expired = await new SignJWT({ state: target.state })
+    const expired = await new SignJWT({ token_use: 'assent-consent-session', state: target.state })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('google-oauth2|1')
       .setIssuedAt(past - 900)

@@ -18,6 +18,7 @@ import { isCurrent, readCopy, recordDecision, trustedRecord, unreadableReason } 
 import { verified } from './verify.js';
 import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
 import { userMetadataFields } from './signup-fields.js';
+import { RETURN_TOKEN_USE, SESSION_TOKEN_USE, TOKEN_USE_CLAIM } from '../consent-page/token-use.js';
 
 const DELETED_MESSAGE = 'Access denied (deleted user)';
 const DECLINED_MESSAGE = 'Consent declined';
@@ -82,7 +83,7 @@ export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginAp
   const token = api.redirect.encodeToken({
     secret: config.sessionSecret,
     expiresInSeconds: 900,
-    payload: { policy: config.policyName, locale: event.transaction?.locale || 'en', reason },
+    payload: { [TOKEN_USE_CLAIM]: SESSION_TOKEN_USE, policy: config.policyName, locale: event.transaction?.locale || 'en', reason },
   });
   api.redirect.sendUserTo(config.consentUrl, { query: { session_token: token } });
 };
@@ -116,6 +117,11 @@ export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginA
     payload = api.redirect.validateToken({ secret: config.sessionSecret, tokenParameterName: 'session_token' });
   } catch (error) {
     api.access.deny(`Consent could not be verified: ${(error as Error | undefined)?.message}`);
+    return;
+  }
+  // The session token this Action made carries the same claims and secret: only the page's answer counts.
+  if (payload[TOKEN_USE_CLAIM] !== RETURN_TOKEN_USE) {
+    api.access.deny('Consent could not be verified: the token is not the consent page\'s answer');
     return;
   }
   if (payload.sub !== event.user.user_id) {

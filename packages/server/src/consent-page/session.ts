@@ -2,12 +2,15 @@
  * The signed tokens of the Action redirect, on the consent page's side (HS256 with the secret
  * shared with the post-login Action, through jose):
  * - the session token the Action made with `api.redirect.encodeToken` is verified before the page
- *   shows anything or accepts a decision: signature, expiry, a user subject, and `state` when the
- *   token carries it;
+ *   shows anything or accepts a decision: signature, expiry, a user subject, its purpose
+ *   (`token_use`, so the page's own answer cannot open the page), and `state` when the token
+ *   carries it;
  * - the return token the page sends to /continue carries the answer with the claims Auth0's
- *   `api.redirect.validateToken` requires: `iss`, `sub` (the same user), `iat`, `exp` and `state`.
+ *   `api.redirect.validateToken` requires: `iss`, `sub` (the same user), `iat`, `exp` and `state`,
+ *   and its own purpose, which the Action checks.
  */
 import { SignJWT, errors, jwtVerify } from 'jose';
+import { RETURN_TOKEN_USE, SESSION_TOKEN_USE, TOKEN_USE_CLAIM } from './token-use.js';
 
 /** What the page may rely on from the Action's session token. */
 export interface SessionClaims {
@@ -38,6 +41,7 @@ export async function verifySessionToken(token: string, state: string, secret: s
   } catch (error) {
     throw new SessionTokenError(error instanceof errors.JWTExpired ? 'The session token has expired' : 'The session token is invalid');
   }
+  if (payload[TOKEN_USE_CLAIM] !== SESSION_TOKEN_USE) throw new SessionTokenError('The token is not a session token of the post-login Action');
   if (payload.state !== undefined && payload.state !== state) throw new SessionTokenError('The session token belongs to another login');
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const claims: SessionClaims = { sub: String(payload.sub) };
@@ -65,7 +69,7 @@ export type ConsentAnswer =
 /** Signs the token the page posts to /continue as `session_token`. */
 export function signReturnToken(input: { issuer: string; sub: string; state: string; answer: ConsentAnswer; secret: string; nowMs: number; lifetimeSeconds: number }): Promise<string> {
   const iat = Math.floor(input.nowMs / 1000);
-  return new SignJWT({ state: input.state, assent: input.answer })
+  return new SignJWT({ [TOKEN_USE_CLAIM]: RETURN_TOKEN_USE, state: input.state, assent: input.answer })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(input.issuer)
     .setSubject(input.sub)
