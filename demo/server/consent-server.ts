@@ -27,6 +27,8 @@ export interface ConsentServerOptions {
   readonly withdrawalLogPath: string;
   /** Shared with the post-login Action (`ASSENT_SESSION_SECRET`). */
   readonly sessionSecret: string;
+  /** The demo's origin, where the Action sends users to the consent page (the issuer of the page's answer). */
+  readonly publicOrigin: string;
   /** Auth0's /continue as the browser reaches it (the recording proxy, so the inspector sees the post). */
   readonly continueUrl: string;
   /** The inspector's list: every request to the consent server is added (passwords masked, no headers). */
@@ -53,7 +55,7 @@ export function consentServer(emulator: RunningEmulator, options: ConsentServerO
         policy,
         basePath: DEMO_SERVER_PATH,
         withdrawalLog,
-        consentPage: { sessionSecret: options.sessionSecret, assets: sharedAssets, continueUrl: options.continueUrl, applicationName: options.applicationName },
+        consentPage: { sessionSecret: options.sessionSecret, publicOrigin: options.publicOrigin, assets: sharedAssets, continueUrl: options.continueUrl, applicationName: options.applicationName },
         fetch: emulatorFetch(emulator.url),
       });
     return toNodeListener({

@@ -96,7 +96,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         envRoute(emulator, auth0Url),
         inspectorRoutes(emulator, recorded),
         publishRoutes(publisher),
-        consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
+        consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, publicOrigin: `http://127.0.0.1:${demoPort}`, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',
     });

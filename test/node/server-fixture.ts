@@ -133,7 +133,7 @@ export async function startServerFixture(options: FixtureOptions = {}): Promise<
     audience: API_AUDIENCE,
     policy: POLICY,
     allowedOrigins: [APP_ORIGIN],
-    consentPage: { sessionSecret: SESSION_SECRET, assets: consentPageAssets },
+    consentPage: { sessionSecret: SESSION_SECRET, publicOrigin: server.url, assets: consentPageAssets },
     fetch: countingFetch,
     ...(log === 'file' ? { withdrawalLog: jsonLinesWithdrawalLog(withdrawalLogPath) } : log === 'none' ? {} : { withdrawalLog: log }),
     onError: (error) => console.error('handler error', error),

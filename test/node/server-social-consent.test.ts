@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDecision, decodeConsentObject, en } from '@assent/core';
 import { createConsentHandler } from '@assent/server';
-import { SignJWT } from 'jose';
+import { SignJWT, decodeJwt } from 'jose';
+import { request as httpRequest } from 'node:http';
 import { uniqueEmail } from '../support/unique.js';
 import { API_AUDIENCE, M2M, M2M_SECRET, POLICY, SESSION_SECRET, SOCIAL, SPA, redirectParams, startServerFixture, type ServerFixture } from './server-fixture.js';
 
@@ -178,6 +179,63 @@ describe('the session token and the return token cannot stand in for each other'
   });
 });
 
+/** Posts a decision to the consent server with the Host header given, as a raw HTTP client can. */
+function postWithHost(host: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const url = new URL('/consent/page/decision', fixture.api);
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { host, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as unknown }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+describe('the issuer of the page’s answer', () => {
+  test('is the configured public origin: a forged Host header does not change it, and the Action accepts the answer', async () => {
+    const email = uniqueEmail('social-forged-host');
+    const target = consentTarget(await socialLogin(email));
+    const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
+    const signed = await postWithHost('evil.example', { state: target.state, session_token: target.sessionToken, outcome: 'accepted', decision });
+    assert.equal(signed.status, 200, JSON.stringify(signed.json));
+    const { action, fields } = signed.json as { action: string; fields: Record<string, string> };
+    assert.equal(decodeJwt(fields.session_token!).iss, fixture.api);
+
+    const done = await fixture.fetch(action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    assert.ok(redirectParams(done).get('code'));
+    assert.equal(decodeConsentObject((await userByEmail(email)).app_metadata?.consent).given, true);
+  });
+
+  test('an answer signed with the shared secret but issued by another origin is refused by the Action, and nothing is recorded', async () => {
+    const email = uniqueEmail('social-other-issuer');
+    const target = consentTarget(await socialLogin(email));
+    const user = await userByEmail(email);
+    const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
+    const answer = { outcome: 'accepted', event_id: crypto.randomUUID(), decision: { policy: decision.policy, version: decision.version, purposes: decision.purposes, locale: decision.locale, hash: decision.hash } };
+    const token = await new SignJWT({ token_use: 'assent-consent-return', state: target.state, assent: answer })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('http://evil.example')
+      .setSubject(user.user_id!)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SESSION_SECRET));
+    const done = await fixture.fetch(`${fixture.emulator.url}/continue`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state: target.state, session_token: token }).toString(),
+    });
+    const params = redirectParams(done);
+    assert.equal(params.get('error'), 'access_denied');
+    assert.match(params.get('error_description') ?? '', /^Consent could not be verified: the answer was issued by "http:\/\/evil\.example", not by the consent page/);
+    assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
+  });
+});
+
 describe('the consent page and its decision endpoint', () => {
   test('an expired session token shows the "sign in again" page', async () => {
     const target = consentTarget(await socialLogin(uniqueEmail('social-expired')));
@@ -226,7 +284,7 @@ describe('the consent page and its decision endpoint', () => {
       auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET },
       audience: API_AUDIENCE,
       policy: POLICY,
-      consentPage: { sessionSecret: SESSION_SECRET, continueUrl },
+      consentPage: { sessionSecret: SESSION_SECRET, publicOrigin: fixture.api, continueUrl },
       fetch: fixture.fetch,
     });
     const target = consentTarget(await socialLogin(uniqueEmail('social-custom-domain')));
@@ -249,7 +307,7 @@ describe('the consent page and its decision endpoint', () => {
       auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET },
       audience: API_AUDIENCE,
       policy: POLICY,
-      consentPage: { sessionSecret: SESSION_SECRET, applicationName: 'Acme <Shop>' },
+      consentPage: { sessionSecret: SESSION_SECRET, publicOrigin: fixture.api, applicationName: 'Acme <Shop>' },
       fetch: fixture.fetch,
     });
     const target = consentTarget(await socialLogin(uniqueEmail('social-app-name')));

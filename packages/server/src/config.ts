@@ -20,6 +20,14 @@ export interface ConsentPageOptions {
   /** The secret shared with the post-login Action (`ASSENT_SESSION_SECRET`): at least 32 characters. */
   readonly sessionSecret: string;
   /**
+   * The origin users reach the consent page on, e.g. `https://api.acme.example`: the origin of the
+   * post-login Action's `ASSENT_CONSENT_URL`. The page's answer names it as its issuer (`iss`), and
+   * the Action refuses an answer issued by another origin. Configured, never taken from the
+   * request's Host header, which whoever sends the request writes. https (plain `http:` only on a
+   * loopback host); scheme, host and port only, no path or trailing slash.
+   */
+  readonly publicOrigin: string;
+  /**
    * The page's script files (`<assent-terms>` and the page logic, one chunk per language), served
    * under `{basePath}/consent/page/`. `consentPageAssets()` from `@assent/server/node` reads the
    * ones this package ships.
@@ -143,6 +151,15 @@ export function checkSessionSecret(value: unknown, path: string, sharedWith: str
   if (typeof value !== 'string' || value.length < 32) throw new ConfigError(path, `must be a string of at least 32 characters (${sharedWith})`);
 }
 
+/** Checks `consentPage.publicOrigin`: an https origin (http on loopback only), nothing after the port. */
+function publicOrigin(value: unknown): string {
+  const path = 'consentPage.publicOrigin';
+  if (value === undefined) throw new ConfigError(path, 'is required: the origin users reach the consent page on (the origin of the Action\'s ASSENT_CONSENT_URL), e.g. "https://api.acme.example"');
+  const url = httpsOrLoopbackUrl(value, path);
+  if (url.origin !== value) throw new ConfigError(path, `must be an origin (scheme://host[:port]) without path or trailing slash, got ${JSON.stringify(value)}`);
+  return url.origin;
+}
+
 /** Checks `consentPage.continueUrl`: Auth0's /continue over https (http on loopback only), nothing after the path. */
 function continueEndpoint(value: unknown): void {
   const path = 'consentPage.continueUrl';
@@ -175,6 +192,7 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
   });
   if (options.consentPage) {
     checkSessionSecret(options.consentPage.sessionSecret, 'consentPage.sessionSecret', 'the secret shared with the post-login Action');
+    publicOrigin(options.consentPage.publicOrigin);
     const seconds = options.consentPage.returnTokenSeconds ?? 300;
     if (!Number.isInteger(seconds) || seconds < 60 || seconds > 3600) throw new ConfigError('consentPage.returnTokenSeconds', 'must be an integer from 60 to 3600');
     if (options.consentPage.scriptUrl !== undefined) httpsUrl(options.consentPage.scriptUrl, 'consentPage.scriptUrl');

@@ -52,26 +52,45 @@ test('refuses a base path with a trailing slash', () => {
 });
 
 test('refuses a consent page secret shorter than 32 characters', () => {
-  assert.equal(refusal({ consentPage: { sessionSecret: 'short' } }).path, 'consentPage.sessionSecret');
+  assert.equal(refusal({ consentPage: { sessionSecret: 'short', publicOrigin: 'https://api.acme.example' } }).path, 'consentPage.sessionSecret');
 });
 
 const SECRET = 'a-session-secret-of-at-least-32-characters';
+const ORIGIN = 'https://api.acme.example';
+
+test('refuses a consent page without its public origin, naming consentPage.publicOrigin', () => {
+  const error = refusal({ consentPage: { sessionSecret: SECRET } });
+  assert.equal(error.path, 'consentPage.publicOrigin');
+  assert.match(error.message, /is required/);
+});
+
+test('refuses a consent page public origin with a path or trailing slash, or plain http off loopback', () => {
+  for (const publicOrigin of ['https://api.acme.example/', 'https://api.acme.example/assent', 'http://api.acme.example', 'api.acme.example', '']) {
+    assert.equal(refusal({ consentPage: { sessionSecret: SECRET, publicOrigin } }).path, 'consentPage.publicOrigin', publicOrigin);
+  }
+});
+
+test('accepts an https public origin with a port, and a plain http one on loopback', () => {
+  for (const publicOrigin of ['https://api.acme.example:8443', 'http://127.0.0.1:5173', 'http://localhost:5173']) {
+    assert.equal(typeof createConsentHandler({ ...valid, consentPage: { sessionSecret: SECRET, publicOrigin } }).fetch, 'function', publicOrigin);
+  }
+});
 
 test('accepts a continue URL on a custom domain and a plain http one on loopback (an emulator)', () => {
   for (const continueUrl of ['https://login.acme.example/continue', 'http://127.0.0.1:4400/continue', 'http://localhost:4400/continue']) {
-    assert.equal(typeof createConsentHandler({ ...valid, consentPage: { sessionSecret: SECRET, continueUrl } }).fetch, 'function', continueUrl);
+    assert.equal(typeof createConsentHandler({ ...valid, consentPage: { sessionSecret: SECRET, publicOrigin: ORIGIN, continueUrl } }).fetch, 'function', continueUrl);
   }
 });
 
 test('refuses a plain http continue URL on a host that is not loopback', () => {
-  const error = refusal({ consentPage: { sessionSecret: SECRET, continueUrl: 'http://login.acme.example/continue' } });
+  const error = refusal({ consentPage: { sessionSecret: SECRET, publicOrigin: ORIGIN, continueUrl: 'http://login.acme.example/continue' } });
   assert.equal(error.path, 'consentPage.continueUrl');
   assert.match(error.message, /https/);
 });
 
 test('refuses a continue URL that is not the /continue endpoint', () => {
   for (const continueUrl of ['https://login.acme.example/authorize', 'https://login.acme.example/continue?state=x', 'login.acme.example/continue']) {
-    assert.equal(refusal({ consentPage: { sessionSecret: SECRET, continueUrl } }).path, 'consentPage.continueUrl', continueUrl);
+    assert.equal(refusal({ consentPage: { sessionSecret: SECRET, publicOrigin: ORIGIN, continueUrl } }).path, 'consentPage.continueUrl', continueUrl);
   }
 });
 

@@ -105,6 +105,15 @@ function answerDecision(answer: Answer, config: ActionConfig, now: Date): Consen
   return { policy, version, purposes, hash, locale, at: now.toISOString() };
 }
 
+/** The origin of a URL, or the text itself when it is no URL (then no issuer matches it). */
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
   // The account may have been flagged as deleted while the user was on the consent page.
   if (isDeleted(event)) {
@@ -122,6 +131,11 @@ export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginA
   // The session token this Action made carries the same claims and secret: only the page's answer counts.
   if (payload[TOKEN_USE_CLAIM] !== RETURN_TOKEN_USE) {
     api.access.deny('Consent could not be verified: the token is not the consent page\'s answer');
+    return;
+  }
+  const page = origin(config.consentUrl);
+  if (payload.iss !== page) {
+    api.access.deny(`Consent could not be verified: the answer was issued by ${JSON.stringify(payload.iss)}, not by the consent page ${JSON.stringify(page)} (the handler's consentPage.publicOrigin must be the origin of ASSENT_CONSENT_URL)`);
     return;
   }
   if (payload.sub !== event.user.user_id) {

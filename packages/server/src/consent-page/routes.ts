@@ -111,7 +111,8 @@ export function consentPageRoutes(options: ResolvedOptions): Hono {
       throw invalidRequest('outcome', 'must be "accepted" or "declined"');
     }
     const token = await signReturnToken({
-      issuer: new URL(c.req.url).origin,
+      // The configured origin: the request's URL is built from its Host header, which the client writes.
+      issuer: page.publicOrigin,
       sub: claims.sub,
       state,
       answer,
