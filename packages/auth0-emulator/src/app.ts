@@ -13,6 +13,7 @@ import { lockAssetRoutes } from './routes/lock-assets.js';
 import { logoutRoutes } from './routes/logout.js';
 import { managementActionRoutes } from './routes/management-actions.js';
 import { managementBrandingRoutes } from './routes/management-branding.js';
+import { managementFormRoutes } from './routes/management-forms.js';
 import { managementJobRoutes } from './routes/management-jobs.js';
 import { managementPromptRoutes } from './routes/management-prompts.js';
 import { managementUserRoutes } from './routes/management-users.js';
@@ -75,6 +76,7 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     managementActionRoutes(ctx),
     managementPromptRoutes(ctx),
     managementBrandingRoutes(ctx),
+    managementFormRoutes(ctx),
   ]) {
     app.route('/', routes);
   }

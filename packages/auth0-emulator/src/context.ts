@@ -7,6 +7,7 @@ import type { ActionRegistry } from './actions/registry.js';
 import type { CollectedClaims } from './actions/runner.js';
 import type { PostLoginAction } from './actions/types.js';
 import type { FaultEngine } from './faults/engine.js';
+import type { FormStore } from './forms/store.js';
 import type { ExpiringMap } from './store/expiring-map.js';
 import type { JobStore } from './store/jobs.js';
 import type { StateStore } from './store/state-store.js';
@@ -126,6 +127,8 @@ export interface EmulatorContext {
   readonly actions: readonly PostLoginAction[];
   /** The Actions as the Management API manages them (drafts, versions, deploys). */
   readonly actionRegistry: ActionRegistry;
+  /** The Forms the Management API created (in memory; reset forgets them). */
+  readonly forms: FormStore;
   readonly adminEnabled: boolean;
   readonly tokens: TokenContext;
   readonly hung: HungRequests;

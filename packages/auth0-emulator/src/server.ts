@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { loadActionModules } from './actions/load.js';
 import { ActionRegistry, type ActionSource } from './actions/registry.js';
+import { FormStore } from './forms/store.js';
 import { createApp } from './app.js';
 import { managementAudiencesFor, type EmulatorContext, type HungRequests } from './context.js';
 import { FaultEngine } from './faults/engine.js';
@@ -103,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return actionRegistry.runtime();
     },
     actionRegistry,
+    forms: new FormStore(now),
     adminEnabled: options.enableAdmin ?? false,
     tokens: { key: store.key, issuer: tenant.issuer, now },
     hung,
@@ -117,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       for (const map of [ctx.pending, ctx.suspended, ctx.codes, ctx.tickets, ctx.sessions]) map.clear();
       ctx.jobs.clear();
       actionRegistry.reset();
+      ctx.forms.clear();
       faults.configure(config.faults ?? { rules: [] });
       await store.persist();
     },

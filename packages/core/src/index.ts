@@ -18,6 +18,7 @@ export * from './wire.js';
 export * from './consent-object.js';
 export * from './records.js';
 export * from './universal-login.js';
+export * from './forms.js';
 export * from './signup/errors.js';
 export * from './signup/password-rules.js';
 export * from './signup/transport.js';

@@ -1,6 +1,7 @@
 /**
  * `assent-universal-login deploy`: deploys consent on Universal Login to a tenant (see
- * `deployUniversalLogin`). Credentials come from the environment, never from arguments (they would
+ * `deployUniversalLogin`); `assent-universal-login deploy-form`: deploys the consent Form (see
+ * `deployConsentForm`). Credentials come from the environment, never from arguments (they would
  * land in shell history): AUTH0_DOMAIN, and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET of a
  * machine-to-machine application, or AUTH0_TOKEN.
  */
@@ -9,12 +10,16 @@ import { parseArgs } from 'node:util';
 import { AssentError } from '@assent/core';
 import { ManagementClient } from 'auth0';
 import { deployUniversalLogin, formatChanges } from './deploy.js';
+import { deployConsentForm } from './deploy-form.js';
 import type { Enhancement } from './partials.js';
 
 export const USAGE = `Usage: assent-universal-login deploy --policy <file.json> [options]
+       assent-universal-login deploy-form --policy <file.json> [options]
 
-Deploys the signup prompt partials, their custom texts, the page template and the
-pre-user-registration Action's secrets to an Auth0 tenant. Only what differs is written.
+deploy: the signup prompt partials, their custom texts, the page template and the
+pre-user-registration Action's secrets. deploy-form: the consent Form that the post-login
+Action renders (Forms for Actions); prints its id for the Action's ASSENT_FORM_ID secret.
+Only what differs is written.
 
 Options:
   --policy <file>        the consent policy JSON (required)
@@ -27,6 +32,9 @@ Options:
   --script-url <url>     enhance with the single-file <assent-terms> from this URL ...
   --integrity <sri>      ... with this SRI hash (dist/cdn/manifest.json) ...
   --policy-url <url>     ... loading the policy from this URL
+  --form-name <name>     deploy-form: the Form's name (default assent-consent)
+  --locale <code>        deploy-form: language of the Legal fields' texts (default en)
+                         deploy-form takes --script-url and --integrity for the custom field
   --help                 this text
 
 Environment: AUTH0_DOMAIN, and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET or AUTH0_TOKEN.
@@ -60,6 +68,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         'script-url': { type: 'string' },
         integrity: { type: 'string' },
         'policy-url': { type: 'string' },
+        'form-name': { type: 'string' },
+        locale: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -72,10 +82,12 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const usage = (message: string) => (io.stderr(`${message}\n\n${USAGE}\n`), 2);
-  if (positionals.join(' ') !== 'deploy') return usage('the command is "deploy"');
+  const command = positionals.join(' ');
+  if (command !== 'deploy' && command !== 'deploy-form') return usage('the command is "deploy" or "deploy-form"');
   if (!values.policy) return usage('--policy is required');
+  if (command === 'deploy-form' && Boolean(values['script-url']) !== Boolean(values.integrity)) return usage('--script-url and --integrity go together');
   const enhancementFlags = [values['script-url'], values.integrity, values['policy-url']];
-  if (enhancementFlags.some(Boolean) && !enhancementFlags.every(Boolean)) return usage('--script-url, --integrity and --policy-url go together');
+  if (command === 'deploy' && enhancementFlags.some(Boolean) && !enhancementFlags.every(Boolean)) return usage('--script-url, --integrity and --policy-url go together');
   const { AUTH0_DOMAIN: domain, AUTH0_CLIENT_ID: clientId, AUTH0_CLIENT_SECRET: clientSecret, AUTH0_TOKEN: token } = io.env;
   if (!domain || !(token || (clientId && clientSecret))) return usage('set AUTH0_DOMAIN, and AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET or AUTH0_TOKEN');
 
@@ -84,6 +96,18 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const policy: unknown = JSON.parse(await read(values.policy));
     const fetchOption = io.fetch ? { fetch: io.fetch } : {};
     const management = token ? new ManagementClient({ domain, token, ...fetchOption }) : new ManagementClient({ domain, clientId: clientId as string, clientSecret: clientSecret as string, ...fetchOption });
+    if (command === 'deploy-form') {
+      const result = await deployConsentForm({
+        management,
+        policy,
+        dryRun: values['dry-run'] === true,
+        ...(values['form-name'] ? { name: values['form-name'] } : {}),
+        ...(values.locale ? { locale: values.locale } : {}),
+        ...(values['script-url'] ? { element: { scriptUrl: values['script-url'], integrity: values.integrity as string } } : {}),
+      });
+      io.stdout(formatChanges(result) + '\n' + (result.formId ? `Form id: ${result.formId} (the post-login Action's ASSENT_FORM_ID)\n` : ''));
+      return 0;
+    }
     const enhancement: Enhancement | undefined = values['script-url'] ? { scriptUrl: values['script-url'], integrity: values.integrity as string, policyUrl: values['policy-url'] as string } : undefined;
     const result = await deployUniversalLogin({
       management,

@@ -5,38 +5,19 @@
  * writes only what differs, so a second run changes nothing; a dry run writes nothing and returns
  * the diff.
  */
-import { AssentError } from '@assent/core';
 import { ManagementError, type ManagementClient } from 'auth0';
+import { DeployError, call, stable } from './deploy-error.js';
 import { DIGEST_SECRET_PREFIX, universalLoginActionSecrets } from './action-secrets.js';
 import { lineDiff } from './diff.js';
 import { SIGNUP_PROMPTS, generatePartials, type PartialOptions, type PromptCustomTexts, type PromptPartials, type SignupPrompt } from './partials.js';
+
+export { DeployError } from './deploy-error.js';
 
 /** The tags Auth0 requires in a custom page template. */
 export const REQUIRED_TEMPLATE_TAGS = ['{%- auth0:head -%}', '{%- auth0:widget -%}'] as const;
 
 /** The Action's name when none is given. */
 export const DEFAULT_ACTION_NAME = 'assent-pre-user-registration';
-
-/**
- * A deployment cannot go on. Codes: `no_page_template` (the tenant has none and no `template` was
- * given), `template_missing_tags` (the tenant's template lacks `{%- auth0:head -%}` or
- * `{%- auth0:widget -%}`), `no_action` (no Action of that name and no `actionCode` to create it),
- * `management_api_error` (Auth0 refused a call: `statusCode` and `body` are Auth0's; every write
- * before it had succeeded, none after it was tried).
- */
-export class DeployError extends AssentError {
-  readonly statusCode?: number;
-  readonly body?: unknown;
-  constructor(code: string, message: string, details: { statusCode?: number; body?: unknown; cause?: unknown } = {}) {
-    super(code, message);
-    if (details.statusCode !== undefined) this.statusCode = details.statusCode;
-    if (details.body !== undefined) this.body = details.body;
-    if (details.cause !== undefined) this.cause = details.cause;
-  }
-  override get name(): string {
-    return 'DeployError';
-  }
-}
 
 /** Options of `deployUniversalLogin`. */
 export interface DeployOptions extends PartialOptions {
@@ -64,8 +45,8 @@ export interface DeployOptions extends PartialOptions {
 
 /** One change a deployment makes (or would make, in a dry run). */
 export interface DeployChange {
-  /** What changes: `template`, `custom-text`, `partials`, `action`. */
-  readonly kind: 'template' | 'custom-text' | 'partials' | 'action';
+  /** What changes: `template`, `custom-text`, `partials`, `action`, `form`. */
+  readonly kind: 'template' | 'custom-text' | 'partials' | 'action' | 'form';
   /** The resource: `signup/de` for a custom text, `signup` for partials, the Action's name. */
   readonly target: string;
   /** The Management API call that makes it. */
@@ -81,28 +62,6 @@ export interface DeployResult {
   readonly changes: readonly DeployChange[];
   /** False in a dry run. */
   readonly applied: boolean;
-}
-
-/** JSON with sorted keys, one key per line: diffs of texts and partials read line by line. */
-function stable(value: unknown): string {
-  const sort = (input: unknown): unknown =>
-    input && typeof input == 'object' && !Array.isArray(input)
-      ? Object.fromEntries(Object.entries(input as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sort(item)]))
-      : input;
-  return JSON.stringify(sort(value), null, 2);
-}
-
-/** Runs one Management API call; Auth0's refusal becomes a DeployError naming the call. */
-async function call<T>(description: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ManagementError) {
-      const body = error.body as { message?: string } | undefined;
-      throw new DeployError('management_api_error', `${description}: ${error.statusCode ?? ''} ${body?.message ?? error.message}`.trim(), { statusCode: error.statusCode, body: error.body, cause: error });
-    }
-    throw error;
-  }
 }
 
 /** The secrets this deployment owns on the Action: the policy JSON parts, the prefix and the digest. */

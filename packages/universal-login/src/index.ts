@@ -10,5 +10,7 @@ export * from './texts.js';
 export * from './partials.js';
 export * from './action-secrets.js';
 export * from './deploy.js';
+export * from './form.js';
+export * from './deploy-form.js';
 export * from './diff.js';
 export * from './cli.js';

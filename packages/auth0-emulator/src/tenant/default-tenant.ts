@@ -7,7 +7,7 @@ import type { TenantConfig } from './types.js';
 /** Where the demo (Vite dev server and preview) runs by default. */
 const DEMO_APPS = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'];
 
-/** Scopes of the default machine client on the Management API (users, changing and deploying Actions, Universal Login customisation). */
+/** Scopes of the default machine client on the Management API (users, changing and deploying Actions, Universal Login customisation, Forms). */
 export const DEFAULT_M2M_SCOPES = [
   'read:users',
   'update:users',
@@ -22,6 +22,10 @@ export const DEFAULT_M2M_SCOPES = [
   'read:branding',
   'update:branding',
   'delete:branding',
+  'read:forms',
+  'create:forms',
+  'update:forms',
+  'delete:forms',
 ];
 
 /**

@@ -1,0 +1,170 @@
+/**
+ * Deploying the consent Form (Forms for Actions) with @assent/universal-login through the official
+ * `auth0` SDK against an HTTPS emulator: what a dry run reports, what a deployment stores, that a
+ * second one changes nothing and a new policy version updates the same Form, that a token lacking
+ * the Forms scopes fails with Auth0's 403 and changes nothing, and the CLI's deploy-form.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
+import { parsePolicy } from '@assent/core';
+import { DeployError, deployConsentForm, generateConsentForm, runCli } from '@assent/universal-login';
+import { ManagementClient } from 'auth0';
+import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+
+const M2M = 'assent-demo-m2m';
+const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
+const ELEMENT = { scriptUrl: 'https://cdn.acme.example/assent-terms.js', integrity: 'sha384-' + 'A'.repeat(64) };
+
+const policy = parsePolicy({
+  id: 'acme-signup',
+  version: '2026-11-01',
+  controller: { name: 'Acme GmbH' },
+  documents: [
+    { id: 'terms', url: 'https://acme.example/terms', version: '3.1' },
+    { id: 'privacy', url: 'https://acme.example/privacy', version: '2.0' },
+  ],
+  purposes: [
+    { id: 'terms', required: true, basis: 'contract', documents: ['terms', 'privacy'] },
+    { id: 'marketing', required: false, basis: 'consent' },
+  ],
+  withdrawal: { url: 'https://acme.example/account/privacy' },
+});
+
+let emulator: RunningEmulator;
+let trust: TrustingFetch;
+
+before(async () => {
+  emulator = await startEmulator({ port: 0, https: true, enableAdmin: true });
+  trust = trustingFetch(emulator.caCert!);
+});
+
+after(async () => {
+  await trust?.close();
+  await emulator?.stop();
+});
+
+beforeEach(async () => {
+  await trust.fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+});
+
+function client(): ManagementClient {
+  return new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
+}
+
+async function clientWithScopes(scope: string): Promise<ManagementClient> {
+  const response = await trust.fetch(`${emulator.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience, scope }),
+  });
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return new ManagementClient({ domain: emulator.tenant.domain, token, fetch: trust.fetch });
+}
+
+async function storedForms(management = client()) {
+  return (await management.forms.list()).data;
+}
+
+describe('deployConsentForm with the auth0 SDK', () => {
+  test('a dry run reports the Form it would create as a diff and writes nothing', async () => {
+    const result = await deployConsentForm({ management: client(), policy, element: ELEMENT, dryRun: true });
+    assert.equal(result.applied, false);
+    assert.equal(result.formId, null);
+    assert.deepEqual(result.changes.map((change) => [change.kind, change.target, change.call]), [['form', 'assent-consent', 'POST /api/v2/forms']]);
+    assert.match(result.changes[0]!.diff, /^\+ .*"consent_required"/m);
+    assert.deepEqual(await storedForms(), []);
+  });
+
+  test('stores the generated Form and returns its id for the Action', async () => {
+    const result = await deployConsentForm({ management: client(), policy, element: ELEMENT });
+    assert.match(result.formId ?? '', /^ap_[A-Za-z0-9]{22}$/);
+    const stored = await client().forms.get(result.formId!);
+    const { body } = await generateConsentForm(policy, { element: ELEMENT });
+    assert.deepEqual({ name: stored.name, nodes: stored.nodes, start: stored.start, ending: stored.ending, languages: stored.languages }, JSON.parse(JSON.stringify({ name: body.name, nodes: body.nodes, start: body.start, ending: body.ending, languages: body.languages })));
+  });
+
+  test('a second deployment changes nothing', async () => {
+    const first = await deployConsentForm({ management: client(), policy, element: ELEMENT });
+    const second = await deployConsentForm({ management: client(), policy, element: ELEMENT });
+    assert.deepEqual(second.changes, []);
+    assert.equal(second.formId, first.formId);
+    assert.equal((await storedForms()).length, 1);
+  });
+
+  test('a new policy version updates the same Form with a PATCH, and the diff names the new version', async () => {
+    const first = await deployConsentForm({ management: client(), policy, element: ELEMENT });
+    const next = await deployConsentForm({ management: client(), policy: { ...policy, version: '2026-12-01' }, element: ELEMENT });
+    assert.equal(next.formId, first.formId);
+    assert.deepEqual(next.changes.map((change) => change.call), [`PATCH /api/v2/forms/${first.formId}`]);
+    assert.match(next.changes[0]!.diff, /^- .*acme-signup@2026-11-01/m);
+    assert.match(next.changes[0]!.diff, /^\+ .*acme-signup@2026-12-01/m);
+    const stored = await client().forms.get(first.formId!);
+    assert.deepEqual(stored.start?.hidden_fields?.[0], { key: 'consent_policy', value: 'acme-signup@2026-12-01' });
+  });
+
+  test("a token lacking create:forms fails with Auth0's 403 and creates nothing", async () => {
+    const management = await clientWithScopes('read:forms');
+    const error = await deployConsentForm({ management, policy }).then(
+      () => assert.fail('deployed'),
+      (caught: unknown) => caught,
+    );
+    assert.ok(error instanceof DeployError, String(error));
+    assert.equal(error.statusCode, 403);
+    assert.match(error.message, /POST \/api\/v2\/forms: 403 Insufficient scope, expected any of: create:forms/);
+    assert.deepEqual(await storedForms(), []);
+  });
+
+  test('the emulator refuses a component it cannot render with a 400 naming it', async () => {
+    const error = await client()
+      .forms.create({ name: 'other', nodes: [{ id: 'step', type: 'STEP', config: { components: [{ id: 'phone', category: 'FIELD', type: 'TEL', config: {} }] } }] } as never)
+      .then(
+        () => assert.fail('created'),
+        (caught: unknown) => caught as { statusCode: number; body: { message: string; errorCode: string } },
+      );
+    assert.equal(error.statusCode, 400);
+    assert.equal(error.body.errorCode, 'invalid_body');
+    assert.match(error.body.message, /Component FIELD\/TEL is not supported by the emulator' on property nodes\[0\]\.config\.components\[0\]/);
+  });
+});
+
+describe('assent-universal-login deploy-form', () => {
+  async function cli(args: string[]) {
+    const dir = await mkdtemp(join(tmpdir(), 'assent-form-cli-'));
+    try {
+      await writeFile(join(dir, 'policy.json'), JSON.stringify(policy));
+      let stdout = '';
+      let stderr = '';
+      const env = { AUTH0_DOMAIN: emulator.tenant.domain, AUTH0_CLIENT_ID: M2M, AUTH0_CLIENT_SECRET: M2M_SECRET };
+      const status = await runCli(
+        args.map((arg) => arg.replace('{dir}', dir)),
+        { env, fetch: trust.fetch, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+      );
+      return { status, stdout, stderr };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('--dry-run prints the diff; a deployment prints the Form id; a second one says the tenant is up to date', async () => {
+    const dry = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--dry-run']);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /would change \(dry run\)/);
+    assert.deepEqual(await storedForms(), []);
+    const done = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--script-url', ELEMENT.scriptUrl, '--integrity', ELEMENT.integrity]);
+    assert.equal(done.status, 0, done.stderr);
+    const [form] = await storedForms();
+    assert.match(done.stdout, new RegExp(`Form id: ${form!.id} \\(the post-login Action's ASSENT_FORM_ID\\)`));
+    const again = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--script-url', ELEMENT.scriptUrl, '--integrity', ELEMENT.integrity]);
+    assert.match(again.stdout, /the tenant is up to date/);
+  });
+
+  test('--script-url without --integrity is a usage error', async () => {
+    const result = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--script-url', ELEMENT.scriptUrl]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--script-url and --integrity go together/);
+  });
+});
