@@ -11,3 +11,4 @@ export * from './with-consent.js';
 export * from './load-lock.js';
 export * from './mount-lock.js';
 export * from './assent-lock/assent-lock.js';
+export type * from './assent-lock/options.js';

@@ -1,7 +1,8 @@
 /**
- * The parts of Auth0 Lock 14's API that @assent/lock reads or writes, as structural types, so this
- * package's declarations do not depend on Lock's global type declarations. Lock's own
- * `Auth0LockConstructorOptions` and `Auth0LockStatic` are assignable to these.
+ * The parts of Auth0 Lock 14's API that @assent/lock reads or writes, as structural types, so
+ * `withConsent` and `mountLock` do not depend on Lock's global type declarations (only
+ * `<assent-lock>`'s `options` use them). Lock's own `Auth0LockConstructorOptions` and
+ * `Auth0LockStatic` are assignable to these.
  */
 
 /**

@@ -1,7 +1,8 @@
 import { parsePolicy, resolveLocale, type ConsentDecision, type ConsentPolicy } from '@assent/core';
 import type { AssentLockErrorDetail } from '../events.js';
-import type { LockConstructor, LockOptions } from '../lock-types.js';
+import type { LockConstructor } from '../lock-types.js';
 import { mountLock, type LockHandle } from '../mount-lock.js';
+import type { AssentLockOptions } from './options.js';
 
 /**
  * Auth0 Lock with GDPR-grade consent from one consent policy: `mountLock` as an element. Lock
@@ -29,7 +30,7 @@ export class AssentLock extends HTMLElement {
   #policy: ConsentPolicy | null = null;
   #fetched: ConsentPolicy | null = null;
   #fetchedFrom: string | null = null;
-  #options: LockOptions = {};
+  #options: AssentLockOptions = {};
   #loadLock: (() => Promise<LockConstructor>) | undefined;
   #handle: LockHandle | null = null;
   #runs = 0;
@@ -45,12 +46,15 @@ export class AssentLock extends HTMLElement {
     this.#schedule();
   }
 
-  /** The app's own Lock options, merged with the consent (never mutated). `container` is set by the element. */
-  get options(): LockOptions {
+  /**
+   * The app's own Lock options (auth0-lock's `Auth0LockConstructorOptions`), merged with the
+   * consent (never mutated). `container` is set by the element.
+   */
+  get options(): AssentLockOptions {
     return this.#options;
   }
 
-  set options(value: LockOptions) {
+  set options(value: AssentLockOptions) {
     this.#options = value ?? {};
     this.#schedule();
   }
