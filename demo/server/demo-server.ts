@@ -6,7 +6,9 @@
  * flow pages reach the emulator through a recording proxy (the inspector's `/assent-inspector/*`
  * routes show what went to Auth0 and the stored user), and @assent/server's consent handler
  * (account withdrawals, the consent page of social logins) answers under /assent-server.
- * "Publish new terms" (/assent-demo/policy) changes the pages' policy, the server's and the Action's.
+ * "Publish new terms" (/assent-demo/policy) changes the pages' policy, the server's and the Actions'.
+ * The Universal Login page deploys its partials, texts, page template and Action secrets through
+ * /assent-demo/universal-login (universal-login-deployer.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { freePort } from './free-port.js';
 import { inspectorRoutes } from './inspector-routes.js';
 import { createPolicyPublisher, publishRoutes } from './policy-publisher.js';
 import { startRecordingProxy, type RecordedRequest } from './recording-proxy.js';
+import { createUniversalLoginDeployer, universalLoginRoutes } from './universal-login-deployer.js';
 
 export { DEMO_API_AUDIENCE, DEMO_SERVER_PATH };
 export type { RecordedRequest };
@@ -82,11 +85,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   try {
     proxy = await startRecordingProxy(emulator.url, recorded);
     const auth0Url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const universalLogin = createUniversalLoginDeployer(emulator, emulatorFetch(emulator.url));
     const publisher = createPolicyPublisher(emulator, {
       original: policy,
       actionName: DEMO_ACTION_NAME,
       secretsFor: (published) => demoActionSecrets(demoPort, published, sessionSecret),
       fetch: emulatorFetch(emulator.url),
+      alsoDeploy: (published) => universalLogin.deploy(published),
     });
     vite = await createServer({
       configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
@@ -96,6 +101,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         envRoute(emulator, auth0Url),
         inspectorRoutes(emulator, recorded),
         publishRoutes(publisher),
+        universalLoginRoutes(universalLogin, () => publisher.policy),
         consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, publicOrigin: `http://127.0.0.1:${demoPort}`, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',

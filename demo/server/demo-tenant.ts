@@ -1,13 +1,15 @@
 /**
  * The demo tenant: the emulator's default tenant as its dashboard settings would say for this
  * demo: the demo's origin allowed (CORS, callbacks), the demo app's API, a simulated Google
- * connection, and the Assent post-login Action with secrets derived from the demo's policy.
+ * connection, and the Assent post-login and pre-user-registration Actions with secrets derived
+ * from the demo's policy (the Universal Login page's deployment completes the latter's).
  */
 import { createRequire } from 'node:module';
 import type { ConsentPolicy } from '@assent/core';
 import { defaultTenantConfig, type TenantConfig } from '@assent/auth0-emulator';
 import { actionSecrets } from '@assent/server';
 import { DEMO_SERVER_PATH } from './consent-server.js';
+import { DEMO_SIGNUP_ACTION_NAME, signupActionSecrets } from './universal-login-deployer.js';
 
 /** The demo app's API in the demo tenant: the audience of the users' tokens for the consent server. */
 export const DEMO_API_AUDIENCE = 'https://api.assent-demo.test/';
@@ -25,7 +27,9 @@ export function demoActionSecrets(port: number, policy: ConsentPolicy, sessionSe
   return { ...actionSecrets({ policy, consentUrl: `http://127.0.0.1:${port}${DEMO_SERVER_PATH}/consent/page`, sessionSecret }) };
 }
 
-const postLoginAction = createRequire(import.meta.url).resolve('@assent/server/actions/post-login.js');
+const require = createRequire(import.meta.url);
+const postLoginAction = require.resolve('@assent/server/actions/post-login.js');
+const preUserRegistrationAction = require.resolve('@assent/server/actions/pre-user-registration.js');
 
 /** What the tenant needs to know of the demo. */
 export interface DemoTenantOptions {
@@ -39,7 +43,7 @@ export interface DemoTenantOptions {
 export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): TenantConfig {
   const base = defaultTenantConfig();
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`]);
+  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`, `${origin}/universal-login.html`]);
   const clients = (base.clients ?? []).map((client) =>
     (client.app_type ?? 'spa') === 'spa'
       ? {
@@ -64,6 +68,12 @@ export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): 
         module: postLoginAction,
         name: DEMO_ACTION_NAME,
         secrets: demoActionSecrets(port, policy, sessionSecret),
+      },
+      {
+        // The emulator runs an Action's code from its module; the Management API sets its secrets.
+        module: preUserRegistrationAction,
+        name: DEMO_SIGNUP_ACTION_NAME,
+        secrets: signupActionSecrets(policy),
       },
     ],
   };

@@ -1,19 +1,20 @@
 /**
  * "Publish new terms" as a controller does it, on the demo: the consent policy every demo page
- * loads (`/policies/acme-signup.json`), the consent server's policy and the post-login Action's
+ * loads (`/policies/acme-signup.json`), the consent server's policy, the post-login Action's
  * secrets (updated and deployed with the official `auth0` SDK through the emulator's Management
- * API) change together, so the next login of a user who agreed to the old terms is asked again.
+ * API) and the Universal Login partials with their pre-user-registration Action change together,
+ * so the next login of a user who agreed to the old terms is asked again.
  *
  *   GET  /assent-demo/policy   { edition, policy }
  *   POST /assent-demo/policy   { edition: "original" | "new-terms" } -> { edition, policy }
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { ManagementClient } from 'auth0';
 import { parsePolicy, type ConsentPolicy } from '@assent/core';
 import type { RunningEmulator } from '@assent/auth0-emulator';
 import { withNewTerms } from '../src/new-terms.js';
 import { machineClient } from './inspector-routes.js';
+import { answer, readJson } from './json-route.js';
 
 /** The policies the demo can publish: the one in demo/public/policies, or it with terms 3.2. */
 export type PolicyEdition = 'original' | 'new-terms';
@@ -36,6 +37,8 @@ export interface PublisherOptions {
   readonly secretsFor: (policy: ConsentPolicy) => Readonly<Record<string, string>>;
   /** The `auth0` SDK's fetch (the emulator speaks plain HTTP, the SDK builds https:// URLs). */
   readonly fetch: typeof globalThis.fetch;
+  /** What else depends on the policy and is deployed with it (the Universal Login partials and their Action). */
+  readonly alsoDeploy?: (policy: ConsentPolicy) => Promise<unknown>;
 }
 
 export function createPolicyPublisher(emulator: RunningEmulator, options: PublisherOptions): PolicyPublisher {
@@ -54,6 +57,7 @@ export function createPolicyPublisher(emulator: RunningEmulator, options: Publis
     const secrets = Object.entries(options.secretsFor(policy)).map(([name, value]) => ({ name, value }));
     await management.actions.update(action.id, { secrets });
     await management.actions.deploy(action.id);
+    await options.alsoDeploy?.(policy);
   }
 
   return {
@@ -78,24 +82,6 @@ export function createPolicyPublisher(emulator: RunningEmulator, options: Publis
       listeners.push(listener);
     },
   };
-}
-
-/** The request's JSON body; `undefined` when it is not JSON. */
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json');
-  res.setHeader('cache-control', 'no-store');
-  res.end(JSON.stringify(body));
 }
 
 /** The published policy in place of the static file, and the publish route. */

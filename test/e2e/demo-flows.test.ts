@@ -1,5 +1,6 @@
 /**
- * The developers' flows of the demo site (demo/signup.html, lock.html, account.html, social.html) served by the
+ * The developers' flows of the demo site (demo/signup.html, lock.html, account.html, social.html;
+ * universal-login.html in demo-universal-login.test.ts) served by the
  * real demo server (Vite, the embedded emulator and its recording proxy, as `npm start` runs it) in
  * headless Chromium fenced to loopback: each signup shows its request in the inspector, and the
  * stored record holds the consent that was ticked; no page leaves the machine, logs an error, or
@@ -392,6 +393,7 @@ describe('every flow page', () => {
     ['lock.html', 'assent-lock input[name="email"]'],
     ['account.html', '#sign-up'],
     ['social.html', '#sign-in'],
+    ['universal-login.html', '#deploy-status:not(:empty)'],
   ] as const) {
     test(`${path} stays on the machine and axe finds no violation`, async (t) => {
       const { page } = await open(t, path);
