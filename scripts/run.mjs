@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Entry point of the README's commands (`npm start`, `npm test`). It must work on a machine that
-// has only Node and npm: it brings in pnpm, the dependencies and (for tests) Chromium itself,
+// has only Node and npm: it brings in pnpm, the dependencies and (for tests) Chromium and PostgreSQL itself,
 // then hands over to the real script. Plain Node, no dependencies: nothing is installed yet.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium-path.mjs';
@@ -41,9 +41,20 @@ function ensurePnpm() {
   }
 }
 
+/**
+ * better-sqlite3 (the SQLite withdrawal log) compiles its native module when no prebuilt one can be
+ * downloaded (offline machines). node-gyp then fetches Node's headers from nodejs.org, unless it is
+ * told where they already are: Node installed under /usr ships them in /usr/include/node.
+ */
+function buildEnv() {
+  if (process.env.npm_config_nodedir) return process.env;
+  const prefix = join(dirname(process.execPath), '..');
+  return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? { ...process.env, npm_config_nodedir: prefix } : process.env;
+}
+
 function ensureDependencies() {
   // Fast when nothing changed; refuses to touch the lockfile, so a run never rewrites it.
-  const status = run('pnpm', ['install', '--frozen-lockfile']);
+  const status = run('pnpm', ['install', '--frozen-lockfile'], { env: buildEnv() });
   if (status !== 0) fail('`pnpm install --frozen-lockfile` failed (see above).');
 }
 
@@ -60,6 +71,29 @@ function ensureChromium() {
   fail('the tests need Chromium or Chrome. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run this command again.');
 }
 
+/** Where Debian's (or another) PostgreSQL keeps initdb; the same search as test/support/postgres.ts. */
+function findPostgres() {
+  if (process.env.ASSENT_PG_BIN) return existsSync(join(process.env.ASSENT_PG_BIN, 'initdb'));
+  if (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'initdb')))) return true;
+  return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres')));
+}
+
+/** The withdrawal log's PostgreSQL tests start a real server of their own: they need its binaries. */
+function ensurePostgres() {
+  if (findPostgres()) return;
+  if (isRoot && quiet('sh', ['-c', 'command -v apt-get'])) {
+    console.log('assent: installing PostgreSQL through apt-get (about 20 s; no cluster is created or started, the tests start their own)');
+    // Debian's package would create and start a "main" cluster; the tests need only the binaries.
+    mkdirSync('/etc/postgresql-common/createcluster.d', { recursive: true });
+    writeFileSync('/etc/postgresql-common/createcluster.d/assent-no-main-cluster.conf', 'create_main_cluster = false\n');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['update'], { env }) === 0 &&
+        run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env }) === 0 &&
+        findPostgres()) return;
+  }
+  fail('the tests need PostgreSQL\'s server binaries (they start a throwaway server). Install them (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql`) or set ASSENT_PG_BIN to the folder holding initdb and postgres, then run this command again.');
+}
+
 const [command = 'test', ...rest] = process.argv.slice(2);
 const scripts = {
   start: { needsBrowser: false, argv: ['node', '--conditions=source', '--import', 'tsx', 'demo/server/start.ts'] },
@@ -73,6 +107,7 @@ if (!existsSync(join(root, 'pnpm-lock.yaml'))) fail('run this from a clone of th
 ensurePnpm();
 ensureDependencies();
 if (script.needsBrowser) ensureChromium();
+if (script.needsBrowser) ensurePostgres();
 const [cmd, ...args] = script.argv;
 // Not spawnSync: a signal sent to this process alone (npm passes SIGTERM on, a closed terminal
 // sends SIGHUP) must reach the script, which stops what it started, before this process exits.

@@ -4,7 +4,8 @@
  */
 import { parsePolicy, type ConsentPolicy, type KantaraOptions } from '@assent/core';
 import { ConfigError } from './errors.js';
-import type { WithdrawalLog } from './consent/withdrawal-log.js';
+import { isWithdrawalStore, type WithdrawalLog, type WithdrawalStore } from './consent/withdrawal-log.js';
+import { lazyWithdrawalStore } from './store/open.js';
 
 /** The Auth0 tenant and the machine client the handler uses for the Management API. */
 export interface Auth0Options {
@@ -87,8 +88,21 @@ export interface ConsentHandlerOptions {
   readonly basePath?: string;
   /** Largest accepted request body in bytes. Default 16384. */
   readonly maxBodyBytes?: number;
-  /** Where delete mode records the withdrawal before deleting the user. Without it, `erase: "delete"` answers 501. */
-  readonly withdrawalLog?: WithdrawalLog;
+  /**
+   * Where delete mode records the withdrawal before deleting the user, and where the per-user write
+   * lock lives. A URL picks a backend: `file:/var/lib/assent/withdrawals.jsonl` (JSON Lines, one
+   * long-lived host), `sqlite:/var/lib/assent/withdrawals.db` (needs `better-sqlite3`), or
+   * `postgres://user:password@host/db` (needs `pg`; several instances serialise on each user
+   * through the database). Or a `WithdrawalStore` (`openWithdrawalStore(url)` from
+   * `@assent/server/node`), or any object with `append(record)`. Without it, `erase: "delete"`
+   * answers 501.
+   */
+  readonly withdrawalLog?: WithdrawalLog | WithdrawalStore | string;
+  /**
+   * How long a request waits for the write lock of its user (the in-process lock, then the store's)
+   * in milliseconds before it answers 503 `user_busy`. Default 10000, at most 120000.
+   */
+  readonly userLockTimeoutMs?: number;
   /**
    * How long delete mode waits for `withdrawalLog.append` in milliseconds before it answers 503
    * `withdrawal_log_timeout` (nothing deleted, the user's other requests no longer wait). Default
@@ -110,8 +124,14 @@ export interface ConsentHandlerOptions {
 }
 
 /** Options after validation, defaults filled in. */
-export interface ResolvedOptions extends Omit<ConsentHandlerOptions, 'policy' | 'issuer' | 'jwksUrl' | 'basePath' | 'maxBodyBytes' | 'allowedOrigins' | 'now' | 'withdrawalLogTimeoutMs'> {
+export interface ResolvedOptions extends Omit<ConsentHandlerOptions, 'policy' | 'issuer' | 'jwksUrl' | 'basePath' | 'maxBodyBytes' | 'allowedOrigins' | 'now' | 'withdrawalLogTimeoutMs' | 'withdrawalLog' | 'userLockTimeoutMs'> {
   readonly withdrawalLogTimeoutMs: number;
+  readonly userLockTimeoutMs: number;
+  readonly withdrawalLog?: WithdrawalLog;
+  /** The store whose lock spans processes, when `withdrawalLog` is one. */
+  readonly withdrawalStore?: WithdrawalStore;
+  /** Whether the handler opened the store from a URL (and closes it). */
+  readonly ownsWithdrawalStore: boolean;
   readonly policy: ConsentPolicy;
   readonly issuer: string;
   readonly jwksUrl: string;
@@ -198,13 +218,18 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
     if (options.consentPage.scriptUrl !== undefined) httpsUrl(options.consentPage.scriptUrl, 'consentPage.scriptUrl');
     if (options.consentPage.continueUrl !== undefined) continueEndpoint(options.consentPage.continueUrl);
   }
-  if (options.withdrawalLog !== undefined && typeof options.withdrawalLog?.append !== 'function') throw new ConfigError('withdrawalLog', 'must have an append(record) method');
+  const ownsWithdrawalStore = typeof options.withdrawalLog === 'string';
+  const withdrawalLog = typeof options.withdrawalLog === 'string' ? lazyWithdrawalStore(options.withdrawalLog, 'withdrawalLog') : options.withdrawalLog;
+  if (withdrawalLog !== undefined && typeof withdrawalLog?.append !== 'function') throw new ConfigError('withdrawalLog', 'must be a withdrawal log URL (file:, sqlite:, postgres://) or have an append(record) method');
+  const lockTimeout = options.userLockTimeoutMs ?? 10_000;
+  if (!(Number.isInteger(lockTimeout) && lockTimeout > 0 && lockTimeout <= 120_000)) throw new ConfigError('userLockTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
   const logTimeout = options.withdrawalLogTimeoutMs ?? 10_000;
   if (!(Number.isInteger(logTimeout) && logTimeout > 0 && logTimeout <= 120_000)) throw new ConfigError('withdrawalLogTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
   const timeout = options.managementTimeoutSeconds ?? 10;
   if (!(timeout > 0 && timeout <= 120)) throw new ConfigError('managementTimeoutSeconds', 'must be a number of seconds from 0 to 120');
+  const { withdrawalLog: _given, userLockTimeoutMs: _lock, ...rest } = options;
   return {
-    ...options,
+    ...rest,
     policy: parsePolicy(options.policy),
     issuer,
     jwksUrl,
@@ -213,6 +238,10 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
     allowedOrigins,
     managementTimeoutSeconds: timeout,
     withdrawalLogTimeoutMs: logTimeout,
+    userLockTimeoutMs: lockTimeout,
+    ...(withdrawalLog ? { withdrawalLog } : {}),
+    ...(withdrawalLog && isWithdrawalStore(withdrawalLog) ? { withdrawalStore: withdrawalLog } : {}),
+    ownsWithdrawalStore,
     now: options.now ?? Date.now,
   };
 }

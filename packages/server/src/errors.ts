@@ -22,6 +22,8 @@ export type ApiErrorCode =
   | 'erase_not_configured'
   | 'withdrawal_log_failed'
   | 'withdrawal_log_timeout'
+  | 'withdrawal_log_unavailable'
+  | 'user_busy'
   | 'upstream_rate_limited'
   | 'upstream_error'
   | 'server_error';

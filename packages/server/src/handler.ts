@@ -26,6 +26,8 @@ import { createUserDirectory, type UserDirectory } from './management/directory.
 /** A Fetch-API handler: `export default handler` works on runtimes that call `fetch(request)`. */
 export interface ConsentHandler {
   fetch(request: Request): Promise<Response>;
+  /** Closes the withdrawal store the handler opened from a URL (files, database connections). */
+  close(): Promise<void>;
 }
 
 /** Extra hooks of `createConsentHandler`. */
@@ -94,8 +96,15 @@ export function createConsentHandler(input: ConsentHandlerOptions & ConsentHandl
     for (const [name, value] of Object.entries(JSON_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   });
   api.route('/', consentPageRoutes(options));
-  api.route('/', consentRoutes({ options, verify, directory, locks: new UserLocks() }));
+  // An unreachable store does not stop what needs no log (consent, flag mode): say so, and go on.
+  const degraded = (error: unknown) => onError(error, new Request('http://assent.invalid/withdrawal-store'));
+  api.route('/', consentRoutes({ options, verify, directory, locks: new UserLocks(options.withdrawalStore, options.userLockTimeoutMs, degraded) }));
   app.route(options.basePath || '/', api);
 
-  return { fetch: async (request) => app.fetch(request) };
+  return {
+    fetch: async (request) => app.fetch(request),
+    close: async () => {
+      if (options.ownsWithdrawalStore) await options.withdrawalStore?.close();
+    },
+  };
 }

@@ -10,7 +10,10 @@ export type { Auth0Options, ConsentHandlerOptions, ConsentPageAssets, ConsentPag
 export { ApiError, ConfigError } from './errors.js';
 export type { ApiErrorCode } from './errors.js';
 export type { ConsentStateBody } from './consent/routes.js';
-export type { WithdrawalLog, WithdrawalRecord } from './consent/withdrawal-log.js';
+export { WithdrawalStoreError, isWithdrawalStore } from './consent/withdrawal-log.js';
+export type { UserLockHandle, WithdrawalLog, WithdrawalRecord, WithdrawalStore, WithdrawalStoreErrorCode } from './consent/withdrawal-log.js';
+export { parseWithdrawalStoreUrl, redactUrl } from './store/url.js';
+export type { WithdrawalStoreLocation } from './store/url.js';
 export type { DirectoryUser, MetadataPatch, UserDirectory } from './management/directory.js';
 export { createUserDirectory } from './management/directory.js';
 export { createTokenVerifier } from './auth/bearer.js';

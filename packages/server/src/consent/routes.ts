@@ -172,7 +172,7 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
       let written = events.length ? await writeAppConsent(directory, user, events, { extra: flag, now: options.now() }) : await directory.updateMetadata(user.user_id, { app_metadata: flag });
       if (event) written = await mirror(written, before, event, purposes);
       return respond(c, written, { event_id: eventId, ...(erase ? { erased: erase } : {}) });
-    });
+    }, { needsStore: erase === 'delete' });
   });
 
   app.get('/consent/export', async (c) => {

@@ -17,7 +17,7 @@ export type NodeListener = (request: IncomingMessage, response: ServerResponse) 
  * const assent = toNodeListener(handler);            // handler created with basePath: '/assent'
  * app.use('/assent', (req, res) => { req.url = req.originalUrl; assent(req, res); }); // Express
  */
-export function toNodeListener(handler: ConsentHandler): NodeListener {
+export function toNodeListener(handler: Pick<ConsentHandler, 'fetch'>): NodeListener {
   return getRequestListener((request) => handler.fetch(request));
 }
 
@@ -39,7 +39,7 @@ export interface ServeOptions {
 }
 
 /** Starts an HTTP server that answers every request with the handler. */
-export async function serveConsentHandler(handler: ConsentHandler, options: ServeOptions = {}): Promise<RunningConsentServer> {
+export async function serveConsentHandler(handler: Pick<ConsentHandler, 'fetch'>, options: ServeOptions = {}): Promise<RunningConsentServer> {
   const server = createServer(toNodeListener(handler));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
