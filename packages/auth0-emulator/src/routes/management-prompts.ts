@@ -1,7 +1,9 @@
 /**
  * Management API v2 prompts, what a team deploys for consent on Universal Login:
  * GET/PUT /api/v2/prompts/{prompt}/partials, GET/PUT /api/v2/prompts/{prompt}/custom-text/{language}
- * and GET/PATCH /api/v2/prompts (identifier first). Scopes read:prompts / update:prompts. A PUT
+ * GET/PATCH /api/v2/prompts (identifier first) and GET/PATCH
+ * /api/v2/prompts/{prompt}/screen/{screen}/rendering (ACUL: a PATCH changes only the fields it
+ * sends). Scopes read:prompts / update:prompts. A PUT
  * replaces what the prompt had (screens or texts not sent are removed), as Auth0 does, and answers
  * 200 with what is now stored. A refused request changes nothing.
  */
@@ -14,6 +16,7 @@ import { managementCaller, requireAnyScope } from '../middleware/management-auth
 import type { PromptPartials, PromptTexts } from '../store/universal-login.js';
 import { LANGUAGES, MAX_CUSTOM_TEXT_VARIABLES, MAX_PARTIAL_LENGTH, PARTIAL_SCREENS, PROMPTS, TEXT_SCREENS, entryPointsOf, isLanguage } from '../universal-login/catalog.js';
 import { LiquidSyntaxError, parseLiquid } from '../universal-login/liquid.js';
+import { patchRendering, type ScreenRendering } from '../universal-login/rendering.js';
 import { changeUniversalLogin, identifierFirst } from '../universal-login/settings.js';
 
 const READ_SCOPES = ['read:prompts'];
@@ -105,6 +108,16 @@ function parseTexts(prompt: string, body: Record<string, unknown>): PromptTexts 
   return result;
 }
 
+/** The screens whose rendering can be configured: those of the prompts the emulator knows screens of. */
+function renderingScreen(prompt: string, screen: string): void {
+  const screens = partialPrompt(prompt);
+  if (!screens.includes(screen)) throw invalidPath('screen', screen, screens);
+}
+
+function renderingView(rendering: ScreenRendering): Record<string, unknown> {
+  return { ...rendering, filters: null };
+}
+
 function settingsView(ctx: EmulatorContext): Record<string, unknown> {
   return { universal_login_experience: 'new', identifier_first: identifierFirst(ctx), webauthn_platform_first_factor: false };
 }
@@ -165,6 +178,22 @@ export function managementPromptRoutes(ctx: EmulatorContext): Hono<Env> {
     const texts = parseTexts(prompt, await jsonObjectBody(c));
     await changeUniversalLogin(ctx, (store) => store.setCustomText(prompt, lang, texts));
     return c.json(ctx.store.universalLogin.customText(prompt, lang));
+  });
+
+  app.get('/api/v2/prompts/:prompt/screen/:screen/rendering', async (c) => {
+    requireAnyScope(await managementCaller(ctx, c), READ_SCOPES);
+    const { prompt, screen } = c.req.param();
+    renderingScreen(prompt, screen);
+    return c.json({ tenant: ctx.tenant.name, prompt, screen, ...renderingView(ctx.store.universalLogin.rendering(prompt, screen)) });
+  });
+
+  app.patch('/api/v2/prompts/:prompt/screen/:screen/rendering', async (c) => {
+    requireAnyScope(await managementCaller(ctx, c), UPDATE_SCOPES);
+    const { prompt, screen } = c.req.param();
+    renderingScreen(prompt, screen);
+    const next = patchRendering(ctx.store.universalLogin.rendering(prompt, screen), await jsonObjectBody(c));
+    await changeUniversalLogin(ctx, (store) => store.setRendering(prompt, screen, next));
+    return c.json(renderingView(ctx.store.universalLogin.rendering(prompt, screen)));
   });
 
   return app;

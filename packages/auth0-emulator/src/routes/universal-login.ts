@@ -7,7 +7,8 @@
  * pre-user-registration Actions with those fields as `event.request.body`, creates the user and
  * continues the login (post-login Actions, then the redirect with a code), as Auth0 does. A refusal
  * shows the page again with status 400, the message in the prompt and the user's input kept,
- * except the password.
+ * except the password. A screen switched to advanced rendering (ACUL) is served as the team's own page
+ * with the Universal Login context instead; its SDK posts the same fields to the same paths.
  */
 import { Hono, type Context } from 'hono';
 import { LiquidError } from 'liquidjs';
@@ -18,6 +19,7 @@ import { errorPage, pageHeaders, type Page } from '../http/html.js';
 import { readBody, requestInfo, type Env } from '../http/request.js';
 import type { Connection } from '../tenant/types.js';
 import { pickLocale } from '../universal-login/catalog.js';
+import { renderAculScreen } from '../universal-login/acul-page.js';
 import { renderScreen, type ScreenInput } from '../universal-login/page.js';
 import { identifierFirst } from '../universal-login/settings.js';
 import { screenTexts, type SignupScreen } from '../universal-login/texts.js';
@@ -60,29 +62,29 @@ function withoutPassword(fields: Readonly<Record<string, string>>): Record<strin
 }
 
 /** The text of a signup refusal for the prompt: Auth0's screen text for known errors, else the description. */
-function refusalMessage(error: HttpError, texts: Readonly<Record<string, string>>): { message: string; field?: 'email' | 'password' } {
-  if (error instanceof SignupValidationError) return { message: error.userMessage };
+function refusalMessage(error: HttpError, texts: Readonly<Record<string, string>>): { message: string; code: string; field?: 'email' | 'password' } {
+  if (error instanceof SignupValidationError) return { message: error.userMessage, code: error.code };
   // The reason of a denial is for the tenant's logs; without a user message the prompt says what Auth0's does.
-  if (error instanceof SignupDeniedError) return { message: error.userMessage ?? texts['custom-script-error-code'] ?? 'Something went wrong, please try again later.' };
+  if (error instanceof SignupDeniedError) return { message: error.userMessage ?? texts['custom-script-error-code'] ?? 'Something went wrong, please try again later.', code: 'custom-script-error-code' };
   const body = error.body;
   const text = (key: string, fallback: string) => texts[key] ?? fallback;
   const description = typeof body.description === 'string' ? body.description : typeof body.error_description === 'string' ? body.error_description : String(body.message ?? body.error ?? 'Signup failed');
   switch (body.name) {
     case 'PasswordStrengthError':
-      return { message: text('password-too-weak', description), field: 'password' };
+      return { message: text('password-too-weak', description), code: 'password-too-weak', field: 'password' };
     case 'PasswordDictionaryError':
-      return { message: text('password-too-common', description), field: 'password' };
+      return { message: text('password-too-common', description), code: 'password-too-common', field: 'password' };
     case 'PasswordNoUserInfoError':
-      return { message: text('password-contains-user-information', description), field: 'password' };
+      return { message: text('password-contains-user-information', description), code: 'password-contains-user-information', field: 'password' };
   }
   switch (body.code) {
     case 'password_leaked':
-      return { message: text('password-breached', description), field: 'password' };
+      return { message: text('password-breached', description), code: 'password-breached', field: 'password' };
     case 'user_exists':
     case 'invalid_signup':
-      return { message: text('email-in-use', description), field: 'email' };
+      return { message: text('email-in-use', description), code: 'email-in-use', field: 'email' };
     default:
-      return { message: description };
+      return { message: description, code: typeof body.code === 'string' ? body.code : 'signup-failed' };
   }
 }
 
@@ -117,6 +119,29 @@ export function universalLoginRoutes(ctx: EmulatorContext): Hono<Env> {
     const universalLogin = ctx.store.universalLogin;
     const custom = universalLogin.customText(screen, lang)[screen] ?? {};
     const texts = screenTexts(screen, lang, custom, { clientName: client?.name ?? pending.request.clientId, companyName: ctx.tenant.name });
+    const rendering = universalLogin.rendering(screen, screen);
+    const connection = databaseConnection(pending);
+    if (rendering.rendering_mode === 'advanced' && connection) {
+      const page = renderAculScreen(
+        {
+          screen,
+          locale: lang,
+          state,
+          rendering,
+          texts,
+          client: { id: pending.request.clientId, name: client?.name ?? pending.request.clientId, metadata: client?.client_metadata ?? {} },
+          tenant: { name: ctx.tenant.name, friendlyName: ctx.tenant.name, enabledLocales: ctx.tenant.settings.enabled_locales },
+          connection,
+          email: shown.email,
+          submitted: shown.fields,
+          error: shown.error && { code: shown.error.code ?? 'invalid-request', message: shown.error.message, field: shown.error.field },
+          authorizationParams: pending.info.query,
+          links: { login: withState('/u/login', state), editIdentifier: screen === 'signup-password' ? withState(PATHS['signup-id'], state) : undefined },
+        },
+        new URL(pending.request.redirectUri).origin,
+      );
+      return html(c, status, page);
+    }
     const social = socialLinks(pending);
     const partials = { ...(universalLogin.partials(screen)[screen] ?? {}) };
     if (social.length === 0) {
@@ -162,8 +187,8 @@ export function universalLoginRoutes(ctx: EmulatorContext): Hono<Env> {
     const again = (error: ScreenInput['error']) => render(c, 400, screen, state, pending, { email: screen === 'signup-password' ? email : shownEmail, fields, error });
     const lang = locale(c, pending);
     const texts = screenTexts(screen, lang, ctx.store.universalLogin.customText(screen, lang)[screen] ?? {}, { clientName: client.name, companyName: ctx.tenant.name });
-    if (connection.options.disable_signup) return again({ message: 'Public signup is disabled for this connection' });
-    if (!password) return again({ message: texts['no-password'] ?? 'Password is required', field: 'password' });
+    if (connection.options.disable_signup) return again({ message: 'Public signup is disabled for this connection', code: 'signup-disabled' });
+    if (!password) return again({ message: texts['no-password'] ?? 'Password is required', code: 'no-password', field: 'password' });
     let user;
     try {
       user = await registerUser(ctx, { client, connection, email, password, root: {}, userMetadata: {}, info: requestInfo(c, fields), locale: lang });
@@ -180,8 +205,8 @@ export function universalLoginRoutes(ctx: EmulatorContext): Hono<Env> {
     const client = ctx.client(pending.request.clientId);
     const lang = locale(c, pending);
     const texts = screenTexts(screen, lang, ctx.store.universalLogin.customText(screen, lang)[screen] ?? {}, { clientName: client?.name ?? '', companyName: ctx.tenant.name });
-    if (!email) return { message: texts['no-email'] ?? 'Please enter an email address', field: 'email' };
-    if (email.length > 320 || !EMAIL.test(email)) return { message: texts['invalid-email-format'] ?? 'Email is not valid.', field: 'email' };
+    if (!email) return { message: texts['no-email'] ?? 'Please enter an email address', code: 'no-email', field: 'email' };
+    if (email.length > 320 || !EMAIL.test(email)) return { message: texts['invalid-email-format'] ?? 'Email is not valid.', code: 'invalid-email-format', field: 'email' };
     return undefined;
   };
 

@@ -1,9 +1,10 @@
 /**
  * The tenant's Universal Login customisation as the Management API sets it: the page template,
  * the partials of each prompt, the custom texts of each prompt and language, and the prompt
- * settings (identifier first). Persisted with the rest of the state.
+ * settings (identifier first), and each screen's rendering configuration (ACUL). Persisted with the rest of the state.
  */
 import { isRecord } from '../tenant/check.js';
+import { isScreenRendering, STANDARD_RENDERING, type ScreenRendering } from '../universal-login/rendering.js';
 
 /** Screen -> entry point -> HTML/Liquid. */
 export type PromptPartials = Record<string, Record<string, string>>;
@@ -19,6 +20,8 @@ export interface StoredUniversalLogin {
   custom_text: Record<string, Record<string, PromptTexts>>;
   /** Set by `PATCH /api/v2/prompts`; absent means the tenant file's setting. */
   identifier_first?: boolean;
+  /** Prompt -> screen -> rendering configuration; absent screens render in standard mode. */
+  rendering?: Record<string, Record<string, ScreenRendering>>;
 }
 
 function copy<T>(value: T): T {
@@ -48,6 +51,9 @@ export function universalLoginProblem(value: unknown): string | undefined {
     return 'custom_text is not prompt -> language -> screen -> key -> text';
   }
   if (value.identifier_first !== undefined && typeof value.identifier_first !== 'boolean') return 'identifier_first is not a boolean';
+  if (value.rendering !== undefined && !(isRecord(value.rendering) && Object.values(value.rendering).every((screens) => isRecord(screens) && Object.values(screens).every(isScreenRendering)))) {
+    return 'rendering is not prompt -> screen -> rendering configuration';
+  }
   return undefined;
 }
 
@@ -92,6 +98,16 @@ export class UniversalLoginStore {
 
   setIdentifierFirst(value: boolean): void {
     this.state.identifier_first = value;
+  }
+
+  /** The screen's rendering configuration; standard mode when it was never set. */
+  rendering(prompt: string, screen: string): ScreenRendering {
+    return copy(this.state.rendering?.[prompt]?.[screen] ?? STANDARD_RENDERING);
+  }
+
+  setRendering(prompt: string, screen: string, rendering: ScreenRendering): void {
+    const screens = { ...(this.state.rendering?.[prompt] ?? {}), [screen]: copy(rendering) };
+    this.state.rendering = { ...(this.state.rendering ?? {}), [prompt]: screens };
   }
 
   /** Puts back a snapshot (a change that could not be saved is undone). */

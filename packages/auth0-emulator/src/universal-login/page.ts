@@ -72,7 +72,7 @@ export interface ScreenInput {
   /** What the user posted, put back into the partials' `ulp-` fields after an error. */
   readonly fields?: Readonly<Record<string, string>> | undefined;
   /** A message shown in the prompt (role=alert), and the field it concerns. */
-  readonly error?: { readonly message: string; readonly field?: 'email' | 'password' | undefined } | undefined;
+  readonly error?: { readonly message: string; readonly field?: 'email' | 'password' | undefined; readonly code?: string | undefined } | undefined;
   readonly loginUrl: string;
   /** signup-password: back to signup-id. */
   readonly editEmailUrl?: string | undefined;
