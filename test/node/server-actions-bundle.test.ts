@@ -60,7 +60,13 @@ test('the post-login file records a signup under the event id core derives, hash
     access: { deny: (reason: string) => assert.fail(reason) },
     user: { setAppMetadata: (name: string, value: { history: { id: string }[] }) => (written[name] = value) },
     redirect: { sendUserTo: () => assert.fail('no redirect expected') },
+    idToken: { setCustomClaim: (name: string, value: unknown) => (claims[`id ${name}`] = value) },
+    accessToken: { setCustomClaim: (name: string, value: unknown) => (claims[`access ${name}`] = value) },
   };
+  const claims: Record<string, unknown> = {};
   await exports.onExecutePostLogin!({ user: { user_id: 'auth0|1', user_metadata: fields, app_metadata: {} }, secrets: SECRETS, transaction: { protocol: 'oidc-basic-profile' } }, api);
   assert.equal(written.consent?.history[0]?.id, await signupEventId(fields));
+  const claim = { policy: 'acme-signup@2026-11-01', purposes: ['terms'], at: (written.consent as unknown as { date: string }).date };
+  // The Action runs in its own realm: compare plain data.
+  assert.deepEqual(JSON.parse(JSON.stringify(claims)), { 'id https://assent.dev/consent': claim, 'access https://assent.dev/consent': claim });
 });

@@ -14,6 +14,7 @@ import { logoutRoutes } from './routes/logout.js';
 import { managementActionRoutes } from './routes/management-actions.js';
 import { managementBrandingRoutes } from './routes/management-branding.js';
 import { managementFormRoutes } from './routes/management-forms.js';
+import { formPageRoutes } from './routes/forms-page.js';
 import { managementJobRoutes } from './routes/management-jobs.js';
 import { managementPromptRoutes } from './routes/management-prompts.js';
 import { managementUserRoutes } from './routes/management-users.js';
@@ -66,6 +67,7 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     signupRoutes(ctx),
     authorizeRoutes(ctx),
     universalLoginRoutes(ctx),
+    formPageRoutes(ctx),
     socialLoginRoutes(ctx),
     coAuthenticateRoutes(ctx),
     oauthTokenRoutes(ctx),

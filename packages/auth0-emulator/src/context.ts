@@ -69,6 +69,8 @@ export interface SuspendedLogin {
   readonly sessionId: string;
   readonly actionIndex: number;
   readonly claims: CollectedClaims;
+  /** Set when the Action rendered a Form (`api.prompt.render`): /continue reads its fields. */
+  readonly prompt?: { readonly formId: string; readonly vars: Record<string, unknown>; readonly fields: Record<string, unknown> };
 }
 
 /** An issued authorization code. */

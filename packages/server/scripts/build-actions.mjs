@@ -15,6 +15,7 @@ const pkg = join(here, '..');
 /** The Actions: source entry (exports the trigger's handlers) -> published file. */
 export const ACTIONS = [
   { name: 'post-login', trigger: 'Login / Post Login', entry: 'src/actions/post-login.ts', out: 'actions/post-login.js' },
+  { name: 'post-login-form', trigger: 'Login / Post Login', entry: 'src/actions/post-login-form.ts', out: 'actions/post-login-form.js' },
   { name: 'pre-user-registration', trigger: 'Sign Up / Pre User Registration', entry: 'src/actions/pre-user-registration.ts', out: 'actions/pre-user-registration.js' },
 ];
 

@@ -18,7 +18,9 @@ export type { DirectoryUser, MetadataPatch, UserDirectory } from './management/d
 export { createUserDirectory } from './management/directory.js';
 export { createTokenVerifier } from './auth/bearer.js';
 export type { TokenSubject, TokenVerifier, TokenVerifierOptions } from './auth/bearer.js';
-export { actionSecrets } from './actions/secrets.js';
-export type { ActionSecrets, ActionSecretsOptions } from './actions/secrets.js';
+export { actionSecrets, formActionSecrets } from './actions/secrets.js';
+export type { ActionSecrets, ActionSecretsOptions, FormActionSecretsOptions } from './actions/secrets.js';
+export { consentClaim, consentClaimName, CLAIM_NAMESPACE_SECRET, DEFAULT_CLAIM_NAMESPACE } from './actions/consent-claim.js';
+export type { ConsentClaim } from './actions/consent-claim.js';
 export { DEFAULT_PAGE_TEXTS } from './consent-page/html.js';
 export type { ConsentAnswer } from './consent-page/session.js';

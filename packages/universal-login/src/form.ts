@@ -5,7 +5,7 @@
  * and proves the answer in `onContinuePostLogin` with core's `readFormFields` and
  * `universalLoginDecision`.
  *
- * One step holds, in this order: the custom field `consent_terms` that loads the single-file
+ * One step holds, in this order: the controller's name as the heading, the custom field `consent_terms` that loads the single-file
  * `<assent-terms>` (when `element` is given), the Legal fields (`consent_required` for the
  * required purposes, `consent_p_<id>` per optional purpose, none ticked) that answer when the
  * script cannot run, the withdrawal notice and the controller, and the submit button. The policy
@@ -159,6 +159,7 @@ export async function generateConsentForm(input: ConsentPolicy | unknown, option
   const withdrawal = hint && policy.withdrawal ? `<a href="${escapeHtml(policy.withdrawal.url)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(newTab)}">${escapeHtml(hint)}</a> ` : hint ? escapeHtml(hint) + ' ' : '';
   const controller = escapeHtml(policy.controller.name + (policy.controller.contact ? ` · ${policy.controller.contact}` : ''));
   const components: FormComponentBody[] = [
+    { id: 'assent_heading', category: 'BLOCK', type: 'RICH_TEXT', config: { content: `<h1>${escapeHtml(policy.controller.name)}</h1>` } },
     ...custom,
     ...legal,
     { id: 'assent_notice', category: 'BLOCK', type: 'RICH_TEXT', config: { content: `<p>${withdrawal}${controller}</p>` } },

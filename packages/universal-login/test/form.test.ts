@@ -25,11 +25,11 @@ const components = async (options = {}) => (await generateConsentForm(policy, op
 const byId = (list: readonly FormComponentBody[], id: string) => list.find((component) => component.id === id)!;
 
 describe('generateConsentForm', () => {
-  test('one step: the custom field, the Legal fields for the required and each optional purpose, the notice and the button', async () => {
+  test('one step: the controller as heading, the custom field, the Legal fields for the required and each optional purpose, the notice and the button', async () => {
     const list = await components({ element: ELEMENT });
     assert.deepEqual(
       list.map((component) => `${component.category}/${component.type} ${component.id}`),
-      ['FIELD/CUSTOM consent_terms', 'FIELD/LEGAL consent_required', 'FIELD/LEGAL consent_p_marketing', 'FIELD/LEGAL consent_p_analytics', 'BLOCK/RICH_TEXT assent_notice', 'BLOCK/NEXT_BUTTON assent_submit'],
+      ['BLOCK/RICH_TEXT assent_heading', 'FIELD/CUSTOM consent_terms', 'FIELD/LEGAL consent_required', 'FIELD/LEGAL consent_p_marketing', 'FIELD/LEGAL consent_p_analytics', 'BLOCK/RICH_TEXT assent_notice', 'BLOCK/NEXT_BUTTON assent_submit'],
     );
   });
 

@@ -3,9 +3,11 @@
  * stops the login; metadata set through `api.user` is saved after the Action returns and is seen by
  * the next Actions; `api.redirect.sendUserTo` suspends the login after the current Action, which
  * resumes at `/continue` with that Action's `onContinuePostLogin`, then runs the remaining ones.
+ * `api.prompt.render` suspends it the same way, for a Form: once per Action, never together with a
+ * redirect (Auth0: "one form per Action", and a redirect and a form cannot be mixed).
  */
 import { decodeSessionToken, encodeSessionToken } from './session-token.js';
-import type { PostLoginAction, PostLoginApi, PostLoginEvent } from './types.js';
+import type { PostLoginAction, PostLoginApi, PostLoginEvent, RenderOptions } from './types.js';
 
 /** Custom claims collected from every Action, kept across a suspension. */
 export interface CollectedClaims {
@@ -23,6 +25,7 @@ export type ActionOutcome =
   | { readonly type: 'completed' }
   | { readonly type: 'denied'; readonly reason: string }
   | { readonly type: 'redirect'; readonly url: string; readonly actionIndex: number }
+  | { readonly type: 'prompt'; readonly formId: string; readonly vars: Record<string, unknown>; readonly fields: Record<string, unknown>; readonly actionIndex: number }
   | { readonly type: 'failed'; readonly error: 'access_denied' | 'interaction_required'; readonly description: string };
 
 export interface ActionRun {
@@ -43,6 +46,8 @@ export interface ActionRun {
   readonly redirectAllowed: boolean;
   /** Parameters of the /continue request (for validateToken). */
   readonly continueParams: Readonly<Record<string, string>>;
+  /** When resuming after `api.prompt.render`: `event.prompt` of the Action at startIndex. */
+  readonly prompt?: { readonly id: string; readonly fields: Record<string, unknown>; readonly vars: Record<string, unknown> } | undefined;
   readonly nowSeconds: () => number;
   /** `iss` of session tokens: the tenant domain. */
   readonly domain: string;
@@ -67,6 +72,7 @@ export async function runPostLoginActions(run: ActionRun): Promise<ActionOutcome
 
     let denied: string | undefined;
     let redirect: { url: string; query?: Record<string, string> } | undefined;
+    let prompt: { formId: string; options: RenderOptions } | undefined;
     const changes: MetadataChanges = { app_metadata: {}, user_metadata: {} };
     const api: PostLoginApi = {
       access: {
@@ -97,8 +103,18 @@ export async function runPostLoginActions(run: ActionRun): Promise<ActionOutcome
           return api;
         },
       },
+      prompt: {
+        render(formId, options) {
+          if (prompt) throw new Error('api.prompt.render: an Action renders one Form');
+          if (redirect) throw new Error('api.prompt.render: this Action already called api.redirect.sendUserTo; a redirect and a Form cannot be mixed');
+          if (typeof formId !== 'string' || !formId) throw new Error('api.prompt.render: formId must be the id of a Form');
+          prompt = { formId, options: options ?? {} };
+          return api;
+        },
+      },
       redirect: {
         sendUserTo(url, options) {
+          if (prompt) throw new Error('api.redirect.sendUserTo: this Action already rendered a Form; a redirect and a Form cannot be mixed');
           redirect = { url, ...(options?.query ? { query: options.query } : {}) };
           return api;
         },
@@ -120,12 +136,18 @@ export async function runPostLoginActions(run: ActionRun): Promise<ActionOutcome
     };
 
     try {
-      await handler.call(action, run.event(action), api);
+      const event = run.event(action);
+      if (resuming && run.prompt) event.prompt = structuredClone({ id: run.prompt.id, fields: run.prompt.fields, vars: run.prompt.vars });
+      await handler.call(action, event, api);
     } catch (error) {
       return { type: 'failed', error: 'access_denied', description: `Action ${action.name ?? index} failed: ${(error as Error)?.message ?? String(error)}` };
     }
     if (Object.keys(changes.app_metadata).length > 0 || Object.keys(changes.user_metadata).length > 0) await run.applyMetadata(changes);
     if (denied !== undefined) return { type: 'denied', reason: denied };
+    if (prompt) {
+      if (!run.redirectAllowed) return { type: 'failed', error: 'interaction_required', description: 'A post-login Action rendered a Form, which this flow cannot show' };
+      return { type: 'prompt', formId: prompt.formId, vars: { ...(prompt.options.vars ?? {}) }, fields: { ...(prompt.options.fields ?? {}) }, actionIndex: index };
+    }
     if (redirect) {
       if (!run.redirectAllowed) {
         return { type: 'failed', error: 'interaction_required', description: 'A post-login Action redirected, which this flow cannot do' };

@@ -62,6 +62,16 @@ export interface PostLoginEvent {
   resource_server?: { identifier: string };
   tenant: { id: string };
   secrets: Record<string, string>;
+  /** In `onContinuePostLogin` after `api.prompt.render`: the Form and what the user answered. */
+  prompt?: { id: string; fields: Record<string, unknown>; vars: Record<string, unknown> };
+}
+
+/** Options of `api.prompt.render`. */
+export interface RenderOptions {
+  /** Values the Form shows as `{{vars.<name>}}` (in texts and custom field params). */
+  vars?: Record<string, unknown>;
+  /** Values of the Form's fields, hidden fields included, before the user answers. */
+  fields?: Record<string, unknown>;
 }
 
 /** Options of `api.redirect.encodeToken`. */
@@ -88,6 +98,8 @@ export interface PostLoginApi {
   };
   idToken: { setCustomClaim(name: string, value: unknown): PostLoginApi };
   accessToken: { setCustomClaim(name: string, value: unknown): PostLoginApi };
+  /** Forms for Actions: renders a Form after this Action; the login resumes in its `onContinuePostLogin`. */
+  prompt: { render(formId: string, options?: RenderOptions): PostLoginApi };
   redirect: {
     sendUserTo(url: string, options?: { query?: Record<string, string> }): PostLoginApi;
     encodeToken(options: EncodeTokenOptions): string;

@@ -23,7 +23,14 @@ export interface FinishLogin {
   readonly userId: string;
   readonly sessionId: string;
   /** Set when resuming at /continue. */
-  readonly resume?: { readonly state: string; readonly actionIndex: number; readonly claims: CollectedClaims; readonly params: Record<string, string> };
+  readonly resume?: {
+    readonly state: string;
+    readonly actionIndex: number;
+    readonly claims: CollectedClaims;
+    readonly params: Record<string, string>;
+    /** The answer of the Form the Action rendered (`event.prompt`). */
+    readonly prompt?: { readonly id: string; readonly fields: Record<string, unknown>; readonly vars: Record<string, unknown> };
+  };
   /** Headers for the final response (e.g. the session cookie). */
   readonly headers?: Record<string, string>;
 }
@@ -84,6 +91,7 @@ export async function finishLogin(ctx: EmulatorContext, finish: FinishLogin): Pr
     state,
     redirectAllowed: request.prompt !== 'none',
     continueParams: finish.resume?.params ?? {},
+    prompt: finish.resume?.prompt,
     nowSeconds: () => Math.floor(ctx.now() / 1000),
     domain: ctx.tenant.domain,
     userId: finish.userId,
@@ -99,6 +107,15 @@ export async function finishLogin(ctx: EmulatorContext, finish: FinishLogin): Pr
     case 'redirect':
       ctx.suspended.set(state, { request, info, userId: finish.userId, sessionId: finish.sessionId, actionIndex: outcome.actionIndex, claims });
       return new Response(null, { status: 302, headers: { Location: outcome.url, 'Cache-Control': 'no-store', ...headers } });
+    case 'prompt': {
+      if (!ctx.forms.get(outcome.formId)) {
+        return authorizationError(request.redirectUri, request.responseMode, 'access_denied', `Action rendered the Form ${outcome.formId}, which does not exist`, request.state, headers);
+      }
+      const prompt = { formId: outcome.formId, vars: outcome.vars, fields: outcome.fields };
+      ctx.suspended.set(state, { request, info, userId: finish.userId, sessionId: finish.sessionId, actionIndex: outcome.actionIndex, claims, prompt });
+      const location = `/u/forms/${encodeURIComponent(outcome.formId)}?state=${encodeURIComponent(state)}`;
+      return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-store', ...headers } });
+    }
     case 'completed':
       break;
   }

@@ -1,7 +1,7 @@
 /**
  * GET /authorize (authorization code with PKCE, implicit `token id_token`; `screen_hint=signup`
  * leads to the hosted signup pages), the login page (GET and POST /u/login), the login_ticket leg of cross-origin authentication, and /continue for logins
- * suspended by an Action redirect.
+ * suspended by an Action redirect or a Form (`api.prompt.render`: the Form's page posts its fields here with `state`, as Auth0 resumes).
  */
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -12,6 +12,8 @@ import { authenticate, recordLogin } from '../flows/authenticate.js';
 import { finishLogin, randomId } from '../flows/login.js';
 import { errorPage, pageHeaders, type Page } from '../http/html.js';
 import { readBody, requestInfo, type Env } from '../http/request.js';
+import { readFormAnswer } from '../forms/answer.js';
+import { formPage } from '../forms/page.js';
 import { loginPage } from './login-page.js';
 import { socialLoginPage } from './social-login.js';
 
@@ -142,6 +144,17 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
       for (const [key, value] of Object.entries(await readBody(c))) if (typeof value === 'string') params[key] = value;
     }
     const state = params.state ?? '';
+    const waiting = ctx.suspended.get(state);
+    if (!waiting) return html(c, 400, errorPage('Invalid state', 'This login cannot be continued: the state is unknown, expired or already used.'));
+    let prompt: { id: string; fields: Record<string, unknown>; vars: Record<string, unknown> } | undefined;
+    if (waiting.prompt) {
+      // A Form's answer: read against the Form; a bad post shows the Form again and keeps the login waiting.
+      const form = ctx.forms.get(waiting.prompt.formId);
+      if (!form) return html(c, 400, errorPage('Form removed', 'The form of this login no longer exists. Start again from the application.'));
+      const answer = readFormAnswer(form, waiting.prompt, params);
+      if ('error' in answer) return html(c, 400, formPage(form, waiting.prompt, state, answer.error));
+      prompt = { id: form.id, fields: answer.fields, vars: waiting.prompt.vars };
+    }
     const suspended = ctx.suspended.take(state);
     if (!suspended) return html(c, 400, errorPage('Invalid state', 'This login cannot be continued: the state is unknown, expired or already used.'));
     return finishLogin(ctx, {
@@ -149,7 +162,7 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
       info: suspended.info,
       userId: suspended.userId,
       sessionId: suspended.sessionId,
-      resume: { state, actionIndex: suspended.actionIndex, claims: suspended.claims, params },
+      resume: { state, actionIndex: suspended.actionIndex, claims: suspended.claims, params, ...(prompt ? { prompt } : {}) },
     });
   };
   app.get('/continue', resume);

@@ -26,12 +26,18 @@ export interface PostLoginEvent {
   readonly secrets?: Readonly<Record<string, string | undefined>>;
   readonly request?: ActionRequest;
   readonly transaction?: { readonly protocol?: string; readonly locale?: string };
+  /** In `onContinuePostLogin` after `api.prompt.render`: the Form's answer. */
+  readonly prompt?: { readonly id?: string; readonly fields?: Metadata; readonly vars?: Metadata };
 }
 
 /** The "Login / Post Login" api. */
 export interface PostLoginApi {
   readonly access: { deny(reason: string): unknown };
   readonly user: { setAppMetadata(name: string, value: unknown): unknown };
+  readonly idToken: { setCustomClaim(name: string, value: unknown): unknown };
+  readonly accessToken: { setCustomClaim(name: string, value: unknown): unknown };
+  /** Forms for Actions: renders a Form; the login resumes in `onContinuePostLogin` with `event.prompt.fields`. */
+  readonly prompt?: { render(formId: string, options?: { vars?: Record<string, unknown>; fields?: Record<string, unknown> }): unknown };
   readonly redirect: {
     sendUserTo(url: string, options?: { query?: Record<string, string> }): unknown;
     encodeToken(options: { secret: string; expiresInSeconds?: number; payload: Record<string, unknown> }): string;

@@ -10,80 +10,31 @@
  *    changed; consent was withdrawn; the signup's hash did not verify), sends them to the consent
  *    page with a signed session token; `onContinuePostLogin` verifies the page's signed answer
  *    and records it, or denies the login.
+ * 4. Puts the consent (version, accepted purposes, date) into the ID and access tokens as a
+ *    namespaced custom claim (./consent-claim.ts), whenever the login goes through.
+ *
+ * `actions/post-login-form.js` is the alternative that asks with an Auth0 Form instead of a page.
  */
-import { DecisionError, DecodeError, type ConsentDecision, type ConsentObject } from '@assent/core';
+import { DecisionError, type ConsentDecision, type ConsentObject } from '@assent/core';
 import type { PostLoginApi, PostLoginEvent } from './auth0.js';
 import { readActionConfig, type ActionConfig } from './config.js';
-import { isCurrent, readCopy, recordDecision, trustedRecord, unreadableReason } from './record.js';
+import { setConsentClaims } from './consent-claim.js';
+import { DECLINED_MESSAGE, DELETED_MESSAGE, gateLogin, isDeleted } from './login-gate.js';
+import { readCopy, recordDecision, trustedRecord, unreadableReason } from './record.js';
 import { verified } from './verify.js';
-import { readSignupClaim, type SignupClaimSource } from './signup-claim.js';
-import { userMetadataFields } from './signup-fields.js';
 import { RETURN_TOKEN_USE, SESSION_TOKEN_USE, TOKEN_USE_CLAIM } from '../consent-page/token-use.js';
 
-const DELETED_MESSAGE = 'Access denied (deleted user)';
-const DECLINED_MESSAGE = 'Consent declined';
-/** Where the signup fields of a new user can be: in `user_metadata`, as the signup request stored them. */
-const SIGNUP_SOURCES: readonly SignupClaimSource[] = [userMetadataFields];
-/** Flows that cannot show a page: a user without consent is denied there and asked at the next interactive login. */
-const NON_INTERACTIVE = ['oauth2-password', 'oauth2-resource-owner', 'oauth2-resource-owner-jwt-bearer', 'oauth2-refresh-token', 'oauth2-token-exchange', 'oauth2-device-code'];
-
-/** Whether the account is flagged as deleted (flag mode of the server's withdrawal, or an administrator). */
-function isDeleted(event: PostLoginEvent): boolean {
-  const deleted = (event.user.app_metadata ?? {}).deleted;
-  return deleted !== undefined && deleted !== null && deleted !== false;
-}
-
-/** The record of the signup's consent fields, or null when there are none, they do not decode or they do not verify. */
-async function recordFromSignup(event: PostLoginEvent, config: ActionConfig): Promise<ConsentObject | null> {
-  let claim;
-  try {
-    claim = await readSignupClaim(event, config, SIGNUP_SOURCES);
-  } catch (error) {
-    if (error instanceof DecodeError) return null;
-    throw error;
-  }
-  if (!claim || !(await verified(claim.decision, config.policy))) return null;
-  try {
-    return recordDecision(null, claim.decision, config.policy, { id: claim.eventId, source: claim.source }, new Date());
-  } catch (error) {
-    if (error instanceof DecisionError) return null;
-    throw error;
-  }
-}
-
 export const onExecutePostLogin = async (event: PostLoginEvent, api: PostLoginApi): Promise<void> => {
-  if (isDeleted(event)) {
-    api.access.deny(DELETED_MESSAGE);
-    return;
-  }
-  const config = readActionConfig(event.secrets ?? {});
-  const stored = readCopy((event.user.app_metadata ?? {}).consent);
-  if ('unreadable' in stored) {
-    // Never overwrite what cannot be read: the record is evidence, an administrator must repair it.
-    api.access.deny(unreadableReason(stored.unreadable));
-    return;
-  }
-  let consent = stored.consent;
-  if (!consent) {
-    consent = await recordFromSignup(event, config);
-    if (consent) api.user.setAppMetadata('consent', consent);
-  }
-  // The trust rule, as core applies it everywhere: the record, with the user's newer withdrawals.
-  const { record } = trustedRecord(consent, event, config);
-  if (isCurrent(record, config.policy)) return;
-
-  if (NON_INTERACTIVE.includes(event.transaction?.protocol ?? '')) {
-    api.access.deny('Consent required: sign in through the login page to give it');
-    return;
-  }
+  const gate = await gateLogin(event, api);
+  if (gate.done) return;
+  const { config } = gate;
   if (!/^https?:\/\//.test(config.consentUrl) || config.sessionSecret.length < 32) {
     throw new Error('Assent: secrets ASSENT_CONSENT_URL (an http(s) URL) and ASSENT_SESSION_SECRET (32+ characters) are required to ask for consent');
   }
-  const reason = record ? (record.given ? 'outdated' : 'withdrawn') : 'none';
   const token = api.redirect.encodeToken({
     secret: config.sessionSecret,
     expiresInSeconds: 900,
-    payload: { [TOKEN_USE_CLAIM]: SESSION_TOKEN_USE, policy: config.policyName, locale: event.transaction?.locale || 'en', reason },
+    payload: { [TOKEN_USE_CLAIM]: SESSION_TOKEN_USE, policy: config.policyName, locale: event.transaction?.locale || 'en', reason: gate.reason },
   });
   api.redirect.sendUserTo(config.consentUrl, { query: { session_token: token } });
 };
@@ -172,4 +123,5 @@ export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginA
     return;
   }
   api.user.setAppMetadata('consent', consent);
+  setConsentClaims(api, event, consent);
 };

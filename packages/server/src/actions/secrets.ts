@@ -7,6 +7,7 @@ import { parsePolicy, type ConsentPolicy } from '@assent/core';
 import { checkSessionSecret, httpsOrLoopbackUrl } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { MAX_SECRETS, POLICY_SECRET, SECRET_VALUE_MAX_LENGTH } from './config.js';
+import { CLAIM_NAMESPACE_SECRET } from './consent-claim.js';
 
 /** Options of {@link actionSecrets}. */
 export interface ActionSecretsOptions {
@@ -18,6 +19,8 @@ export interface ActionSecretsOptions {
   readonly sessionSecret: string;
   /** Prefix of the signup fields when `<assent-terms name>` is not `consent`. Default `consent_`. */
   readonly fieldPrefix?: string;
+  /** Namespace of the consent claim in the tokens (`<namespace>consent`), an http(s) URL. Default `https://assent.dev/`. */
+  readonly claimNamespace?: string;
 }
 
 /** The secrets by name, as `event.secrets` gives them to the Actions. */
@@ -45,7 +48,7 @@ export function actionSecrets(options: ActionSecretsOptions): ActionSecrets {
   const consentUrl = httpsOrLoopbackUrl(options.consentUrl, 'consentUrl');
   checkSessionSecret(options.sessionSecret, 'sessionSecret', 'the consentPage.sessionSecret of the handler');
   const parts = policyParts(JSON.stringify(policy));
-  const others = 2 + (options.fieldPrefix !== undefined ? 1 : 0);
+  const others = 2 + (options.fieldPrefix !== undefined ? 1 : 0) + (options.claimNamespace !== undefined ? 1 : 0);
   if (parts.length + others > MAX_SECRETS) {
     throw new ConfigError('policy', `needs ${parts.length} secrets of ${SECRET_VALUE_MAX_LENGTH} characters as JSON; with the other ${others}, that is over Auth0's ${MAX_SECRETS} secrets per Action`);
   }
@@ -54,5 +57,42 @@ export function actionSecrets(options: ActionSecretsOptions): ActionSecrets {
     ASSENT_CONSENT_URL: consentUrl.href,
     ASSENT_SESSION_SECRET: options.sessionSecret,
     ...(options.fieldPrefix !== undefined ? { ASSENT_FIELD_PREFIX: options.fieldPrefix } : {}),
+    ...claimSecret(options.claimNamespace),
+  };
+}
+
+function claimSecret(namespace: string | undefined): Record<string, string> {
+  if (namespace === undefined) return {};
+  return { [CLAIM_NAMESPACE_SECRET]: httpsOrLoopbackUrl(namespace, 'claimNamespace').href };
+}
+
+/** Options of {@link formActionSecrets}. */
+export interface FormActionSecretsOptions {
+  /** The consent policy (validated with `parsePolicy`): the one the Form was generated from. */
+  readonly policy: ConsentPolicy | unknown;
+  /** The consent Form's id (`ap_…`), as `deployConsentForm` of @assent/universal-login returns it. */
+  readonly formId: string;
+  /** Namespace of the consent claim in the tokens. Default `https://assent.dev/`. */
+  readonly claimNamespace?: string;
+}
+
+/**
+ * The secrets of the Forms variant of the post-login Action (`actions/post-login-form.js`): the
+ * policy as for `actionSecrets` (`ASSENT_POLICY_JSON`, continued in `_2`, `_3`, ...), the Form's id
+ * (`ASSENT_FORM_ID`) and, when given, the claim namespace (`ASSENT_CLAIM_NAMESPACE`).
+ * @throws ConfigError naming the option; PolicyError (from core) for an invalid policy.
+ */
+export function formActionSecrets(options: FormActionSecretsOptions): ActionSecrets {
+  const policy = parsePolicy(options.policy);
+  if (typeof options.formId !== 'string' || !/^ap_[A-Za-z0-9]+$/.test(options.formId)) throw new ConfigError('formId', `must be the id of an Auth0 Form (ap_…), got ${JSON.stringify(options.formId)}`);
+  const parts = policyParts(JSON.stringify(policy));
+  const others = 1 + (options.claimNamespace !== undefined ? 1 : 0);
+  if (parts.length + others > MAX_SECRETS) {
+    throw new ConfigError('policy', `needs ${parts.length} secrets of ${SECRET_VALUE_MAX_LENGTH} characters as JSON; with the other ${others}, that is over Auth0's ${MAX_SECRETS} secrets per Action`);
+  }
+  return {
+    ...Object.fromEntries(parts.map((part, index) => [index === 0 ? POLICY_SECRET : `${POLICY_SECRET}_${index + 1}`, part])),
+    ASSENT_FORM_ID: options.formId,
+    ...claimSecret(options.claimNamespace),
   };
 }
