@@ -1,30 +1,41 @@
 // The built Vite app in Chromium: <assent-terms> renders from the packed package, the form is
-// blocked until the required box is ticked, then carries the consent fields.
+// blocked until the required box is ticked, then carries the consent fields; and the README's
+// <assent-signup-form> page renders its fields in German and refuses an empty submit.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium, openGuardedPage } from '../../support/browser.js';
-import { startPageServer, type PageRoute } from '../../support/page-server.js';
+import { startPageServer } from '../../support/page-server.js';
+import { staticRoutes } from './static-routes.js';
 import type { ConsumerCheck } from './types.js';
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+/** The README's `<assent-signup-form>` page (readme-signup-form.html), built: it renders, and refuses an empty submit. */
+async function signupFormPage(origin: string, browser: Awaited<ReturnType<typeof launchChromium>>): Promise<void> {
+  const session = await openGuardedPage(browser);
+  const { page } = session;
+  await page.goto(`${origin}/readme-signup-form.html`);
+  const form = page.locator('assent-signup-form');
+  await form.locator('assent-terms input[type="checkbox"]').first().waitFor({ state: 'visible' });
+  assert.equal(await form.locator('input[autocomplete="email"]').count(), 1, 'an email input browsers autofill');
+  assert.equal(await form.locator('input[autocomplete="new-password"]').count(), 1, 'a new-password input');
+  assert.equal(await form.locator('input[autocomplete="given-name"]').count(), 1, 'ask-name: a first name');
+  assert.equal(await form.locator('form select[name="plan"]').count(), 1, "the app's own field is moved into the form");
+  assert.equal(await form.locator('[slot="success"]').isVisible(), false, 'the success message waits for a signup');
+  await form.locator('label[for]', { hasText: 'E-Mail' }).first().waitFor();
 
-/** Every file of Vite's dist/ folder, served as it would be by a static host. */
-function staticRoutes(dist: string): Record<string, PageRoute> {
-  const routes: Record<string, PageRoute> = {};
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    routes[`/${relative(dist, path).split('\\').join('/')}`] = { type: TYPES[extname(path)] ?? 'application/octet-stream', body: readFileSync(path, 'utf8') };
-  }
-  routes['/'] = routes['/index.html']!;
-  return routes;
+  await form.locator('.assent-submit:not([aria-disabled="true"])').click(); // once the signup code has loaded
+  await form.locator('.assent-summary').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.assent-summary') !== null), true, 'the error summary takes the focus');
+  await session.close(); // fails if anything was sent off the machine (the tenant is acme.eu.auth0.com)
 }
 
 const check: ConsumerCheck = {
-  title: 'renders <assent-terms> in the built app, blocks the form until the box is ticked, then sends the consent fields',
+  title: "renders <assent-terms> in the built app, blocks the form until the box is ticked, then sends the consent fields; the README's <assent-signup-form> renders and refuses an empty submit",
   async run(app) {
-    const server = await startPageServer(staticRoutes(join(app.dir, 'dist')));
+    const routes = staticRoutes(join(app.dir, 'dist'));
+    // The README pages name the policy by URL (`policy-src="/consent-policy.json"`): the app's policy.
+    routes['/consent-policy.json'] = { type: 'application/json', body: readFileSync(join(app.dir, 'consent-policy.json'), 'utf8') };
+    const server = await startPageServer(routes);
     const browser = await launchChromium();
     try {
       const session = await openGuardedPage(browser);
@@ -47,6 +58,8 @@ const check: ConsumerCheck = {
       assert.match(sent.consent_hash ?? '', /^[0-9a-f]{64}$/);
       assert.ok(!Number.isNaN(Date.parse(sent.consent_at ?? '')), `consent_at is a date: ${sent.consent_at}`);
       await session.close();
+
+      await signupFormPage(server.origin, browser);
     } finally {
       await browser.close();
       await server.close();

@@ -2,24 +2,11 @@
 // renders from the packed packages, the form is blocked until the required box is ticked,
 // assent-change reaches the app, and the submitted form data carries the consent fields.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { launchChromium, openGuardedPage } from '../../support/browser.js';
-import { startPageServer, type PageRoute } from '../../support/page-server.js';
+import { startPageServer } from '../../support/page-server.js';
+import { staticRoutes } from './static-routes.js';
 import type { ConsumerCheck } from './types.js';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-
-function staticRoutes(dist: string): Record<string, PageRoute> {
-  const routes: Record<string, PageRoute> = {};
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    routes[`/${relative(dist, path).split('\\').join('/')}`] = { type: TYPES[extname(path)] ?? 'application/octet-stream', body: readFileSync(path, 'utf8') };
-  }
-  routes['/'] = routes['/index.html']!;
-  return routes;
-}
 
 /** The check of a React app whose page has one signup form per id of `forms`. */
 export function reactSignupCheck(major: string, forms: readonly string[]): ConsumerCheck {
