@@ -30,12 +30,22 @@ test('splits a policy longer than Auth0’s 4096 characters per secret into ASSE
   assert.deepEqual(JSON.parse(parts.map((name) => secrets[name]).join('')), policy);
 });
 
-test('refuses a policy that would need more than Auth0’s 30 secrets, naming policy', () => {
-  const messages = Object.fromEntries(['de', 'fr', 'it', 'es', 'nl', 'pl', 'pt', 'sv', 'da', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'hr', 'ga', 'mt', 'ar', 'he'].map((locale) => [locale, { 'purpose.marketing': `${'x'.repeat(4000)} {controller}`, 'purpose.terms': `${'y'.repeat(2000)} {documents}` }]));
+test('refuses a policy too large for Auth0’s 30 secrets with core’s PolicyError naming the limit', () => {
+  const messages = Object.fromEntries(['de', 'fr', 'it', 'es', 'nl', 'pl', 'pt', 'sv', 'da', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'hr', 'ga', 'mt', 'ar', 'he'].map((locale) => [locale, { 'purpose.marketing': `${'x'.repeat(1980)} {controller}`, 'purpose.terms': `${'y'.repeat(1980)} {documents}` }]));
   assert.throws(
     () => actionSecrets({ policy: { ...POLICY, messages }, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET }),
-    (error: unknown) => error instanceof ConfigError && error.path === 'policy' && /30 secrets/.test(error.message),
+    (error: unknown) => error instanceof PolicyError && error.issues.some((issue) => issue.path === '' && issue.code === 'tooLong' && /100000/.test(issue.message)),
   );
+});
+
+test('the largest policy parsePolicy accepts fits the Action’s secrets', () => {
+  const texts = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`custom.${i}`, 'x'.repeat(2000)]));
+  const policy = { ...POLICY, messages: { en: texts } };
+  const room = 100_000 - JSON.stringify(policy).length;
+  const filled = { ...policy, messages: { en: { ...texts, 'custom.last': 'z'.repeat(room - '"custom.last":"",'.length) } } };
+  assert.equal(JSON.stringify(filled).length, 100_000);
+  const secrets = actionSecrets({ policy: filled, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET, fieldPrefix: 'terms_', claimNamespace: 'https://acme.example/' });
+  assert.ok(Object.keys(secrets).length <= 30, `${Object.keys(secrets).length} secrets`);
 });
 
 test('names the field prefix only when one is given', () => {

@@ -6,6 +6,7 @@ export * from './types.js';
 export * from './errors.js';
 export * from './safe-url.js';
 export * from './patterns.js';
+export * from './policy-text-rules.js';
 export * from './policy.js';
 export * from './policy-guard.js';
 export * from './validate-policy.js';

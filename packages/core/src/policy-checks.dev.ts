@@ -26,6 +26,9 @@ const MESSAGES = {
   documentsPlaceholder: 'is empty but the text links {documents}',
   noRequired: 'needs a required purpose',
   idsTooLong: 'ids joined by commas exceed 500 characters (Auth0 limit)',
+  bidi: 'contains the bidirectional control $, which can show a text in another order than it is stored and hashed',
+  directionMark: 'contains the direction mark $, allowed only in the messages of right-to-left languages',
+  tooLong: 'is longer than $ characters',
 } as const;
 
 /** What a policy issue is about; production builds report this code instead of the sentence. */

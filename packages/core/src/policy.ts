@@ -1,9 +1,10 @@
 import { describeIssue } from '#policy-checks';
 import { PolicyError, type PolicyIssue } from './errors.js';
 import type { describeIssue as DescribeIssue, PolicyIssueCode } from './policy-checks.dev.js';
-import { en } from './messages.js';
+import { en, isRtl } from './messages.js';
 import { deepFreeze } from './freeze.js';
 import { ID_PATTERN, LOCALE_PATTERN, MAX_PURPOSES, SHA256_PATTERN, VERSION_PATTERN } from './patterns.js';
+import { BIDI_CONTROL, DIRECTION_MARK, MAX_POLICY_LENGTH, MAX_TEXT_LENGTH } from './policy-text-rules.js';
 import { safeUrl } from './safe-url.js';
 import type { ConsentPolicy } from './types.js';
 
@@ -12,6 +13,13 @@ const BASES = ['consent', 'contract', 'legal_obligation', 'legitimate_interest']
 const PRESET = /default|check|select|tick|accept|value|initial|enabled|opt_?in/i;
 
 type Obj = Record<string, unknown>;
+
+/** `U+202E`: how an issue names an invisible character. */
+const codePoint = (char: string): string => 'U+' + (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+/** A key as it appears in an issue's path: invisible direction controls spelled out, so the path reads as stored. */
+const visible = (key: string): string => key.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (char) => '\\u' + (char.codePointAt(0) ?? 0).toString(16));
+/** Length in code points, as JSON Schema's `maxLength` counts. */
+const length = (text: string): number => (text.length > MAX_TEXT_LENGTH ? Array.from(text).length : text.length);
 
 /** Words one policy issue: its code, and the detail of the rule (a pattern, a limit, a list). */
 export type PolicyIssueDescriber = typeof DescribeIssue;
@@ -60,34 +68,54 @@ export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = des
     if (typeof value != 'string' || (pattern ? !pattern.test(value) : !safeUrl(value))) fail(path, code, pattern);
   };
   const checkUrl = (value: unknown, path: string): void => check(value, path, null, 'url');
+  // A text is only ever shown as text; these keep what is shown what is stored, reviewed and hashed.
+  const checkText = (text: string, path: string, marksAllowed: boolean): void => {
+    const control = BIDI_CONTROL.exec(text) ?? (marksAllowed ? null : DIRECTION_MARK.exec(text));
+    if (control) fail(path, BIDI_CONTROL.test(control[0]) ? 'bidi' : 'directionMark', codePoint(control[0]));
+    if (length(text) > MAX_TEXT_LENGTH) fail(path, 'tooLong', MAX_TEXT_LENGTH);
+  };
 
   // Validate a JSON copy: what is checked is exactly what is kept and what a server would see.
   let policy: unknown;
+  let json = '0';
   try {
-    policy = JSON.parse(JSON.stringify(input) ?? '0');
+    json = JSON.stringify(input) ?? json;
+    policy = JSON.parse(json);
   } catch {
     // Cycles and BigInts end as "must be an object".
   }
   if (!isObject(policy, '', '$schema id version controller documents purposes withdrawal messages')) throw new PolicyError(issues);
+  if (json.length > MAX_POLICY_LENGTH && Array.from(json).length > MAX_POLICY_LENGTH) fail('', 'tooLong', MAX_POLICY_LENGTH);
   const { controller, documents, purposes, withdrawal, messages } = policy;
 
   check(policy.id, 'id', ID_PATTERN);
   check(policy.version, 'version', VERSION_PATTERN);
   if (isObject(controller, 'controller', 'name contact')) {
-    check(controller.name, 'controller.name', /\S/, 'nonEmpty');
-    if (controller.contact !== undefined) check(controller.contact, 'controller.contact', /\S/, 'nonEmpty');
+    for (const field of ['name', 'contact']) {
+      const value = controller[field];
+      if (field == 'contact' && value === undefined) continue;
+      check(value, 'controller.' + field, /\S/, 'nonEmpty');
+      // Set into the sentences of every language: no direction marks.
+      if (typeof value == 'string') checkText(value, 'controller.' + field, false);
+    }
   }
   if (withdrawal !== undefined && isObject(withdrawal, 'withdrawal', 'url')) checkUrl(withdrawal.url, 'withdrawal.url');
 
   const english: Obj = { ...en };
   if (messages !== undefined && isObject(messages, 'messages')) {
     for (const [locale, texts] of Object.entries(messages)) {
-      const path = 'messages.' + locale;
+      const path = 'messages.' + visible(locale);
       if (!LOCALE_PATTERN.test(locale)) fail(path, 'locale');
       if (isObject(texts, path)) {
         for (const [key, text] of Object.entries(texts)) {
-          if (typeof text != 'string') fail(`${path}["${key}"]`, 'string');
-          else if (locale == 'en') english[key] = text;
+          const textPath = `${path}["${visible(key)}"]`;
+          const control = BIDI_CONTROL.exec(key);
+          if (control) fail(textPath, 'bidi', codePoint(control[0]));
+          if (typeof text != 'string') fail(textPath, 'string');
+          else {
+            checkText(text, textPath, isRtl(locale));
+            if (locale == 'en') english[key] = text;
+          }
         }
       }
     }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
-import { en } from '../src/messages.js';
+import { en, isRtl } from '../src/messages.js';
 import { parsePolicy } from '../src/policy.js';
 import { examplePolicy, variant } from './fixtures.js';
 
@@ -61,7 +61,9 @@ function unparsable(url: unknown): boolean {
  * documents and among purposes; every document a purpose names is declared; every document and
  * purpose with a valid id has an English text (built in or in messages.en); no purpose whose
  * English text links {documents} links none; the purpose ids joined by commas fit 500 characters
- * (Auth0's limit for one metadata value); and every http(s) URL parses with a host and no credentials.
+ * (Auth0's limit for one metadata value); every http(s) URL parses with a host and no credentials;
+ * direction marks stand only in messages of right-to-left languages; and the whole policy is at
+ * most 100000 characters of JSON.
  */
 function crossFieldRulesHold(document: unknown): boolean {
   if (!isObject(document)) return true;
@@ -84,6 +86,10 @@ function crossFieldRulesHold(document: unknown): boolean {
     purposes.every((purpose) => hasText('purpose.', purpose.id)) &&
     purposes.every((purpose) => typeof purpose.id != 'string' || !idRule.test(purpose.id) || links(purpose) || !textOf('purpose.' + purpose.id)?.includes('{documents}')) &&
     purposeIds.join().length <= 500 &&
+    Object.entries(isObject(document.messages) ? document.messages : {}).every(
+      ([locale, texts]) => isRtl(locale) || !isObject(texts) || Object.values(texts).every((text) => typeof text != 'string' || !/[\u200e\u200f\u061c]/.test(text)),
+    ) &&
+    Array.from(JSON.stringify(document)).length <= 100_000 &&
     ![...documents.map((entry) => entry.url), isObject(document.withdrawal) ? document.withdrawal.url : undefined].some(unparsable)
   );
 }
@@ -110,8 +116,8 @@ const urlArb = mostly(
   'javascript:alert(1)', 'data:text/html,x', '//evil.example', '/\\evil.example', 'https://user:pw@acme.example/', 'https://user@acme.example/', 'ftp://acme.example/',
   'https://acme.example/a b', 'https://acme.example/\u200bx', 'https:///x', 'https://acme.example:99999/', 'https://a<b.example/', 'legal/terms', '', 'https://acme.example/\\x',
 );
-const textArb = mostly(fc.constantFrom('Acme GmbH', 'privacy@acme.example', ' x ', 'Ä'), '', ' ', '\t\n');
-const localeArb = mostly(fc.constantFrom('en', 'de', 'pt-BR', 'sr-Latn-RS', 'fil', 'sl-rozaj-biske-1994-x'), 'english', 'd', 'de_DE', 'en-', 'de-123456789', 'sl-rozaj-biske-1994-x-y').map(String);
+const textArb = mostly(fc.constantFrom('Acme GmbH', 'privacy@acme.example', ' x ', 'Ä', 'x'.repeat(2000)), '', ' ', '\t\n', 'x'.repeat(2001), 'Acme\u202e GmbH', 'Acme GmbH\u200f', '\u061c', 'a\u2066b');
+const localeArb = mostly(fc.constantFrom('en', 'de', 'pt-BR', 'sr-Latn-RS', 'fil', 'sl-rozaj-biske-1994-x', 'he', 'ar', 'ks-Arab'), 'english', 'd', 'de_DE', 'en-', 'de-123456789', 'sl-rozaj-biske-1994-x-y').map(String);
 const basisArb = fc.constantFrom('consent', 'contract', 'legal_obligation', 'legitimate_interest');
 
 /** An object from `fields`, leaving out ABSENT ones, sometimes with an unknown extra field. */
@@ -142,7 +148,15 @@ const policyArb = fc
     withdrawal: present(mostly(objectOf({ url: present(urlArb) })), 30),
     messages: present(
       mostly(
-        fc.dictionary(localeArb, mostly(fc.dictionary(fc.constantFrom('purpose.custom1', 'purpose.custom2', 'document.doc1', 'document.doc2', 'purpose.marketing', 'optional.hint', 'anything'), mostly(fc.constantFrom('Yes to {controller}.', 'Accept the {documents}.', 'The title'))))),
+        fc.dictionary(
+          localeArb,
+          mostly(
+            fc.dictionary(
+              mostly(fc.constantFrom('purpose.custom1', 'purpose.custom2', 'document.doc1', 'document.doc2', 'purpose.marketing', 'optional.hint', 'anything'), 'purpose.\u202ex', 'a\u2069').map(String),
+              mostly(fc.constantFrom('Yes to {controller}.', 'Accept the {documents}.', 'The title', 'x'.repeat(2000)), 'x'.repeat(2001), 'Yes \u202dto', '\u2067x\u2069', 'Offers.\u200f'),
+            ),
+          ),
+        ),
       ),
       30,
     ),
@@ -240,6 +254,8 @@ describe('the JSON Schema of the policy and parsePolicy', () => {
         }
       }),
       'a URL the URL parser refuses (port out of range)': variant((p) => (p.documents[0].url = 'https://acme.example:99999/terms')),
+      'a direction mark in a message of a left-to-right language': variant((p) => (p.messages = { de: { 'purpose.marketing': 'Angebote 10\u200f-20' } })),
+      'a policy over 100000 characters of JSON': variant((p) => (p.messages = { en: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`custom.${i}`, 'x'.repeat(2000)])) })),
     };
     for (const [name, policy] of Object.entries(gaps)) {
       test(name, () => {

@@ -22,6 +22,15 @@ function refusal(input: unknown, path: string): string {
 }
 
 describe('parsePolicy accepts', () => {
+  test('direction marks in the texts of right-to-left languages, where they place punctuation and numbers', () => {
+    const policy = parsePolicy(variant((p) => (p.messages = { he: { 'purpose.marketing': 'אני מסכים לקבל הצעות.\u200f' }, ar: { 'purpose.marketing': 'أوافق\u061c على العروض.\u200f' } })));
+    assert.equal(policy.messages?.he?.['purpose.marketing'], 'אני מסכים לקבל הצעות.\u200f');
+  });
+
+  test('texts of exactly 2000 characters, counted in code points', () => {
+    parsePolicy(variant((p) => (p.messages = { en: { 'purpose.marketing': 'x'.repeat(2000), 'optional.hint': '😀'.repeat(2000) } })));
+  });
+
   test('the example policy of docs/policy.md, as a deep-frozen copy', () => {
     const input = examplePolicy();
     const policy = parsePolicy(input);
@@ -224,6 +233,40 @@ describe('parsePolicy refuses', () => {
   test('documents and purposes that are not arrays', () => {
     refusal(variant((p) => (p.documents = {})), 'documents');
     refusal(variant((p) => (p.purposes = 'terms')), 'purposes');
+  });
+
+  const BIDI_CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+  for (const control of BIDI_CONTROLS) {
+    const code = `U+${control.codePointAt(0)!.toString(16).toUpperCase()}`;
+    test(`a bidirectional embedding, override or isolate (${code}) in a message, the controller's name or contact`, () => {
+      assert.match(refusal(variant((p) => (p.messages = { de: { 'purpose.marketing': `Ja zu ${control}Werbung` } })), 'messages.de["purpose.marketing"]'), new RegExp(code.replace('+', '\\+')));
+      refusal(variant((p) => (p.controller.name = `Acme${control} GmbH`)), 'controller.name');
+      refusal(variant((p) => (p.controller.contact = `privacy${control}@acme.example`)), 'controller.contact');
+    });
+  }
+
+  test('a bidirectional control in a message key, named with the control escaped', () => {
+    const message = refusal(variant((p) => (p.messages = { en: { 'purpose.\u202emarketing': 'x' } })), 'messages.en["purpose.\\u202emarketing"]');
+    assert.match(message, /U\+202E/);
+  });
+
+  test('a direction mark (U+200E, U+200F, U+061C) in a text of a left-to-right language or in the controller', () => {
+    for (const mark of ['\u200e', '\u200f', '\u061c']) {
+      assert.match(refusal(variant((p) => (p.messages = { en: { 'purpose.marketing': `Offers 10${mark}-20` } })), 'messages.en["purpose.marketing"]'), /right-to-left/);
+      refusal(variant((p) => (p.controller.name = `Acme GmbH${mark}`)), 'controller.name');
+    }
+  });
+
+  test('a text longer than 2000 characters, naming the limit', () => {
+    assert.match(refusal(variant((p) => (p.messages = { de: { 'purpose.marketing': 'x'.repeat(2001) } })), 'messages.de["purpose.marketing"]'), /2000/);
+    refusal(variant((p) => (p.controller.name = 'A'.repeat(2001))), 'controller.name');
+    refusal(variant((p) => (p.controller.contact = 'a'.repeat(2001))), 'controller.contact');
+  });
+
+  test('a policy longer than 100000 characters as JSON (a megabyte of texts), naming the limit', () => {
+    const texts = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`custom.${i}`, 'x'.repeat(2000)]));
+    assert.match(refusal(variant((p) => (p.messages = { en: texts })), ''), /100000/);
   });
 
   test('with every issue found, not only the first', () => {

@@ -160,17 +160,27 @@ describe('withConsent with hostile policies', () => {
     expect(options.additionalSignUpFields.filter(isBox).find((f) => f.name === 'consent_p_marketing')!.placeholder).to.equal(evil);
   });
 
-  it('keeps bidi control characters inside their own sentence', async () => {
-    const options = await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': '\u202eI agree to the {documents}.' } })), { lang: 'en' });
+  it('refuses a text with a bidirectional override, naming its field', async () => {
+    let caught: unknown;
+    await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': '\u202eI agree to the {documents}.' } })), { lang: 'en' }).catch((error: unknown) => (caught = error));
+    expect(caught).to.be.instanceOf(PolicyError);
+    expect((caught as PolicyError).issues.map((issue) => issue.path)).to.include('messages.en["purpose.terms"]');
+  });
+
+  it('keeps a right-to-left sentence with direction marks inside its own <bdi>', async () => {
+    const options = await withConsent({}, hostile((raw) => (raw.messages = { he: { 'purpose.terms': '\u200fאני מסכים ל{documents}.' } })), { lang: 'he' });
     const html = terms(options.languageDictionary.signUpTerms as string);
     expect(html.children).to.have.length(1);
     expect(html.firstElementChild!.localName).to.equal('bdi');
   });
 
-  it('accepts a 10,000-character text and keeps every character', async () => {
-    const long = 'a'.repeat(10_000) + ' {documents}';
+  it('accepts a 2,000-character text and keeps every character; refuses a longer one, naming its field', async () => {
+    const long = 'a'.repeat(1988) + ' {documents}';
     const options = await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': long } })), { lang: 'en' });
-    expect(terms(options.languageDictionary.signUpTerms as string).textContent!.startsWith('a'.repeat(10_000))).to.equal(true);
+    expect(terms(options.languageDictionary.signUpTerms as string).textContent!.startsWith('a'.repeat(1988))).to.equal(true);
+    let caught: unknown;
+    await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': 'a' + long } })), { lang: 'en' }).catch((error: unknown) => (caught = error));
+    expect((caught as PolicyError).issues.map((issue) => issue.path)).to.include('messages.en["purpose.terms"]');
   });
 
   it('never reads a decision from tampered hidden fields without saying so', async () => {

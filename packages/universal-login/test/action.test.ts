@@ -44,7 +44,7 @@ describe('the pre-user-registration Action on Universal Login', () => {
 
 describe('universalLoginActionSecrets', () => {
   test('carries the policy JSON, split past 4,096 characters, and a digest in a name', () => {
-    const long = parsePolicy({ ...policy, messages: { en: { 'purpose.marketing': 'x'.repeat(6000) } } });
+    const long = parsePolicy({ ...policy, messages: { en: { 'purpose.marketing': 'x'.repeat(2000) }, de: { 'purpose.marketing': 'y'.repeat(2000) }, fr: { 'purpose.marketing': 'z'.repeat(2000) } } });
     const split = universalLoginActionSecrets(long);
     assert.equal((split.ASSENT_POLICY_JSON ?? '') + (split.ASSENT_POLICY_JSON_2 ?? ''), JSON.stringify(long));
     assert.ok(Object.values(split).every((value) => value.length <= 4096));

@@ -40,8 +40,9 @@ function policyParts(json: string): string[] {
  * over Auth0's 4096 characters per secret continues in `ASSENT_POLICY_JSON_2`, `_3`, ...; then
  * the consent page (`ASSENT_CONSENT_URL`), the shared session secret (`ASSENT_SESSION_SECRET`) and
  * the prefix of the signup fields (`ASSENT_FIELD_PREFIX`) when one is given.
- * @throws ConfigError naming the option (a consent page that is not https, a short secret, a policy
- *   too large for Auth0's 30 secrets); PolicyError (from core) for an invalid policy.
+ * @throws ConfigError naming the option (a consent page that is not https, a short secret);
+ *   PolicyError (from core) for an invalid policy, among them one too large for Auth0's secrets
+ *   (over core's `MAX_POLICY_LENGTH`).
  */
 export function actionSecrets(options: ActionSecretsOptions): ActionSecrets {
   const policy = parsePolicy(options.policy);
@@ -49,6 +50,7 @@ export function actionSecrets(options: ActionSecretsOptions): ActionSecrets {
   checkSessionSecret(options.sessionSecret, 'sessionSecret', 'the consentPage.sessionSecret of the handler');
   const parts = policyParts(JSON.stringify(policy));
   const others = 2 + (options.fieldPrefix !== undefined ? 1 : 0) + (options.claimNamespace !== undefined ? 1 : 0);
+  // Unreachable while core's MAX_POLICY_LENGTH holds (at most 25 parts, beside at most 4 others); kept so a larger limit there cannot produce secrets Auth0 refuses.
   if (parts.length + others > MAX_SECRETS) {
     throw new ConfigError('policy', `needs ${parts.length} secrets of ${SECRET_VALUE_MAX_LENGTH} characters as JSON; with the other ${others}, that is over Auth0's ${MAX_SECRETS} secrets per Action`);
   }
