@@ -19,6 +19,8 @@ import type { AddressInfo } from 'node:net';
 export interface PageRoute {
   readonly type: string;
   readonly body: string | (() => string | Promise<string>);
+  /** More response headers, e.g. `Access-Control-Allow-Origin` for a module script another origin loads. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A running page server. */
@@ -44,6 +46,7 @@ export async function startPageServer(routes: Readonly<Record<string, PageRoute>
       if (!bodies.has(path)) bodies.set(path, Promise.resolve(typeof source === 'string' ? source : source()));
       c.header('content-type', route.type);
       c.header('cache-control', 'no-store');
+      for (const [name, value] of Object.entries(route.headers ?? {})) c.header(name, value);
       return c.body(await bodies.get(path)!);
     });
   }
