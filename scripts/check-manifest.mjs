@@ -30,11 +30,21 @@ function generate() {
       console.error(result.stdout, result.stderr);
       return undefined;
     }
-    return readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+    return inPathOrder(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
   } finally {
     writeFileSync(packageJsonPath, packageJson);
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The analyzer lists the modules in the order its file search happened to finish, which changes from
+ * run to run: sorted by path, the same sources always give the same manifest.
+ */
+function inPathOrder(text) {
+  const manifest = JSON.parse(text);
+  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 const fresh = generate();
