@@ -40,7 +40,9 @@ let emulator: RunningEmulator;
 let trust: TrustingFetch;
 
 before(async () => {
-  const tenant = { ...defaultTenantConfig(), actions: [{ module: ACTION, name: 'assent-pre-user-registration', secrets: { ASSENT_POLICY: 'acme-signup@2026-01-01', ASSENT_REQUIRED_PURPOSES: 'terms' } }] };
+  // As an earlier version of the deployment left it: the per-field secrets the Action no longer reads, beside a secret of the app's own.
+  const stale = { ASSENT_POLICY: 'acme-signup@2026-01-01', ASSENT_REQUIRED_PURPOSES: 'terms', ASSENT_OPTIONAL_PURPOSES: 'marketing', ASSENT_REQUIRED_DOCUMENTS: 'terms@3.1,privacy@2.0', ASSENT_TEXT_DETAILS: 'https://acme.example/terms' };
+  const tenant = { ...defaultTenantConfig(), actions: [{ module: ACTION, name: 'assent-pre-user-registration', secrets: { ...stale, ACME_AUDIT_URL: 'https://audit.acme.example/' } }] };
   emulator = await startEmulator({ port: 0, https: true, enableAdmin: true, tenant });
   trust = trustingFetch(emulator.caCert!);
 });
@@ -116,6 +118,29 @@ describe('deployUniversalLogin', () => {
     const again = await deploy();
     assert.deepEqual(again.changes, []);
     assert.deepEqual(await tenantState(), stored);
+  });
+
+  test('removes the per-field secrets earlier versions wrote, keeps the app’s own, and a second deployment changes nothing', async () => {
+    const result = await deploy();
+    const action = result.changes.find((change) => change.kind == 'action')!;
+    assert.match(action.diff, /^- secret ASSENT_REQUIRED_PURPOSES$/m);
+    const { secrets } = await tenantState();
+    assert.deepEqual(secrets.filter((name) => !name?.startsWith('ASSENT_DIGEST_')), ['ACME_AUDIT_URL', 'ASSENT_POLICY_JSON']);
+    assert.deepEqual((await deploy()).changes, []);
+  });
+
+  test('removes per-field secrets left beside an up-to-date digest (a deployment by the previous version)', async () => {
+    await deploy();
+    const management = client();
+    const [action] = (await management.actions.list({ actionName: 'assent-pre-user-registration' })).data;
+    const kept = (action!.secrets ?? []).filter((secret) => secret.name != 'ASSENT_POLICY').map((secret) => ({ name: secret.name! }));
+    await management.actions.update(action!.id!, { secrets: [...kept, { name: 'ASSENT_POLICY', value: 'acme-signup@2026-01-01' }] } as never);
+    assert.ok((await tenantState()).secrets.includes('ASSENT_POLICY'));
+
+    const again = await deploy();
+    assert.deepEqual(again.changes.map((change) => change.kind), ['action']);
+    assert.ok(!(await tenantState()).secrets.includes('ASSENT_POLICY'));
+    assert.deepEqual((await deploy()).changes, []);
   });
 
   test("keeps the tenant's other partials and texts on the signup screens", async () => {

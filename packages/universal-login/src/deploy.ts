@@ -66,6 +66,12 @@ export interface DeployResult {
 
 /** The secrets this deployment owns on the Action: the policy JSON parts, the prefix and the digest. */
 const OWN_SECRET = /^ASSENT_(POLICY_JSON(_\d+)?|ULP_PREFIX|DIGEST_[0-9a-f]+)$/;
+/**
+ * The per-field secrets earlier versions of this deployment wrote beside the policy JSON (policy
+ * name, purposes, documents, text details), which the Action no longer reads: a deployment removes
+ * them, so no stale copy of an old policy stays on the Action.
+ */
+const STALE_SECRET = /^ASSENT_(POLICY|REQUIRED_PURPOSES|OPTIONAL_PURPOSES|REQUIRED_DOCUMENTS|TEXT_DETAILS)$/;
 
 /** Whether a stored partial is one this package generated (it reads Assent's custom texts). */
 const isAssentPartial = (html: string) => html.includes('prompt.screen.texts.varAssent');
@@ -80,6 +86,9 @@ function checkTemplate(template: string, where: string): void {
  * order, each only when it differs from what is stored: custom texts (so a partial never shows
  * missing texts), partials, page template, Action secrets + deploy. A token lacking
  * `update:prompts` therefore fails on the first write, with Auth0's 403, and changes nothing.
+ * The Action's secrets are replaced by `universalLoginActionSecrets(policy)`; the per-field
+ * secrets of earlier versions (`ASSENT_POLICY`, `ASSENT_REQUIRED_PURPOSES`...) are removed, the
+ * Action's other secrets keep their values.
  *
  * @throws {DeployError} see its codes; PartialLimitError and PolicyError from generation (before any call).
  * @example const { changes } = await deployUniversalLogin({ management, policy, dryRun: true });
@@ -158,9 +167,10 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
     const storedNames = (found.secrets ?? []).map((secret) => secret.name ?? '');
     const digest = names.find((name) => name.startsWith(DIGEST_SECRET_PREFIX)) as string;
     const codeChanged = actionCode !== undefined && found.code !== actionCode;
-    if (!storedNames.includes(digest) || codeChanged) {
+    const stale = storedNames.some((name) => STALE_SECRET.test(name));
+    if (!storedNames.includes(digest) || codeChanged || stale) {
       // The Action's other secrets (ASSENT_FIELD_PREFIX of the signup-form path, the app's own) stay.
-      const others = storedNames.filter((name) => name && !OWN_SECRET.test(name));
+      const others = storedNames.filter((name) => name && !OWN_SECRET.test(name) && !STALE_SECRET.test(name));
       const description = `PATCH /api/v2/actions/actions/${id}`;
       const before = [...(found.code !== undefined && codeChanged ? [`code (${found.code.length} characters)`] : []), ...storedNames.map((name) => `secret ${name}`)].sort();
       const after = [...(codeChanged ? [`code (${actionCode.length} characters)`] : []), ...[...others, ...names].map((name) => `secret ${name}`)].sort();
