@@ -3,7 +3,6 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import {
   format,
   isRtl,
-  validatePolicy,
   passwordRules,
   resolveLocale,
   type AssentClient,
@@ -20,6 +19,7 @@ import { RetryCountdown } from './retry-countdown.js';
 import type { Submission } from './submit.js';
 import { ruleText } from './rule-text.js';
 import { languages, messageCache } from '../shared/locale.js';
+import { policySource } from '../shared/policy-source.js';
 import { RenderingElement } from '../shared/rendering-element.js';
 
 import type { AssentSignupFormEventMap } from './events.js';
@@ -30,7 +30,8 @@ const LEVELS: readonly string[] = ['none', 'low', 'fair', 'good', 'excellent'];
 const CONFIGURATION = ['domain', 'clientId', 'connection', 'policy', 'client', 'metadata', 'passwordPolicy', 'passwordMinLength'];
 
 // Texts by locale, shared by every instance; the texts only a submit needs come with the signup code.
-const messagesFor = messageCache<FormUiMessages>(formUiMessagesEn, async (locale) => (await loadFormTranslation(locale)) ?? formUiMessagesEn, '<assent-signup-form>:');
+const LOG = '<assent-signup-form>:';
+const messagesFor = messageCache<FormUiMessages>(formUiMessagesEn, async (locale) => (await loadFormTranslation(locale)) ?? formUiMessagesEn, LOG);
 
 /** Adopts the form's stylesheet into the document (or shadow root) `node` is in, once. */
 function adoptStyles(node: Node): void {
@@ -160,9 +161,8 @@ export class AssentSignupForm extends RenderingElement {
   #configError: Error | null = null;
   #configDirty = true;
   #runtimeError: Error | null = null;
-  #fetched: ConsentPolicy | null = null;
-  #policyFailed = false;
-  #loads = 0;
+  // A policy loaded (or failed) means a new client (or a configuration error).
+  readonly #source = policySource({ requestUpdate: () => ((this.#configDirty = true), this.requestUpdate()) }, LOG);
   readonly #submission: Submission = { busy: false, problems: [], result: null };
   readonly #countdown = new RetryCountdown(this, () => this.#ui);
   #showPassword = false;
@@ -184,14 +184,6 @@ export class AssentSignupForm extends RenderingElement {
     this.askUsername = false;
   }
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
 
   /** Why the form cannot be used as configured (an `AssentConfigError` or `SignupInputError` naming the option or field), or null. */
   get configError(): Error | null {
@@ -223,7 +215,7 @@ export class AssentSignupForm extends RenderingElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('policySrc')) void this.#load();
+    if (changed.has('policySrc')) void this.#source.load(this.policySrc);
     const locale = resolveLocale(...languages(this));
     const messages = messagesFor(locale, () => this.requestUpdate());
     // While a language loads the previous texts stay; a language that failed shows English.
@@ -243,7 +235,7 @@ export class AssentSignupForm extends RenderingElement {
   override render(): TemplateResult {
     const [locale, m] = this.#ui;
     const id = this.#id;
-    const policy = this.client?.policy ?? this.policy ?? this.#fetched;
+    const policy = this.client?.policy ?? this.policy ?? this.#source.policy ?? null;
     const { busy, result } = this.#submission;
     const countdown = this.#countdown;
     const waiting = countdown.waiting;
@@ -258,7 +250,7 @@ export class AssentSignupForm extends RenderingElement {
         ${this.#field('email', m['signup.email'], 'email', 'email', true)}
         ${this.#passwordField(m)}
         <div id="${id}-extra" class="assent-extra"></div>
-        ${this.#policyFailed
+        ${this.#source.policy === null
           ? nothing
           : // Its own lang: <assent-terms> re-renders when that changes, not when an ancestor's does.
             html`<assent-terms id="${id}-terms" lang=${locale} .policy=${policy}></assent-terms>`}
@@ -431,9 +423,9 @@ export class AssentSignupForm extends RenderingElement {
 
   /** The client of the attributes and policy, kept while they stay the same (it remembers uncertain attempts). */
   #ownClient({ AssentConfigError, createAssent }: SignupRuntime): AssentClient | null {
-    const policy = this.policy ?? this.#fetched;
+    const policy = this.policy ?? this.#source.policy;
     if (!policy) {
-      if (this.#policyFailed) throw new AssentConfigError('policy-src', `${JSON.stringify(this.policySrc)} could not be loaded as a consent policy`);
+      if (this.#source.policy === null) throw new AssentConfigError('policy-src', `${JSON.stringify(this.policySrc)} could not be loaded as a consent policy`);
       if (!this.policySrc) throw new AssentConfigError('policy', 'set the policy property or the policy-src attribute');
       return null;
     }
@@ -443,27 +435,6 @@ export class AssentSignupForm extends RenderingElement {
       this.#own = { key, policy, client: createAssent({ domain: this.domain ?? '', clientId: this.clientId ?? '', connection: this.connection ?? '', policy }) };
     }
     return this.#own.client;
-  }
-
-  async #load(): Promise<void> {
-    const load = ++this.#loads;
-    const src = this.policySrc;
-    this.#fetched = null;
-    this.#policyFailed = false;
-    if (!src) return;
-    let policy: ConsentPolicy | null = null;
-    try {
-      const response = await fetch(src);
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${src}`);
-      policy = validatePolicy(await response.json());
-    } catch (error) {
-      if (load === this.#loads) console.error(`<assent-signup-form>: the policy at "${src}" could not be used.`, error);
-    }
-    if (load !== this.#loads) return;
-    this.#fetched = policy;
-    this.#policyFailed = !policy;
-    this.#configDirty = true;
-    this.requestUpdate();
   }
 
   /** Reads the password for the live checklist and blocks the form while a rule of `password-policy` is unmet. */

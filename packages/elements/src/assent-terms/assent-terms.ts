@@ -22,6 +22,7 @@ import {
 } from '@assent/core';
 import { FormControl } from '../shared/form-control.js';
 import { languages, messageCache } from '../shared/locale.js';
+import { policySource } from '../shared/policy-source.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './assent-terms.styles.js';
 
@@ -150,12 +151,10 @@ export class AssentTerms extends FormControl {
   #optional: ReadonlySet<string> = new Set();
   #decision: ConsentDecision | null = null;
   #view: View | null = null;
-  #fetched: ConsentPolicy | null = null;
-  #loadFailed = false;
+  readonly #source = policySource(this, LOG);
   #invalid = false;
   /** The last tick could not produce a decision (no WebCrypto): invalid, with the error message, until the next tick. */
   #noDecision = false;
-  #loads = 0;
   #runs = 0;
   #notify = false;
   #saved: SavedState | null = null;
@@ -170,14 +169,6 @@ export class AssentTerms extends FormControl {
     this.fieldPrefix = null;
   }
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name == 'lang') this.requestUpdate();
-  }
 
   /** Prefix of the form fields: `consent` (the default) gives `consent_policy`, `consent_purposes`... */
   get name(): string {
@@ -215,9 +206,9 @@ export class AssentTerms extends FormControl {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('policySrc')) void this.#load();
+    if (changed.has('policySrc')) void this.#source.load(this.policySrc);
     if (changed.has('policy')) this.#invalid = !!this.policy && !usable(this.policy);
-    const policy = this.#invalid ? null : (this.policy ?? this.#fetched);
+    const policy = this.#invalid ? null : (this.policy ?? this.#source.policy);
     let locale = resolveLocale(...languages(this));
     let messages = messagesFor(locale, () => this.requestUpdate());
     if (messages === null) [locale, messages] = ['en', en];
@@ -265,7 +256,7 @@ export class AssentTerms extends FormControl {
     const error = html`<div id="e" part="error" class="error" role="alert">${this.userInvalid ? this.validationMessage : ''}</div>`;
     if (!view) {
       const [lang, m] = this.#ui;
-      return this.#invalid || this.#loadFailed
+      return this.#invalid || this.#source.policy === null
         ? html`<div part="base" class="base" lang=${lang}><div part="error" class="error" role="alert">${m['policy.error']}</div></div>`
         : html`<div part="base" class="base wait" lang=${lang} aria-busy="true"><span class="vh" role="status">${m['policy.loading']}</span>${error}</div>`;
     }
@@ -311,26 +302,6 @@ export class AssentTerms extends FormControl {
   #missing({ requiredText, locale, t }: View): string {
     const titles = requiredText.filter((part) => part.document).map((part) => part.text);
     return format(t('required.error'), { documents: listFormat(locale).format(titles) });
-  }
-
-  async #load(): Promise<void> {
-    const load = ++this.#loads;
-    const src = this.policySrc;
-    this.#fetched = null;
-    this.#loadFailed = false;
-    if (!src) return;
-    let policy: ConsentPolicy | null = null;
-    try {
-      const response = await fetch(src);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      policy = validatePolicy(await response.json());
-    } catch (error) {
-      if (load == this.#loads) console.error(LOG, `unusable policy-src "${src}"`, error);
-    }
-    if (load != this.#loads) return;
-    this.#fetched = policy;
-    this.#loadFailed = !policy;
-    this.requestUpdate();
   }
 
   #onChange(event: Event): void {
@@ -393,8 +364,7 @@ export class AssentTerms extends FormControl {
     };
     if (!view || !this.#checked) return done(null);
     // Stamped now: the moment of the tick, however long the hash takes.
-    const input = { accepted: this.#accepted(view), locale: view.locale, messages: view.messages, at: new Date() };
-    decide(view.policy, input).then(done, (error: unknown) => done(null, ['no decision', error]));
+    decide(view.policy, { ...view, accepted: this.#accepted(view), at: new Date() }).then(done, (error: unknown) => done(null, ['no decision', error]));
   }
 
   /** Puts the current value, saved state and validity into the form. */
@@ -405,9 +375,9 @@ export class AssentTerms extends FormControl {
     const m = (view?.messages ?? this.#ui[1]) as LocaleMessages;
     const anchor = this.renderRoot?.querySelector<HTMLInputElement>('#r') ?? undefined;
     let value: FormData | null = null;
-    // Until the decision is ready the element is invalid, with a short "still loading" message (the
-    // error message when the last tick could not make one).
-    let problem = m[this.#noDecision ? 'policy.error' : 'policy.loading'];
+    // Until the policy and then the decision are ready the element is invalid, with a short "still
+    // loading" message (the error message when the policy is unusable or the last tick could not make one).
+    let problem = m[this.#noDecision || (!view && (this.#invalid || this.#source.policy === null)) ? 'policy.error' : 'policy.loading'];
     if (decision) {
       try {
         // A developer error (a prefix Auth0 refuses in a field name): say so rather than submit nothing.
@@ -422,7 +392,7 @@ export class AssentTerms extends FormControl {
       }
     }
     this.internals.setFormValue(value, view && JSON.stringify({ p: key(view.policy), r: this.#checked, o: [...this.#optional] } satisfies SavedState));
-    if (!view) this.internals.setValidity({ customError: true }, m[this.#invalid || this.#loadFailed ? 'policy.error' : 'policy.loading']);
+    if (!view) this.internals.setValidity({ customError: true }, problem);
     else if (!this.#checked) this.internals.setValidity({ valueMissing: true }, this.#missing(view), anchor);
     else if (!value) this.internals.setValidity({ customError: true }, problem, anchor);
     else this.internals.setValidity({});
