@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDecision, encodeLockSignupFields, encodeSignupFields, en, parsePolicy, type ConsentDecision, type ConsentPolicy } from '@assent/core';
 import { defaultTenantConfig, startEmulator, type RunningEmulator, type TenantConfig } from '@assent/auth0-emulator';
-import { actionSecrets as deriveActionSecrets, createConsentHandler, type ConsentHandler, type ConsentHandlerOptions, type WithdrawalLog } from '@assent/server';
+import { actionSecrets as deriveActionSecrets, createConsentHandler, type ConsentHandler, type ConsentHandlerHooks, type ConsentHandlerOptions, type WithdrawalLog } from '@assent/server';
 import { consentPageAssets, jsonLinesWithdrawalLog, serveConsentHandler, type RunningConsentServer } from '@assent/server/node';
 import { ManagementClient } from 'auth0';
 import { SignJWT, importJWK, type JWK, type JWTPayload } from 'jose';
@@ -66,7 +66,7 @@ export interface FixtureOptions {
   /** Where delete mode records withdrawals: a JSON Lines file in the fixture's directory (default), none, or a log of the test's own. */
   readonly withdrawalLog?: 'file' | 'none' | WithdrawalLog;
   /** Extra handler options. */
-  readonly handler?: Partial<ConsentHandlerOptions>;
+  readonly handler?: Partial<ConsentHandlerOptions & ConsentHandlerHooks>;
   /** The emulator's clock. */
   readonly now?: () => number;
 }
@@ -224,6 +224,7 @@ export async function startServerFixture(options: FixtureOptions = {}): Promise<
     },
     async close() {
       await server.close();
+      await holder.handler?.close();
       await emulator.stop();
       await trust.close();
       await rm(dir, { recursive: true, force: true });

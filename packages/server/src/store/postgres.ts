@@ -126,6 +126,8 @@ export async function openPostgresWithdrawalStore(connectionString: string, opti
   }
 
   let closed = false;
+  // Locks still held at close(): their connections are dropped, or ending the pool would wait for them.
+  const held = new Set<() => void>();
   const usable = () => {
     if (closed) throw new WithdrawalStoreError('postgres', 'unavailable', `${where} is closed`);
   };
@@ -166,6 +168,20 @@ export async function openPostgresWithdrawalStore(connectionString: string, opti
       } catch (error) {
         throw wrap(error, 'taking a user lock', where);
       }
+      // A held connection that breaks (the database restarts) would otherwise throw its error out of
+      // the process; the lock went with it, and release() just drops the connection.
+      let broken = false;
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
+      const drop = (destroy: boolean) => {
+        held.delete(dropOnClose);
+        client.off('error', onError);
+        client.release(destroy);
+      };
+      const dropOnClose = () => drop(true);
+      held.add(dropOnClose);
       try {
         await client.query('BEGIN');
         await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
@@ -173,7 +189,7 @@ export async function openPostgresWithdrawalStore(connectionString: string, opti
       } catch (error) {
         const timedOut = (error as { code?: string }).code === '55P03';
         await client.query('ROLLBACK').catch(() => undefined);
-        client.release(!timedOut);
+        drop(!timedOut || broken);
         if (timedOut) throw new WithdrawalStoreError('postgres', 'lock_timeout', `the write lock of user ${JSON.stringify(userId)} was not free within ${timeoutMs} ms`, { cause: error });
         throw wrap(error, 'taking a user lock', where);
       }
@@ -182,13 +198,13 @@ export async function openPostgresWithdrawalStore(connectionString: string, opti
         release: async () => {
           if (released) return;
           released = true;
+          if (broken) return drop(true);
           try {
             await client.query('COMMIT');
-            client.release();
-          } catch (error) {
+            drop(false);
+          } catch {
             // The connection broke: dropping it ends the transaction, and with it the lock.
-            client.release(true);
-            throw wrap(error, 'releasing a user lock', where);
+            drop(true);
           }
         },
       };
@@ -196,6 +212,7 @@ export async function openPostgresWithdrawalStore(connectionString: string, opti
     close: async () => {
       if (closed) return;
       closed = true;
+      for (const drop of [...held]) drop();
       await end();
     },
   };
