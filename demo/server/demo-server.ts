@@ -29,6 +29,7 @@ import { inspectorRoutes } from './inspector-routes.js';
 import { createPolicyPublisher, publishRoutes } from './policy-publisher.js';
 import { startRecordingProxy, type RecordedRequest } from './recording-proxy.js';
 import { createUniversalLoginDeployer, universalLoginRoutes } from './universal-login-deployer.js';
+import { aculRoutes } from './acul-deployer.js';
 
 export { DEMO_API_AUDIENCE, DEMO_SERVER_PATH };
 export type { RecordedRequest };
@@ -102,6 +103,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         inspectorRoutes(emulator, recorded),
         publishRoutes(publisher),
         universalLoginRoutes(universalLogin, () => publisher.policy),
+        aculRoutes(emulator, emulatorFetch(emulator.url), () => publisher.policy),
         consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, publicOrigin: `http://127.0.0.1:${demoPort}`, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',

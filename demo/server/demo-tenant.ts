@@ -43,7 +43,7 @@ export interface DemoTenantOptions {
 export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): TenantConfig {
   const base = defaultTenantConfig();
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`, `${origin}/universal-login.html`]);
+  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`, `${origin}/universal-login.html`, `${origin}/acul.html`]);
   const clients = (base.clients ?? []).map((client) =>
     (client.app_type ?? 'spa') === 'spa'
       ? {

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Rollup } from 'vite';
+import { build, type Plugin, type Rollup } from 'vite';
+import type { ConsentPolicy } from '@assent/core';
 
 /** One built file. */
 export interface BuiltAsset {
@@ -32,10 +33,26 @@ function asset(fileName: string, contentType: string, code: string): BuiltAsset 
   return { fileName, contentType, code, integrity: `sha384-${createHash('sha384').update(code).digest('base64')}` };
 }
 
+/** Options of {@link buildAculSignup}. */
+export interface AculSignupBuildOptions {
+  /** The policy the screens show, instead of `consent-policy.json` (the one the tenant's Action is deployed with). */
+  readonly policy?: ConsentPolicy;
+}
+
+/** Puts `policy` where the screens import `consent-policy.json`. */
+function policyFile(policy: ConsentPolicy): Plugin {
+  return {
+    name: 'assent-consent-policy',
+    enforce: 'pre',
+    load: (id) => (id.split('?')[0] === join(root, 'consent-policy.json') ? JSON.stringify(policy) : undefined),
+  };
+}
+
 /** Bundles `src/main.ts` (the SDK, `<assent-terms>` with every language, the adapter) into `acul-signup.js` and `acul-signup.css`. */
-export async function buildAculSignup(): Promise<AculSignupBuild> {
+export async function buildAculSignup({ policy }: AculSignupBuildOptions = {}): Promise<AculSignupBuild> {
   const result = await build({
     configFile: false,
+    plugins: policy ? [policyFile(policy)] : [],
     root,
     logLevel: 'warn',
     // @assent/* from their sources in this checkout (an app installs the built packages instead).
