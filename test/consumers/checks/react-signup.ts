@@ -8,18 +8,28 @@ import { startPageServer } from '../../support/page-server.js';
 import { staticRoutes } from './static-routes.js';
 import type { ConsumerCheck } from './types.js';
 
+/** Where the built app is and what its page's title says. */
+export interface ReactAppOptions {
+  /** The build's output folder in the app: `dist` (Vite, the default) or `out` (Next's static export). */
+  readonly output?: string;
+  /** The page's title; default `React <major>.…` (the Vite apps show React's version). */
+  readonly title?: RegExp;
+  /** Whose app it is, for the test's name; default `React <major>`. */
+  readonly name?: string;
+}
+
 /** The check of a React app whose page has one signup form per id of `forms`. */
-export function reactSignupCheck(major: string, forms: readonly string[]): ConsumerCheck {
+export function reactSignupCheck(major: string, forms: readonly string[], options: ReactAppOptions = {}): ConsumerCheck {
   return {
-    title: `React ${major}: ${forms.join(' and ')} render <assent-terms>, block the form until the box is ticked, receive assent-change and send the consent fields`,
+    title: `${options.name ?? `React ${major}`}: ${forms.join(' and ')} render <assent-terms>, block the form until the box is ticked, receive assent-change and send the consent fields`,
     async run(app) {
-      const server = await startPageServer(staticRoutes(join(app.dir, 'dist')));
+      const server = await startPageServer(staticRoutes(join(app.dir, options.output ?? 'dist')));
       const browser = await launchChromium();
       try {
         const session = await openGuardedPage(browser);
         const { page } = session;
         await page.goto(`${server.origin}/`);
-        assert.match(await page.title(), new RegExp(`^React ${major}\\.`));
+        assert.match(await page.title(), options.title ?? new RegExp(`^React ${major}\\.`));
         for (const id of forms) {
           const form = page.locator(`form#${id}`);
           const required = form.getByRole('checkbox', { name: /I agree to the Terms of Service and Privacy Policy/ });
