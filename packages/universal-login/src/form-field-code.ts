@@ -9,7 +9,8 @@
  *   module whose hash is pinned.
  * - Once the element is defined it shows the policy (the `policy` param) in the Action's locale
  *   (`{{vars.locale}}`) and hides the Legal fields it replaces (the `fallback` param), each with the
- *   wrapper that holds only that field. If the script cannot load (blocked, offline, wrong hash)
+ *   wrapper that holds only that field (`hidden`, and `display: none` through the CSSOM, which a
+ *   CSP allows, since a page's own `display` rule would win over `hidden`). If the script cannot load (blocked, offline, wrong hash)
  *   nothing is hidden: the Legal fields answer, as they do on a page without script.
  * - `getValue()` returns the element's decision (`{ policy, version, purposes, locale, hash }`,
  *   which the Action proves again), refuses with the element's own localized message while the
@@ -26,6 +27,7 @@ export const CUSTOM_FIELD_CODE = `function assentTerms(context) {
         var box = inputs[i];
         while (box.parentElement && box.parentElement.querySelectorAll('input, select, textarea, button, assent-terms').length === 1) box = box.parentElement;
         box.hidden = true;
+        box.style.display = 'none';
       }
     });
   }

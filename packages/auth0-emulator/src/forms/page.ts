@@ -22,6 +22,7 @@ const STYLE = `
   .custom { margin: 1rem 0; }
   a { color: LinkText; }
   button { margin-top: 1rem; min-height: 2.75rem; width: 100%; font: inherit; font-weight: 600; cursor: pointer; }
+  [hidden] { display: none !important; }
   :focus-visible { outline: 3px solid Highlight; outline-offset: 2px; }
   .error { color: #b00020; font-weight: 600; }
   @media (prefers-color-scheme: dark) { .error { color: #ff8a80; } }
@@ -108,8 +109,11 @@ function customFieldsScript(components: readonly FormComponent[], values: { vars
 })();`;
 }
 
-/** The Form's page for the suspended login `state`. */
-export function formPage(form: StoredForm, rendered: RenderedForm, state: string, error?: string): Page {
+/**
+ * The Form's page for the suspended login `state`. `redirectOrigin` is the app's (its redirect_uri):
+ * /continue answers the post with a redirect there, which `form-action` must allow.
+ */
+export function formPage(form: StoredForm, rendered: RenderedForm, state: string, redirectOrigin: string, error?: string): Page {
   const nonce = randomBytes(16).toString('base64');
   const components = firstStep(form)?.config.components ?? [];
   const values = { vars: rendered.vars, fields: { ...hiddenValues(form, rendered), ...rendered.fields } };
@@ -121,7 +125,7 @@ export function formPage(form: StoredForm, rendered: RenderedForm, state: string
     `style-src 'nonce-${nonce}'`,
     script ? `script-src 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'none'",
     "img-src 'self' data:",
-    "form-action 'self'",
+    `form-action 'self' ${redirectOrigin}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');

@@ -152,7 +152,7 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono<Env> {
       const form = ctx.forms.get(waiting.prompt.formId);
       if (!form) return html(c, 400, errorPage('Form removed', 'The form of this login no longer exists. Start again from the application.'));
       const answer = readFormAnswer(form, waiting.prompt, params);
-      if ('error' in answer) return html(c, 400, formPage(form, waiting.prompt, state, answer.error));
+      if ('error' in answer) return html(c, 400, formPage(form, waiting.prompt, state, new URL(waiting.request.redirectUri).origin, answer.error));
       prompt = { id: form.id, fields: answer.fields, vars: waiting.prompt.vars };
     }
     const suspended = ctx.suspended.take(state);

@@ -19,7 +19,7 @@ export function formPageRoutes(ctx: EmulatorContext): Hono<Env> {
       const page = errorPage('Invalid state', 'This form cannot be shown: the login it belongs to is unknown, expired or already finished.');
       return c.body(page.html, 400, pageHeaders(page.csp));
     }
-    const page = formPage(form, suspended.prompt, state);
+    const page = formPage(form, suspended.prompt, state, new URL(suspended.request.redirectUri).origin);
     return c.body(page.html, 200, pageHeaders(page.csp));
   });
   return app;
