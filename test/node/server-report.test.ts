@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { applyConsentEvent } from '@assent/core';
+import { createConsentHandler } from '@assent/server';
 import { ReportInterruptedError, runConsentReport, type ReportOptions } from '@assent/server/node';
 import { uniqueEmail } from '../support/unique.js';
-import { M2M, M2M_SECRET, POLICY, SOCIAL, SPA, startServerFixture, type ServerFixture } from './server-fixture.js';
+import { API_AUDIENCE, M2M, M2M_SECRET, POLICY, SOCIAL, SPA, startServerFixture, type ServerFixture } from './server-fixture.js';
 
 const BIN = fileURLToPath(new URL('../../packages/server/bin/assent-consent-report.mjs', import.meta.url));
 
@@ -59,6 +60,24 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 describe('runConsentReport', () => {
+  test('includes the deleted users from the withdrawal log (SQLite here, any backend by URL), one erased row each', async () => {
+    const user = await fixture.signup({ accepted: ['terms', 'marketing'] });
+    const token = await fixture.userToken(user);
+    const log = `sqlite:${join(dir, 'withdrawals.db')}`;
+    const handler = createConsentHandler({ auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET }, audience: API_AUDIENCE, policy: POLICY, fetch: fixture.fetch, withdrawalLog: log });
+    const erased = await handler.fetch(new Request('http://assent.test/consent/withdraw', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ erase: 'delete', eventId: 'report-erase' }) }));
+    await handler.close();
+    assert.equal(erased.status, 200);
+    const output = join(dir, 'report-with-log.jsonl');
+    const result = await runConsentReport(options(output, { format: 'jsonl', withdrawalLog: log }));
+    const rows = (await readFile(output, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    assert.equal(rows.length, result.rows);
+    const mine = rows.filter((row) => row.user_id === user.userId);
+    assert.deepEqual(mine, [{ user_id: user.userId, email: '', status: 'erased', policy_version: 'acme-signup@2026-11-01', purposes: '', date: mine[0]?.date, source: 'withdrawal_log' }]);
+    assert.match(mine[0]!.date!, /^\d{4}-\d\d-\d\dT/);
+    assert.equal(rows.at(-1)?.user_id, user.userId, 'the log rows follow the users');
+  });
+
   test('writes one CSV row per user with the status, policy version, purposes, date and source [EDPB records]', async () => {
     const output = join(dir, 'report.csv');
     const result = await runConsentReport(options(output));
@@ -162,5 +181,17 @@ describe('the assent-consent-report command', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 2);
     assert.match(stderr, /AUTH0_CLIENT_SECRET/);
+  });
+
+  test('a withdrawal log URL of an unknown kind is a usage error (exit 2) naming --withdrawal-log, without its password', async () => {
+    const child = spawn(process.execPath, [BIN, '--domain', 'acme.eu.auth0.com', '--client-id', 'x', '--policy', 'p.json', '--output', 'o.csv', '--withdrawal-log', 'mysql://root:hunter2@db/assent'], {
+      env: { ...process.env, AUTH0_CLIENT_SECRET: 'secret' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 2);
+    assert.match(stderr, /--withdrawal-log: must start with file:, sqlite: or postgres:\/\//);
+    assert.equal(stderr.includes('hunter2'), false);
   });
 });

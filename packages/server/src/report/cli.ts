@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parsePolicy } from '@assent/core';
+import { parseWithdrawalStoreUrl } from '../store/url.js';
 import { stderrProgress } from './progress.js';
 import { ReportInterruptedError, runConsentReport, type ReportEvent } from './run.js';
 import type { ReportFormat } from './writers.js';
@@ -25,6 +26,8 @@ interrupted, run the same command again: it resumes from the checkpoint beside t
   --checkpoint <file>      default <output>.checkpoint.json
   --checkpoint-every <n>   users between checkpoints, default 1000
   --poll-interval <ms>     wait between export job checks, default 2000
+  --withdrawal-log <url>   add the deleted users' withdrawals from this log, one "erased" row each:
+                           file:<path>, sqlite:<path> or postgres://… (the server's withdrawalLog)
   --help
 `;
 
@@ -70,6 +73,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         checkpoint: { type: 'string' },
         'checkpoint-every': { type: 'string' },
         'poll-interval': { type: 'string' },
+        'withdrawal-log': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -90,6 +94,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (!clientSecret) throw new UsageError('AUTH0_CLIENT_SECRET must hold the machine client secret');
     if (!values.policy) throw new UsageError('--policy <policy.json> is required');
     if (!values.output) throw new UsageError('--output <file> is required');
+    const withdrawalLog = values['withdrawal-log'];
+    if (withdrawalLog !== undefined) {
+      try {
+        parseWithdrawalStoreUrl(withdrawalLog, '--withdrawal-log');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
     const format = (values.format ?? 'csv') as ReportFormat;
     if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format must be csv or jsonl, got ${JSON.stringify(values.format)}`);
     let policyJson: unknown;
@@ -114,6 +126,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         checkpoint: values.checkpoint,
         checkpointEvery: positiveInteger(values['checkpoint-every'], '--checkpoint-every', 1000),
         pollIntervalMs: positiveInteger(values['poll-interval'], '--poll-interval', 2000),
+        withdrawalLog,
         signal: controller.signal,
         onEvent: (event) => (event.phase === 'rows' ? progress.update(describe(event)) : progress.note(describe(event))),
       });

@@ -7,6 +7,7 @@
  */
 import type { ConsentPolicy } from '@assent/core';
 import { readUserConsent } from '../consent/read.js';
+import type { WithdrawalRecord } from '../consent/withdrawal-log.js';
 import type { DirectoryUser } from '../management/directory.js';
 
 /** A row of the consent report. */
@@ -15,7 +16,8 @@ export interface ReportRow {
   readonly email: string;
   /**
    * `given`, `withdrawn`, `none`, `outdated`; `claimed` when only the user's own copy says given
-   * (nothing else of it is reported); `unreadable` when the record does not decode.
+   * (nothing else of it is reported); `unreadable` when the record does not decode; `erased` for a
+   * deleted user's withdrawal, from the withdrawal log.
    */
   readonly status: string;
   /** `policy@version` of the consent, empty when none. */
@@ -24,7 +26,7 @@ export interface ReportRow {
   readonly purposes: string;
   /** Date of the newest consent event (ISO 8601 UTC), empty when none. */
   readonly date: string;
-  /** `app_metadata` (the record), `signup` (verified signup fields, not yet copied into the record), `user_metadata` (a withdrawal or claim of the user's own copy), or empty. */
+  /** `app_metadata` (the record), `signup` (verified signup fields, not yet copied into the record), `user_metadata` (a withdrawal or claim of the user's own copy), `withdrawal_log`, or empty. */
   readonly source: string;
 }
 
@@ -33,6 +35,15 @@ export const REPORT_COLUMNS: readonly (keyof ReportRow)[] = ['user_id', 'email',
 
 /** The export fields the report needs from Auth0's users-export job. */
 export const EXPORT_FIELDS = [{ name: 'user_id' }, { name: 'email' }, { name: 'app_metadata' }, { name: 'user_metadata' }] as const;
+
+/**
+ * The row of a deleted user, from the withdrawal log (an Auth0 export no longer lists them): status
+ * `erased`, the policy version and date of the withdrawal, source `withdrawal_log`. The email was
+ * erased with the user (the log keeps only its hash), so the cell is empty.
+ */
+export function erasedRow(record: WithdrawalRecord): ReportRow {
+  return { user_id: String(record.user_id ?? ''), email: '', status: 'erased', policy_version: record.policy ?? '', purposes: '', date: String(record.at ?? ''), source: 'withdrawal_log' };
+}
 
 /** The row of one exported user. */
 export async function reportRow(user: DirectoryUser, policy: ConsentPolicy): Promise<ReportRow> {

@@ -13,7 +13,9 @@ import type { ConsentPolicy } from '@assent/core';
 import type { DirectoryUser } from '../management/directory.js';
 import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { JobGoneError, usersExport, type JobProgress } from './export-job.js';
-import { EXPORT_FIELDS, reportRow } from './rows.js';
+import type { WithdrawalStore } from '../consent/withdrawal-log.js';
+import { openWithdrawalStore } from '../store/open.js';
+import { EXPORT_FIELDS, erasedRow, reportRow } from './rows.js';
 import { header, line, type ReportFormat } from './writers.js';
 
 /** What the report tells while it runs. */
@@ -42,6 +44,12 @@ export interface ReportOptions {
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Progress events (the CLI prints them on stderr). */
   readonly onEvent?: ((event: ReportEvent) => void) | undefined;
+  /**
+   * The withdrawal log whose records (deleted users) follow the users, one `erased` row each: a
+   * URL (`file:…`, `sqlite:…`, `postgres://…`) or an open store. Records are read oldest first, so
+   * a resumed report skips the ones already written.
+   */
+  readonly withdrawalLog?: string | WithdrawalStore | undefined;
   /** Stops the report at the next user; the checkpoint is saved, so it can resume. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -70,10 +78,20 @@ export class ReportInterruptedError extends Error {
 
 /** Runs (or resumes) the report. */
 export async function runConsentReport(options: ReportOptions): Promise<ReportResult> {
+  const exporter = usersExport(options);
+  // Opened first: a wrong URL or an unreachable database fails before an export job is started.
+  const log = typeof options.withdrawalLog === 'string' ? await openWithdrawalStore(options.withdrawalLog, { option: 'withdrawalLog' }) : options.withdrawalLog;
+  try {
+    return await report(options, exporter, log);
+  } finally {
+    if (typeof options.withdrawalLog === 'string') await log?.close();
+  }
+}
+
+async function report(options: ReportOptions, exporter: ReturnType<typeof usersExport>, log: WithdrawalStore | undefined): Promise<ReportResult> {
   const checkpointPath = options.checkpoint ?? `${options.output}.checkpoint.json`;
   const every = options.checkpointEvery ?? 1000;
   const emit = options.onEvent ?? (() => undefined);
-  const exporter = usersExport(options);
 
   let saved = await readCheckpoint(checkpointPath);
   if (saved && (saved.output !== options.output || saved.output_format !== options.format)) {
@@ -125,10 +143,14 @@ export async function runConsentReport(options: ReportOptions): Promise<ReportRe
   };
   try {
     if (resumedAt === 0) await write(header(options.format));
-    for await (const user of exporter.users(file)) {
+    const rowsOf = async function* () {
+      for await (const user of exporter.users(file)) yield () => reportRow(user as DirectoryUser, options.policy);
+      if (log) for await (const record of log.records()) yield async () => erasedRow(record);
+    };
+    for await (const row of rowsOf()) {
       rows += 1;
       if (rows <= resumedAt) continue;
-      await write(line(options.format, await reportRow(user as DirectoryUser, options.policy)));
+      await write(line(options.format, await row()));
       emit({ phase: 'rows', rows, resumedAt });
       if (rows % every === 0) await save();
       if (options.signal?.aborted) {
