@@ -14,12 +14,12 @@ const show = (title: string, value: unknown): void => {
   lastEvent.textContent = `${title}\n${JSON.stringify(value, (key, entry: unknown) => (key === 'original' ? undefined : entry), 2)}`;
 };
 const inspector = mountInspector();
-lock.addEventListener('assent-signup-success', (event) => {
-  show('assent-signup-success: decision', event.detail.decision);
+lock.addEventListener('assent-lock-signup-success', (event) => {
+  show('assent-lock-signup-success: decision', event.detail.decision);
   void inspector.refresh();
 });
-lock.addEventListener('assent-signup-error', (event) => {
-  show('assent-signup-error', event.detail.error);
+lock.addEventListener('assent-lock-signup-error', (event) => {
+  show('assent-lock-signup-error', event.detail.error);
   void inspector.refresh();
 });
 lock.addEventListener('assent-lock-error', (event) => {

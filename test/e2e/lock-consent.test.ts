@@ -59,7 +59,7 @@ describe('@assent/lock with the real Lock and the auth0 Node SDK', () => {
       const page = await open(t);
       const email = uniqueEmail('lock-consent');
       await signUp(page, email, optional);
-      const event = await page.waitForEvent('assent-signup-success');
+      const event = await page.waitForEvent('assent-lock-signup-success');
       const stored = await storedDecision(email);
       assert.deepEqual(stored.purposes, ['terms', ...optional]);
       assert.deepEqual(stored, (event.detail as { decision: ConsentDecision }).decision);
@@ -67,12 +67,12 @@ describe('@assent/lock with the real Lock and the auth0 Node SDK', () => {
     });
   }
 
-  test('the login after signup completes and is re-emitted as assent-authenticated', async (t) => {
+  test('the login after signup completes and is re-emitted as assent-lock-authenticated', async (t) => {
     const page = await open(t, '/?login=1');
     const email = uniqueEmail('lock-consent-login');
     await signUp(page, email, ['analytics']);
     await page.page.waitForURL(`${session.origin}/callback#**`, { timeout: 15_000 });
-    const event = await page.waitForEvent('assent-authenticated');
+    const event = await page.waitForEvent('assent-lock-authenticated');
     const { authResult } = event.detail as { authResult: { idTokenPayload?: { email?: string }; accessToken?: string } };
     assert.equal(authResult.idTokenPayload?.email, email, page.diagnostics());
     assert.equal(typeof authResult.accessToken, 'string');

@@ -1,6 +1,6 @@
 import type { ConsentDecision } from '@assent/core';
 
-/** `detail` of `assent-signup-success`. */
+/** `detail` of `assent-lock-signup-success`. */
 export interface AssentLockSignupSuccessDetail {
   /** What the user decided, read back from the fields Lock sent (verifiable with core's `verifyDecision`). */
   readonly decision: ConsentDecision;
@@ -8,7 +8,7 @@ export interface AssentLockSignupSuccessDetail {
   readonly result: unknown;
 }
 
-/** `detail` of `assent-signup-error`. */
+/** `detail` of `assent-lock-signup-error`. */
 export interface AssentLockSignupErrorDetail {
   /** What the user had decided when Sign Up was clicked (nothing was stored). */
   readonly decision: ConsentDecision | null;
@@ -16,7 +16,7 @@ export interface AssentLockSignupErrorDetail {
   readonly error: unknown;
 }
 
-/** `detail` of `assent-authenticated`. */
+/** `detail` of `assent-lock-authenticated`. */
 export interface AssentLockAuthenticatedDetail {
   /** The decision of the signup this login follows in the same page, else null (a plain login, or after a redirect). */
   readonly decision: ConsentDecision | null;
@@ -35,9 +35,9 @@ export interface AssentLockErrorDetail {
  * by name: `addEventListener` types `event.detail` from it, on any element.
  */
 export interface AssentLockEventMap {
-  'assent-signup-success': CustomEvent<AssentLockSignupSuccessDetail>;
-  'assent-signup-error': CustomEvent<AssentLockSignupErrorDetail>;
-  'assent-authenticated': CustomEvent<AssentLockAuthenticatedDetail>;
+  'assent-lock-signup-success': CustomEvent<AssentLockSignupSuccessDetail>;
+  'assent-lock-signup-error': CustomEvent<AssentLockSignupErrorDetail>;
+  'assent-lock-authenticated': CustomEvent<AssentLockAuthenticatedDetail>;
   'assent-lock-error': CustomEvent<AssentLockErrorDetail>;
 }
 

@@ -51,7 +51,7 @@ describe('mountLock', function () {
     }
   });
 
-  it('re-emits a signup as assent-signup-success with the decision Lock sent, as stored by Auth0', async () => {
+  it('re-emits a signup as assent-lock-signup-success with the decision Lock sent, as stored by Auth0', async () => {
     const { root, emulator } = await mountOnEmulator();
     const email = uniqueEmail('lock-mount');
     type(root.querySelector<HTMLInputElement>('input[name="email"]')!, email);
@@ -59,7 +59,7 @@ describe('mountLock', function () {
     root.querySelector<HTMLInputElement>('input[name="consent_p_analytics"]')!.click();
     (await termsBox(root)).click();
     await waitFor(() => !submit(root).disabled, 'Sign Up to be enabled');
-    const success = oneEvent(root, 'assent-signup-success');
+    const success = oneEvent(root, 'assent-lock-signup-success');
     submit(root).click();
     const { detail } = await success;
     expect(detail.decision.purposes).to.deep.equal(['terms', 'analytics']);

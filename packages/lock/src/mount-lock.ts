@@ -73,9 +73,9 @@ function fire<T>(target: Element, type: string, detail: T): void {
  * the consent of `policy`: loads auth0-lock lazily, applies `withConsent`, shows the sign-up
  * screen and re-emits Lock's events on `container` as bubbling, composed DOM events:
  *
- * - `assent-signup-success` `{ decision, result }`: the user exists, with the consent fields in `user_metadata`;
- * - `assent-signup-error` `{ decision, error }`: Auth0 refused the signup (nothing was stored);
- * - `assent-authenticated` `{ decision, authResult }`: the login (after signup, or any login) completed here;
+ * - `assent-lock-signup-success` `{ decision, result }`: the user exists, with the consent fields in `user_metadata`;
+ * - `assent-lock-signup-error` `{ decision, error }`: Auth0 refused the signup (nothing was stored);
+ * - `assent-lock-authenticated` `{ decision, authResult }`: the login (after signup, or any login) completed here;
  * - `assent-lock-error` `{ error }`: Lock's `unrecoverable_error` or `authorization_error`.
  *
  * The decision is read back with core's `decodeSignupFields` from exactly the fields Lock sent.
@@ -84,7 +84,7 @@ function fire<T>(target: Element, type: string, detail: T): void {
  *   `lock_unavailable`, and everything `withConsent` throws.
  * @example
  * const root = document.querySelector('#signup')!;
- * root.addEventListener('assent-signup-success', (e) => console.log(e.detail.decision));
+ * root.addEventListener('assent-lock-signup-success', (e) => console.log(e.detail.decision));
  * const handle = await mountLock(root, { clientId, domain, policy, lang: 'de', options: { theme: { primaryColor: '#0a6' } } });
  */
 export async function mountLock<O extends object = object>(container: Element, { clientId, domain, policy, options, lang, messages, prefix = 'consent_', loadLock = loadAuth0Lock }: MountLockOptions<O>): Promise<LockHandle> {
@@ -133,10 +133,10 @@ export async function mountLock<O extends object = object>(container: Element, {
   on('signup submit', () => (submitted = read()));
   on('signup success', (result: unknown) => {
     decision = submitted ?? read();
-    if (decision) fire<AssentLockSignupSuccessDetail>(container, 'assent-signup-success', { decision, result });
+    if (decision) fire<AssentLockSignupSuccessDetail>(container, 'assent-lock-signup-success', { decision, result });
   });
-  on('signup error', (error: unknown) => fire<AssentLockSignupErrorDetail>(container, 'assent-signup-error', { decision: submitted, error }));
-  on('authenticated', (authResult: unknown) => fire<AssentLockAuthenticatedDetail>(container, 'assent-authenticated', { decision, authResult }));
+  on('signup error', (error: unknown) => fire<AssentLockSignupErrorDetail>(container, 'assent-lock-signup-error', { decision: submitted, error }));
+  on('authenticated', (authResult: unknown) => fire<AssentLockAuthenticatedDetail>(container, 'assent-lock-authenticated', { decision, authResult }));
   on('unrecoverable_error', (error: unknown) => fire<AssentLockErrorDetail>(container, 'assent-lock-error', { error }));
   on('authorization_error', (error: unknown) => fire<AssentLockErrorDetail>(container, 'assent-lock-error', { error }));
 

@@ -38,7 +38,7 @@ const config = (await (await fetch('/config.json')).json()) as ConsentPageConfig
 const params = new URLSearchParams(location.search);
 const loginAfterSignUp = params.get('login') === '1' || location.pathname === '/callback';
 const root = document.querySelector<HTMLElement>('#signup')!;
-for (const type of ['assent-signup-success', 'assent-signup-error', 'assent-authenticated', 'assent-lock-error']) {
+for (const type of ['assent-lock-signup-success', 'assent-lock-signup-error', 'assent-lock-authenticated', 'assent-lock-error']) {
   root.addEventListener(type, (event) => {
     const detail = JSON.parse(JSON.stringify((event as CustomEvent).detail, (key, value: unknown) => (key === 'original' ? undefined : value))) as unknown;
     window.assentEvents.push({ type, detail });

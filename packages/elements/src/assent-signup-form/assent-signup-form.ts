@@ -502,8 +502,8 @@ export class AssentSignupForm extends RenderingElement {
   }
 }
 
-// Typed listeners for this element's events. `GlobalEventHandlersEventMap` cannot carry them: the
-// Lock adapter declares the same event names there with its own details.
+// Typed listeners for this element's events on the class itself, also where the tag's define module
+// (which adds them to `GlobalEventHandlersEventMap`, on any element) is not imported.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AssentSignupForm {
   addEventListener<K extends keyof AssentSignupFormEventMap>(type: K, listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;

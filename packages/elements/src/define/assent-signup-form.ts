@@ -3,6 +3,7 @@
 // '@assent/elements' does not.
 import './assent-terms.js';
 import { AssentSignupForm } from '../assent-signup-form/assent-signup-form.js';
+import type { AssentSignupErrorDetail, AssentSignupSuccessDetail } from '../assent-signup-form/events.js';
 
 if (!customElements.get('assent-signup-form')) customElements.define('assent-signup-form', AssentSignupForm);
 
@@ -11,5 +12,9 @@ export { AssentSignupForm };
 declare global {
   interface HTMLElementTagNameMap {
     'assent-signup-form': AssentSignupForm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'assent-signup-success': CustomEvent<AssentSignupSuccessDetail>;
+    'assent-signup-error': CustomEvent<AssentSignupErrorDetail>;
   }
 }

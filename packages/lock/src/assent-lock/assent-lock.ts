@@ -17,9 +17,9 @@ import type { AssentLockOptions } from './options.js';
  * @attr policy-src - URL of the policy JSON, fetched and validated with `parsePolicy`. The `policy` property wins.
  * @attr lang - Language of the texts. Without it the closest `[lang]` ancestor decides, then English.
  *
- * @fires {CustomEvent<AssentLockSignupSuccessDetail>} assent-signup-success - A user signed up; `detail.decision` is what they decided.
- * @fires {CustomEvent<AssentLockSignupErrorDetail>} assent-signup-error - Auth0 refused the signup; nothing was stored.
- * @fires {CustomEvent<AssentLockAuthenticatedDetail>} assent-authenticated - A login completed in this Lock.
+ * @fires {CustomEvent<AssentLockSignupSuccessDetail>} assent-lock-signup-success - A user signed up; `detail.decision` is what they decided.
+ * @fires {CustomEvent<AssentLockSignupErrorDetail>} assent-lock-signup-error - Auth0 refused the signup; nothing was stored.
+ * @fires {CustomEvent<AssentLockAuthenticatedDetail>} assent-lock-authenticated - A login completed in this Lock.
  * @fires {CustomEvent<AssentLockErrorDetail>} assent-lock-error - The policy, the options or Lock could not be used, or Lock reported an unrecoverable or authorization error.
  */
 export class AssentLock extends HTMLElement {

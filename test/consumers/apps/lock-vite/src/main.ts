@@ -3,7 +3,7 @@ import { mountLock } from '@assent/lock';
 import policy from '../consent-policy.json';
 
 const root = document.querySelector('#signup')!;
-root.addEventListener('assent-signup-success', (event) => {
+root.addEventListener('assent-lock-signup-success', (event) => {
   console.log('consent recorded with the signup', event.detail.decision.purposes);
 });
 await mountLock(root, {
