@@ -421,6 +421,19 @@ describe('<assent-terms>', () => {
       expect(element.decision).to.equal(null);
     });
 
+    it('matches :state(checked) while the required box is ticked, as :checked matches a native checkbox', async () => {
+      const { element } = await mountInForm();
+      expect(element.matches(':state(checked)')).to.equal(false);
+      await userTicks(element, requiredBox(element));
+      expect(element.matches(':state(checked)')).to.equal(true);
+      element.checked = false;
+      expect(element.matches(':state(checked)')).to.equal(false);
+      element.checked = true;
+      expect(element.matches(':state(checked)')).to.equal(true);
+      await userTicks(element, optionalBoxes(element)[0]!);
+      expect(element.matches(':state(checked)')).to.equal(true, 'an optional purpose is not the required box');
+    });
+
     it('unticks every box on form reset', async () => {
       const { form, element } = await mountInForm();
       await userTicks(element, optionalBoxes(element)[0]!);

@@ -95,6 +95,8 @@ const key = (policy: ConsentPolicy) => `${policy.id}@${policy.version}`;
  *
  * @fires {CustomEvent<AssentChangeDetail>} assent-change - The user ticked or unticked a box and the decision is up to date. Never fired for programmatic changes.
  *
+ * @cssstate checked - The required box is ticked: style the element from outside with `assent-terms:state(checked)`, as `:checked` styles a native checkbox.
+ *
  * @csspart base - The wrapper of everything, carrying the language and direction of the texts.
  * @csspart checkbox - Each native checkbox.
  * @csspart label - The sentence next to each checkbox.
@@ -268,7 +270,7 @@ export class AssentTerms extends FormControl {
         html`<div class="row"><input type="checkbox" id=${`o-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`o-${id}`} part="label">${this.#text(text)}</label></div>`,
     );
     const hint = html`<p id="h" part="hint">${t('optional.hint')}</p>`;
-    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="r" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${String(this.userInvalid)} aria-describedby=${this.userInvalid ? 'e' : nothing} /><label for="r" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
+    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="r" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${this.userInvalid} aria-describedby=${this.userInvalid ? 'e' : nothing} /><label for="r" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
   ? html`<fieldset part="optional" aria-describedby="h" ?disabled=${off}><legend part="legend">${t('optional.legend')}</legend>${rows}${hint}</fieldset>`
   : rows[0]
     ? html`<div part="optional" class="base">${rows}${hint}</div>`
@@ -392,6 +394,7 @@ export class AssentTerms extends FormControl {
       }
     }
     this.internals.setFormValue(value, view && JSON.stringify({ p: key(view.policy), r: this.#checked, o: [...this.#optional] } satisfies SavedState));
+    this.internals.states?.[this.#checked ? 'add' : 'delete']('checked');
     if (!view) this.internals.setValidity({ customError: true }, problem);
     else if (!this.#checked) this.internals.setValidity({ valueMissing: true }, this.#missing(view), anchor);
     else if (!value) this.internals.setValidity({ customError: true }, problem, anchor);

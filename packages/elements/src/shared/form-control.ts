@@ -1,3 +1,4 @@
+import type { PropertyDeclarations } from '@lit/reactive-element';
 import { RenderingElement } from './rendering-element.js';
 
 /**
@@ -18,12 +19,20 @@ export abstract class FormControl extends RenderingElement {
   /** The element's ElementInternals: value, validity and form state go through it. */
   protected readonly internals: ElementInternals;
 
+  static override properties: PropertyDeclarations = { userInvalid: { attribute: false } };
+
+  /**
+   * Whether the element's inline error is showing (after a failed submit or `reportValidity()`); a
+   * reactive property without an attribute (a change re-renders), for subclasses only.
+   */
+  protected declare userInvalid: boolean;
+
   #checking = false;
-  #userInvalid = false;
 
   constructor() {
     super();
     this.internals = this.attachInternals();
+    this.userInvalid = false;
     // Capture runs first at the target; the listener added then runs after the page's own
     // listeners, so a page that cancels `invalid` (to show its own message) keeps ours hidden.
     this.addEventListener('invalid', (event) => {
@@ -32,16 +41,6 @@ export abstract class FormControl extends RenderingElement {
         if (!event.defaultPrevented) this.userInvalid = true;
       }, { once: true });
     }, { capture: true });
-  }
-
-  /** Whether the element's inline error is showing (after a failed submit or `reportValidity()`); setting it re-renders. */
-  protected get userInvalid(): boolean {
-    return this.#userInvalid;
-  }
-
-  protected set userInvalid(value: boolean) {
-    this.#userInvalid = value;
-    this.requestUpdate();
   }
 
   /** The `<form>` this element belongs to (through nesting or the `form` attribute), or null. */
