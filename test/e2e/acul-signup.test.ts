@@ -6,9 +6,11 @@
  * records the consent. The required box unticked sends nothing; terms + one optional purpose create
  * a user whose app_metadata.consent holds exactly those purposes with a hash core verifies; with
  * identifier first, the consent given on signup-id is posted again with the password on
- * signup-password, also after a refused password.
+ * signup-password, also after a refused password. A German screen records the German statement.
+ * axe finds no violation on the screen.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
@@ -16,6 +18,7 @@ import { decodeConsentObject, loadMessages, parsePolicy, verifyDecision } from '
 import { buildAculSignup, headTags } from '@assent/example-acul-signup/build';
 import policyJson from '@assent/example-acul-signup/consent-policy.json' with { type: 'json' };
 import { universalLoginActionSecrets } from '@assent/universal-login';
+import type { AxeResults } from 'axe-core';
 import { ManagementClient } from 'auth0';
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium, openGuardedPage } from '../support/browser.js';
@@ -75,8 +78,17 @@ after(async () => {
   await assets?.close();
 });
 
-function signupUrl(): string {
-  const query = new URLSearchParams({ client_id: SPA, redirect_uri: `${assets.origin}/callback`, response_type: 'code', state: 'app-state', screen_hint: 'signup', ui_locales: 'en' });
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's violations on the page, as `rule: targets` lines (evaluated through DevTools, not a <script>). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile(axeSource, 'utf8'));
+  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+function signupUrl(language = 'en'): string {
+  const query = new URLSearchParams({ client_id: SPA, redirect_uri: `${assets.origin}/callback`, response_type: 'code', state: 'app-state', screen_hint: 'signup', ui_locales: language });
   return `${emulator.url}/authorize?${query}`;
 }
 
@@ -117,6 +129,7 @@ test('on the signup screen the required box unticked sends nothing; terms and ma
   await page.getByRole('alert').filter({ hasText: /accept the Terms of Service and Privacy Policy/ }).first().waitFor();
   assert.deepEqual(posts, [], 'nothing was sent');
   assert.equal(await storedUser(email), undefined);
+  assert.deepEqual(await axeViolations(page), [], 'axe finds no violation on the screen with the error shown');
 
   await page.getByRole('checkbox', { name: TERMS }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -130,6 +143,25 @@ test('on the signup screen the required box unticked sends nothing; terms and ma
   const consent = await verifiedConsent(email, ['terms', 'marketing']);
   assert.deepEqual(consent.purposes, { terms: true, marketing: true, analytics: false });
   assert.equal(consent.locale, 'en');
+  session.assertClean();
+});
+
+test('a screen in German shows the German statement, and the consent recorded is the German one, verified', async (t) => {
+  const session = await openGuardedPage(browser);
+  t.after(() => session.close());
+  const { page } = session;
+  const email = uniqueEmail('acul-de');
+
+  await page.goto(signupUrl('de'));
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(strongPassword());
+  await page.getByRole('checkbox', { name: /Ich akzeptiere die Nutzungsbedingungen/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${assets.origin}/callback?**`);
+
+  const consent = await verifiedConsent(email, ['terms']);
+  assert.equal(consent.locale, 'de');
+  assert.deepEqual(consent.purposes, { terms: true, marketing: false, analytics: false });
   session.assertClean();
 });
 
