@@ -10,6 +10,7 @@
  */
 import { AssentConfigError } from './signup/errors.js';
 import type { SignupResponse, SignupTransport } from './signup/transport.js';
+import { headersOf } from './transport-response.js';
 
 /** What the transport needs of an auth0-js `WebAuth` (auth0-js has no types of its own). */
 export interface WebAuthLike {
@@ -34,7 +35,7 @@ export function fromAuth0JsResult(result: unknown): SignupResponse {
   const answer = (result ?? {}) as Record<string, unknown>;
   return {
     status: 200,
-    headers: new Headers(),
+    headers: headersOf(undefined),
     body: { _id: answer._id ?? answer.Id ?? answer.id ?? answer.userId ?? answer.user_id, email: answer.email, email_verified: answer.emailVerified ?? answer.email_verified },
   };
 }
@@ -46,9 +47,7 @@ export function fromAuth0JsResult(result: unknown): SignupResponse {
 export function fromAuth0JsError(error: Auth0JsError): SignupResponse | undefined {
   const { name, code, description, policy, statusCode } = error;
   if (!statusCode) return undefined;
-  const headers = new Headers();
-  for (const [header, value] of Object.entries(error.original?.response?.header ?? {})) if (typeof value == 'string') headers.set(header, value);
-  return { status: statusCode, headers, body: { name, code, description, policy, statusCode } };
+  return { status: statusCode, headers: headersOf(error.original?.response?.header), body: { name, code, description, policy, statusCode } };
 }
 
 /**

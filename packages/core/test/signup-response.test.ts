@@ -162,6 +162,11 @@ describe('signupErrorFromResponse', () => {
     assert.equal(error.retryAfterMs, 12000);
   });
 
+  test('reads the Retry-After header beside a header value a Headers object refuses (a line break, a non-Latin-1 character)', () => {
+    const error = signupErrorFromResponse(fromAuth0JsError({ ...wrapped(429, { error: 'too_many_requests' }), original: { response: { header: { 'x-odd': 'a\nb', 'x-name': 'Zürich ☃', 'retry-after': '4' } } } })!);
+    assert.equal(error.retryAfterMs, 4000);
+  });
+
   test('reads the Retry-After header that auth0-js kept in original.response.header', () => {
     const error = signupErrorFromResponse(fromAuth0JsError({ ...wrapped(429, { error: 'too_many_requests' }), original: { response: { header: { 'retry-after': '4' } } } })!);
     assert.equal(error.retryAfterMs, 4000);

@@ -19,10 +19,9 @@ export interface SignupRequestBody {
   readonly user_metadata: Readonly<Record<string, string>>;
 }
 
-/** Response headers, read by name (case-insensitive); `Headers` is one. */
-export interface HeadersLike {
-  get(name: string): string | null;
-}
+import { readResponse, type HeadersLike } from '../transport-response.js';
+
+export type { HeadersLike };
 
 /** An HTTP answer as a transport hands it over, whatever its status. */
 export interface SignupResponse {
@@ -60,14 +59,7 @@ export function fetchTransport(fetchImpl?: typeof fetch): SignupTransport {
         credentials: 'omit',
         signal,
       });
-      const text = await response.text();
-      let parsed: unknown = text || undefined;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // Not JSON (an HTML error page, an empty body): hand over the text.
-      }
-      return { status: response.status, headers: response.headers, body: parsed };
+      return readResponse(response);
     },
   };
 }

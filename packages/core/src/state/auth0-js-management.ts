@@ -10,6 +10,7 @@
  * (status, headers, body) to the client, which normalises it as it does `fetch`'s.
  */
 import { AssentConfigError } from '../signup/errors.js';
+import { headersOf, parseBody } from '../transport-response.js';
 import type { ManagementRequest, ManagementResponse, ManagementTransport } from './types.js';
 
 /** The callback of auth0-js's Management methods. */
@@ -67,12 +68,11 @@ export function auth0JsManagementTransport(create: (token: string, request: Mana
       };
       const handle = start(management, (error, user) =>
         settle(() => {
-          if (!error) return resolve({ status: 200, headers: { get: () => null }, body: user });
+          if (!error) return resolve({ status: 200, headers: headersOf(undefined), body: user });
           const response = error.original?.response;
           // No response: offline, refused, reset, CORS. The client names it from the signal.
           if (!response || typeof response.status != 'number') return reject(error.original ?? error);
-          const header = response.header ?? {};
-          resolve({ status: response.status, headers: { get: (name) => header[name.toLowerCase()] ?? null }, body: response.body ?? response.text });
+          resolve({ status: response.status, headers: headersOf(response.header), body: response.body ?? parseBody(response.text ?? '') });
         }),
       ) as { abort?: () => void } | undefined;
       function cancel(): void {

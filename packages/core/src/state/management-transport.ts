@@ -1,4 +1,5 @@
 /** The default Management API transport: `fetch`, no dependency. */
+import { readResponse } from '../transport-response.js';
 import type { ManagementRequest, ManagementResponse, ManagementTransport } from './types.js';
 
 async function send(fetchImpl: typeof fetch | undefined, { baseUrl, userId, token, signal }: ManagementRequest, method: 'GET' | 'PATCH', body?: unknown): Promise<ManagementResponse> {
@@ -13,14 +14,7 @@ async function send(fetchImpl: typeof fetch | undefined, { baseUrl, userId, toke
     credentials: 'omit',
     signal,
   });
-  const text = await response.text();
-  let parsed: unknown = text || undefined;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not JSON (a gateway's HTML page, an empty body): hand over the text.
-  }
-  return { status: response.status, headers: response.headers, body: parsed };
+  return readResponse(response);
 }
 
 /**
