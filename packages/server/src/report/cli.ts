@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parsePolicy } from '@assent/core';
+import { openWithdrawalStore } from '../store/open.js';
 import { parseWithdrawalStoreUrl } from '../store/url.js';
 import { stderrProgress } from './progress.js';
 import { ReportInterruptedError, runConsentReport, type ReportEvent } from './run.js';
@@ -110,6 +111,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     } catch (error) {
       throw new UsageError(`--policy ${values.policy}: ${(error as Error).message}`);
     }
+    // Opened here so its errors (a missing driver, an unreachable database) name --withdrawal-log.
+    const log = withdrawalLog === undefined ? undefined : await openWithdrawalStore(withdrawalLog, { option: '--withdrawal-log' });
     const controller = new AbortController();
     const interrupt = () => controller.abort(new Error('interrupted'));
     process.once('SIGINT', interrupt);
@@ -126,7 +129,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         checkpoint: values.checkpoint,
         checkpointEvery: positiveInteger(values['checkpoint-every'], '--checkpoint-every', 1000),
         pollIntervalMs: positiveInteger(values['poll-interval'], '--poll-interval', 2000),
-        withdrawalLog,
+        withdrawalLog: log,
         signal: controller.signal,
         onEvent: (event) => (event.phase === 'rows' ? progress.update(describe(event)) : progress.note(describe(event))),
       });
@@ -135,6 +138,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     } finally {
       process.off('SIGINT', interrupt);
       process.off('SIGTERM', interrupt);
+      await log?.close();
     }
   } catch (error) {
     if (error instanceof UsageError) {
