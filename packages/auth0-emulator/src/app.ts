@@ -12,6 +12,7 @@ import { coAuthenticateRoutes } from './routes/co-authenticate.js';
 import { lockAssetRoutes } from './routes/lock-assets.js';
 import { logoutRoutes } from './routes/logout.js';
 import { managementActionRoutes } from './routes/management-actions.js';
+import { managementActionBindingRoutes } from './routes/management-action-bindings.js';
 import { managementBrandingRoutes } from './routes/management-branding.js';
 import { managementFormRoutes } from './routes/management-forms.js';
 import { formPageRoutes } from './routes/forms-page.js';
@@ -76,6 +77,7 @@ export function createApp(ctx: EmulatorContext): Hono<Env> {
     managementUserRoutes(ctx),
     managementJobRoutes(ctx),
     managementActionRoutes(ctx),
+    managementActionBindingRoutes(ctx),
     managementPromptRoutes(ctx),
     managementBrandingRoutes(ctx),
     managementFormRoutes(ctx),

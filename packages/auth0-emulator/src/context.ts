@@ -3,6 +3,7 @@
  * store, the short-lived flow records (codes, tickets, sessions, pending and suspended logins),
  * jobs, faults, Actions, the clock.
  */
+import type { EmulatedTrigger } from './actions/limits.js';
 import type { ActionRegistry } from './actions/registry.js';
 import type { CollectedClaims } from './actions/runner.js';
 import type { PostLoginAction } from './actions/types.js';
@@ -125,8 +126,8 @@ export interface EmulatorContext {
   readonly sessions: ExpiringMap<Session>;
   readonly jobs: JobStore;
   readonly faults: FaultEngine;
-  /** The Actions logins and signups run, in order, with their deployed secrets (read it per login: a deploy replaces it). */
-  readonly actions: readonly PostLoginAction[];
+  /** The Actions bound to a trigger, in order, with their deployed secrets (read it per login: a deploy or a new binding replaces it). */
+  actionsFor(trigger: EmulatedTrigger): readonly PostLoginAction[];
   /** The Actions as the Management API manages them (drafts, versions, deploys). */
   readonly actionRegistry: ActionRegistry;
   /** The Forms the Management API created (in memory; reset forgets them). */

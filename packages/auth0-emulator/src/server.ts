@@ -100,9 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sessions: new ExpiringMap(3 * 24 * 60 * MINUTE, now),
     jobs: new JobStore(),
     faults,
-    get actions() {
-      return actionRegistry.runtime();
-    },
+    actionsFor: (trigger) => actionRegistry.runtimeFor(trigger),
     actionRegistry,
     forms: new FormStore(now),
     adminEnabled: options.enableAdmin ?? false,

@@ -4,7 +4,11 @@
  * secrets: updating the draft changes nothing until `deploy`, as on Auth0. Secret values never
  * leave this module except to the Action itself (`event.secrets`).
  *
- * In memory only: a restart, or `/__emulator/reset`, goes back to the tenant file's secrets.
+ * Each trigger runs the Actions bound to it, in binding order, as Auth0 does; the tenant file binds
+ * every Action to the triggers it has handlers for, in file order, and the Management API can
+ * change the bindings (`PATCH /api/v2/actions/triggers/{triggerId}/bindings`).
+ *
+ * In memory only: a restart, or `/__emulator/reset`, goes back to the tenant file's secrets and bindings.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { EMULATED_TRIGGERS, type EmulatedTrigger } from './limits.js';
@@ -51,6 +55,15 @@ export interface ActionRecord {
   versions: VersionRecord[];
   /** What logins run: the source itself until a deploy or rename, then a view of it with the deployed secrets. */
   runtime: PostLoginAction;
+}
+
+/** One Action bound to a trigger. */
+export interface BindingRecord {
+  readonly id: string;
+  readonly actionId: string;
+  readonly displayName: string;
+  readonly created_at: string;
+  readonly updated_at: string;
 }
 
 /** A secret in an update: a value sets it, no value keeps the draft's current value. */
@@ -106,6 +119,7 @@ function runtimeView(source: PostLoginAction, name: string, secrets: Secrets): P
 export class ActionRegistry {
   private records: ActionRecord[] = [];
   private readonly byId = new Map<string, ActionRecord>();
+  private bindings = new Map<EmulatedTrigger, BindingRecord[]>();
 
   constructor(
     private readonly tenant: string,
@@ -140,11 +154,52 @@ export class ActionRegistry {
       this.byId.set(record.id, record);
       return record;
     });
+    this.bindings = new Map(
+      (Object.keys(EMULATED_TRIGGERS) as EmulatedTrigger[]).map((trigger) => [
+        trigger,
+        this.records
+          .filter((record) => record.triggers.includes(trigger))
+          .map((record) => ({ id: randomUUID(), actionId: record.id, displayName: record.name, created_at: at, updated_at: at })),
+      ]),
+    );
   }
 
-  /** The Actions logins and signups run, in order, with their deployed secrets. */
-  runtime(): PostLoginAction[] {
-    return this.records.map((record) => record.runtime);
+  /** The Actions a trigger runs: those bound to it, in binding order, with their deployed secrets. */
+  runtimeFor(trigger: EmulatedTrigger): PostLoginAction[] {
+    return this.bindingsOf(trigger).map((binding) => (this.byId.get(binding.actionId) as ActionRecord).runtime);
+  }
+
+  /** The bindings of a trigger, in the order they run. */
+  bindingsOf(trigger: EmulatedTrigger): readonly BindingRecord[] {
+    return this.bindings.get(trigger) ?? [];
+  }
+
+  /**
+   * Replaces a trigger's bindings (checked by the caller: known Actions that support the trigger,
+   * each once). A binding that stays keeps its id and creation time.
+   */
+  bind(trigger: EmulatedTrigger, next: readonly { actionId: string; displayName: string }[]): readonly BindingRecord[] {
+    const at = new Date(this.now()).toISOString();
+    const previous = new Map(this.bindingsOf(trigger).map((binding) => [binding.actionId, binding]));
+    const bindings = next.map(({ actionId, displayName }): BindingRecord => {
+      const kept = previous.get(actionId);
+      return { id: kept?.id ?? randomUUID(), actionId, displayName, created_at: kept?.created_at ?? at, updated_at: at };
+    });
+    this.bindings.set(trigger, bindings);
+    return bindings;
+  }
+
+  /** A binding as the Management API shows it. */
+  bindingView(trigger: EmulatedTrigger, binding: BindingRecord): Record<string, unknown> {
+    const record = this.byId.get(binding.actionId) as ActionRecord;
+    return {
+      id: binding.id,
+      trigger_id: trigger,
+      display_name: binding.displayName,
+      action: this.actionBase(record),
+      created_at: binding.created_at,
+      updated_at: binding.updated_at,
+    };
   }
 
   /** Every Action, in tenant order. */

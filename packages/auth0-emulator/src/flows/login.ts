@@ -63,7 +63,7 @@ export async function finishLogin(ctx: EmulatorContext, finish: FinishLogin): Pr
   const implicit = request.responseType.some((t) => t !== 'code');
 
   const outcome = await runPostLoginActions({
-    actions: ctx.actions,
+    actions: ctx.actionsFor('post-login'),
     startIndex: finish.resume?.actionIndex ?? 0,
     resume: finish.resume !== undefined,
     event: (action) =>

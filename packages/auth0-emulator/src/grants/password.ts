@@ -51,7 +51,7 @@ export async function passwordGrant(
   const claims: CollectedClaims = { idToken: {}, accessToken: {} };
   const authenticatedAt = new Date(ctx.now()).toISOString();
   const outcome = await runPostLoginActions({
-    actions: ctx.actions,
+    actions: ctx.actionsFor('post-login'),
     startIndex: 0,
     resume: false,
     event: (action) =>
