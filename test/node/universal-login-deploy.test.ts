@@ -120,6 +120,21 @@ describe('deployUniversalLogin', () => {
     assert.deepEqual(await tenantState(), stored);
   });
 
+  test('binds the Action to the pre-user-registration trigger when it is not bound; a second deployment changes nothing', async () => {
+    const management = client();
+    await management.actions.triggers.bindings.updateMany('pre-user-registration', { bindings: [] });
+    const planned = await deploy({ dryRun: true });
+    const binding = planned.changes.find((change) => change.kind == 'binding');
+    assert.equal(binding?.call, 'PATCH /api/v2/actions/triggers/pre-user-registration/bindings');
+    assert.match(binding.diff, /^\+ assent-pre-user-registration$/m);
+    assert.equal((await management.actions.triggers.bindings.list('pre-user-registration')).data.length, 0, 'a dry run binds nothing');
+
+    await deploy();
+    const bound = (await management.actions.triggers.bindings.list('pre-user-registration')).data;
+    assert.deepEqual(bound.map((entry) => entry.action?.name), ['assent-pre-user-registration']);
+    assert.deepEqual((await deploy()).changes, []);
+  });
+
   test('removes the per-field secrets earlier versions wrote, keeps the app’s own, and a second deployment changes nothing', async () => {
     const result = await deploy();
     const action = result.changes.find((change) => change.kind == 'action')!;

@@ -8,6 +8,7 @@
 import { ManagementError, type ManagementClient } from 'auth0';
 import { DeployError, call, stable } from './deploy-error.js';
 import { DIGEST_SECRET_PREFIX, universalLoginActionSecrets } from './action-secrets.js';
+import { planBinding } from './deploy-binding.js';
 import { lineDiff } from './diff.js';
 import { SIGNUP_PROMPTS, generatePartials, type PartialOptions, type PromptCustomTexts, type PromptPartials, type SignupPrompt } from './partials.js';
 
@@ -45,8 +46,8 @@ export interface DeployOptions extends PartialOptions {
 
 /** One change a deployment makes (or would make, in a dry run). */
 export interface DeployChange {
-  /** What changes: `template`, `custom-text`, `partials`, `action`, `form`. */
-  readonly kind: 'template' | 'custom-text' | 'partials' | 'action' | 'form';
+  /** What changes: `template`, `custom-text`, `partials`, `action`, `binding` (the Action on its trigger), `form`. */
+  readonly kind: 'template' | 'custom-text' | 'partials' | 'action' | 'binding' | 'form';
   /** The resource: `signup/de` for a custom text, `signup` for partials, the Action's name. */
   readonly target: string;
   /** The Management API call that makes it. */
@@ -84,7 +85,8 @@ function checkTemplate(template: string, where: string): void {
 /**
  * Deploys the partials, custom texts, page template and Action secrets for `policy`. Writes in this
  * order, each only when it differs from what is stored: custom texts (so a partial never shows
- * missing texts), partials, page template, Action secrets + deploy. A token lacking
+ * missing texts), partials, page template, Action secrets + deploy, and the Action's binding to the
+ * pre-user-registration trigger when it has none (Auth0 runs only bound Actions). A token lacking
  * `update:prompts` therefore fails on the first write, with Auth0's 403, and changes nothing.
  * The Action's secrets are replaced by `universalLoginActionSecrets(policy)`; the per-field
  * secrets of earlier versions (`ASSENT_POLICY`, `ASSENT_REQUIRED_PURPOSES`...) are removed, the
@@ -182,6 +184,13 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
         await call(`POST /api/v2/actions/actions/${id}/deploy`, () => management.actions.deploy(id));
       });
     }
+  }
+
+  // After the Action's own write: Auth0 binds only an Action that exists and is deployed.
+  const binding = await planBinding(management, actionName);
+  if (binding) {
+    changes.push({ kind: 'binding', target: 'pre-user-registration', call: binding.call, diff: binding.diff });
+    writes.push(binding.write);
   }
 
   if (!dryRun) for (const write of writes) await write();
