@@ -49,7 +49,7 @@ function management(): ManagementClient {
   return new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
 }
 
-async function bindingNames(trigger: 'post-login' | 'pre-user-registration'): Promise<string[]> {
+async function bindingNames(trigger: 'post-login' | 'pre-user-registration' | 'post-user-registration'): Promise<string[]> {
   const page = await management().actions.triggers.bindings.list(trigger);
   return page.data.map((binding) => binding.action?.name ?? '');
 }
