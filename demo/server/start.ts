@@ -17,7 +17,7 @@ function moved(url: string, port: number): string {
 
 console.log(`\n  Assent demo     ${demo.url}${moved(demo.url, wanted.demo)}`);
 console.log(`  Gallery         ${new URL('gallery.html', demo.url).href}`);
-console.log(`  Flows           ${['universal-login.html', 'signup.html', 'lock.html', 'account.html', 'social.html'].map((page) => new URL(page, demo.url).pathname).join('  ')}`);
+console.log(`  Flows           ${['universal-login.html', 'acul.html', 'signup.html', 'lock.html', 'account.html', 'social.html'].map((page) => new URL(page, demo.url).pathname).join('  ')}`);
 console.log(`  Auth0 emulator  ${demo.emulatorUrl}  (a development tool, not Auth0)${moved(demo.emulatorUrl, wanted.emulator)}`);
 console.log('  Press Ctrl-C to stop both.\n');
 
