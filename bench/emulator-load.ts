@@ -13,8 +13,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runLoadPhase, type LoadPhaseResult } from '../test/support/durability.js';
-import { serverErrors, type LatencySummary } from '../test/support/load.js';
+import { runLoadPhase, type LoadPhaseResult } from '@assent/testkit/durability';
+import { serverErrors, type LatencySummary } from '@assent/testkit/load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;

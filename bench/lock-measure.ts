@@ -14,20 +14,20 @@
  *    labelled checkbox, the floor any Lit element starts from), same machine, same page server, at
  *    normal CPU speed and with 4x CPU throttling. Reported, never asserted.
  *
- * Pages: test/e2e/lock-pages/{lock-element,terms}-page.ts and BARE_LIT_PAGE below. Writes
+ * Pages: bench/pages/{lock-element,terms}-page.ts and BARE_LIT_PAGE below. Writes
  * bench/out/lock-measure.{md,json}.
  */
 import type { Metafile } from 'esbuild';
-import { bundleLikeAnApp } from '../test/e2e/lock-pages/consent-session.js';
+import { bundleLikeAnApp } from '@assent/testkit/app-bundle';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundleAuth0Lock } from '../test/support/lock-bundle.mjs';
-import { launchChromium, openGuardedPage } from '../test/support/browser.js';
-import { startPageServer, type PageRoute } from '../test/support/page-server.js';
-import { openConformanceTarget } from '../test/conformance/target.js';
+import { bundleAuth0Lock } from '@assent/testkit/lock-bundle';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageRoute } from '@assent/testkit/page-server';
+import { openConformanceTarget } from '@assent/testkit/conformance-target';
 import { readFile } from 'node:fs/promises';
 import { BENCH_POLICY } from './parts/policy.js';
 
@@ -69,7 +69,7 @@ interface PageBundle {
 /** Bundles a bench page like an app's bundler; `/assets/<name>.js` is its entry. */
 async function bundlePage(name: string): Promise<PageBundle> {
   const result = await bundleLikeAnApp(
-    name === 'bare-lit-page' ? { name, contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements') } : join(ROOT, 'test/e2e/lock-pages', `${name}.ts`),
+    name === 'bare-lit-page' ? { name, contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements') } : join(ROOT, 'bench/pages', `${name}.ts`),
   );
   const files = new Map(result.outputFiles.map((file) => [file.path.replace(/^.*\/assets\//, '/assets/'), file.text]));
   const outputs: Metafile['outputs'] = result.metafile.outputs;

@@ -23,11 +23,11 @@ import { compareHistoryEntries, createDecision, decodeConsentObject, en, encodeS
 import { defaultTenantConfig, type TenantConfig } from '@assent/auth0-emulator';
 import { actionSecrets } from '@assent/server';
 import { Agent, request } from 'undici';
-import { startEmulatorProcess } from '../test/support/emulator-process.mjs';
-import { startHandlerProcess, type HandlerProcess } from '../test/support/handler-process.js';
-import { trustingFetch } from '../test/support/https-trust.js';
-import { summarize, type LatencySummary } from '../test/support/load.js';
-import { startPostgres } from '../test/support/postgres.js';
+import { startEmulatorProcess } from '@assent/testkit/emulator-process';
+import { startHandlerProcess, type HandlerProcess } from '@assent/testkit/handler-process';
+import { trustingFetch } from '@assent/testkit/https-trust';
+import { summarize, type LatencySummary } from '@assent/testkit/load';
+import { startPostgres } from '@assent/testkit/postgres';
 import { BENCH_POLICY_ON_SITE } from './parts/policy.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createConsentHandler } from '@assent/server';
 import { serveConsentHandler } from '@assent/server/node';
-import { trustingFetch } from '../test/support/https-trust.js';
+import { trustingFetch } from '@assent/testkit/https-trust';
 
 interface Settings {
   domain: string;

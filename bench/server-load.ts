@@ -28,9 +28,9 @@ import { createDecision, decodeConsentObject, en, encodeSignupFields, parsePolic
 import { defaultTenantConfig, type TenantConfig } from '@assent/auth0-emulator';
 import { actionSecrets } from '@assent/server';
 import { Agent, request } from 'undici';
-import { startEmulatorProcess } from '../test/support/emulator-process.mjs';
-import { trustingFetch } from '../test/support/https-trust.js';
-import { summarize, type LatencySummary } from '../test/support/load.js';
+import { startEmulatorProcess } from '@assent/testkit/emulator-process';
+import { trustingFetch } from '@assent/testkit/https-trust';
+import { summarize, type LatencySummary } from '@assent/testkit/load';
 import { BENCH_POLICY_ON_SITE } from './parts/policy.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);

@@ -71,7 +71,7 @@ function ensureChromium() {
   fail('the tests need Chromium or Chrome. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run this command again.');
 }
 
-/** Where Debian's (or another) PostgreSQL keeps initdb; the same search as test/support/postgres.ts. */
+/** Where Debian's (or another) PostgreSQL keeps initdb; the same search as packages/testkit/src/postgres.ts. */
 function findPostgres() {
   if (process.env.ASSENT_PG_BIN) return existsSync(join(process.env.ASSENT_PG_BIN, 'initdb'));
   if (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'initdb')))) return true;

@@ -9,8 +9,8 @@
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, openGuardedPage } from '../../test/support/browser.js';
-import { startPageServer } from '../../test/support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer } from '@assent/testkit/page-server';
 import { ratioPerRun, summarize, type RunSummary } from './stats.js';
 import { BENCH_POLICY } from './policy.js';
 

@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
-import { buildBrowserModule, startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { buildBrowserModule, startPageServer, type PageServer } from '@assent/testkit/page-server';
 import type { Auth0ConformancePage, Auth0JsPageConfig, Outcome } from './pages/auth0-js-page.js';
-import { conformancePagePort, openConformanceTarget, type ConformanceTarget } from './target.js';
+import { conformancePagePort, openConformanceTarget, type ConformanceTarget } from '@assent/testkit/conformance-target';
 
 const PAGE_SCRIPT = fileURLToPath(new URL('./pages/auth0-js-page.ts', import.meta.url));
 

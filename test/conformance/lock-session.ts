@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
-import { bundleAuth0Lock } from '../support/lock-bundle.mjs';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { bundleAuth0Lock } from '@assent/testkit/lock-bundle';
 import { AUTH0_LOCK_PATH } from '../support/lock-loader.js';
-import { buildBrowserModule, startPageServer, type PageServer } from '../support/page-server.js';
+import { buildBrowserModule, startPageServer, type PageServer } from '@assent/testkit/page-server';
 import type { LockEvent, LockPageConfig } from './pages/lock-page.js';
-import { conformancePagePort, openConformanceTarget, type ConformanceTarget } from './target.js';
+import { conformancePagePort, openConformanceTarget, type ConformanceTarget } from '@assent/testkit/conformance-target';
 
 const PAGE_SCRIPT = fileURLToPath(new URL('./pages/lock-page.ts', import.meta.url));
 const HTML = '<!doctype html><html lang="en"><title>Lock conformance</title><div id="lock"></div><script type="module" src="/page.js"></script></html>';

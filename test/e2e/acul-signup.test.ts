@@ -21,8 +21,8 @@ import { universalLoginActionSecrets } from '@assent/universal-login';
 import type { AxeResults } from 'axe-core';
 import { ManagementClient } from 'auth0';
 import type { Browser, Page, Request } from 'playwright-core';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'acul-app';

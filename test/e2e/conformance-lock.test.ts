@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ManagementClient } from 'auth0';
-import { auth0LockVersion } from '../support/lock-bundle.mjs';
+import { auth0LockVersion } from '@assent/testkit/lock-bundle';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 import { HIDDEN_FIELD, openLockSession, type LockPage, type LockSession } from '../conformance/lock-session.js';
 

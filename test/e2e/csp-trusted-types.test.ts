@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
 
 // `lit-html` is the Trusted Types policy Lit creates in production builds; no other is allowed.
 const CSP = [

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { decodeConsentObject } from '@assent/core';
 import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 let demo: DemoServer;

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { decodeConsentObject, decodeSignupFields } from '@assent/core';
 import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -18,7 +18,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
 
 const SCREENSHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const UPDATE = process.env.ASSENT_UPDATE_SCREENSHOTS === '1';

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

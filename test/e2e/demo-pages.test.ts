@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_PAGES } from '../../demo/src/pages.js';
 import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
 
 /** A small phone, a common phone, a tablet, a laptop. */
 const WIDTHS = [320, 390, 768, 1280];

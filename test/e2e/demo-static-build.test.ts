@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { DEMO_PAGES } from '../../demo/src/pages.js';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
 
 const configFile = fileURLToPath(new URL('../../vite.config.ts', import.meta.url));
 

@@ -14,8 +14,8 @@ import { after, before, test } from 'node:test';
 import type { AxeResults } from 'axe-core';
 import { startEmulator, type PostLoginAction, type RunningEmulator } from '@assent/auth0-emulator';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'ulp-app';

@@ -25,8 +25,8 @@ import { deployConsentForm } from '@assent/universal-login';
 import { ManagementClient } from 'auth0';
 import type { Browser, Page } from 'playwright-core';
 import { buildCdn, type CdnManifest } from '../../packages/universal-login/scripts/build-cdn.js';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { uniqueEmail } from '../support/unique.js';
 
 const SPA = 'forms-app';

@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 
 const apps = fileURLToPath(new URL('./react-apps/', import.meta.url));
 const testRoot = fileURLToPath(new URL('../', import.meta.url));

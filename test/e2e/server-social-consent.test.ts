@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { decodeConsentObject } from '@assent/core';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
-import { serverCertificate } from '../support/https-trust.js';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { serverCertificate } from '@assent/testkit/https-trust';
 import { uniqueEmail } from '../support/unique.js';
 import { SOCIAL, SPA, startServerFixture, type ServerFixture } from '../node/server-fixture.js';
 

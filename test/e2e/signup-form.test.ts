@@ -13,9 +13,9 @@ import { ManagementClient } from 'auth0';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { createDecision, decodeSignupFields, en, parsePolicy, shownText, verifyDecision, type ConsentPolicy } from '@assent/core';
-import { openConformanceTarget, type ConformanceTarget } from '../conformance/target.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { openConformanceTarget, type ConformanceTarget } from '@assent/testkit/conformance-target';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const demo = (path: string) => fileURLToPath(new URL(`../../demo/${path}`, import.meta.url));

@@ -17,8 +17,8 @@ import { decodeConsentObject, loadMessages, parsePolicy, verifyDecision } from '
 import { deployUniversalLogin, universalLoginActionSecrets } from '@assent/universal-login';
 import { ManagementClient } from 'auth0';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'ulp-app';

@@ -20,8 +20,8 @@ import { deployUniversalLogin, universalLoginActionSecrets } from '@assent/unive
 import { ManagementClient } from 'auth0';
 import type { Browser } from 'playwright-core';
 import { buildCdn } from '../../packages/universal-login/scripts/build-cdn.js';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
-import { startPageServer, type PageServer } from '../support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'ulp-app';

@@ -13,8 +13,8 @@ import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { decodeConsentObject } from '@assent/core';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openGuardedPage } from '../support/browser.js';
-import { serverCertificate } from '../support/https-trust.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { serverCertificate } from '@assent/testkit/https-trust';
 import { CONNECTION, POLICY, SPA, startServerFixture, type ServerFixture, type TestUser } from '../node/server-fixture.js';
 import type { WithdrawPageOptions } from './account-pages/withdraw-page.js';
 

@@ -9,8 +9,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runLoadPhase, type LoadPhaseResult } from '../support/durability.js';
-import { serverErrors, verifyStateFile } from '../support/load.js';
+import { runLoadPhase, type LoadPhaseResult } from '@assent/testkit/durability';
+import { serverErrors, verifyStateFile } from '@assent/testkit/load';
 
 const CLIENTS = 20;
 const DURATION_MS = 2_000;

@@ -1,7 +1,7 @@
 /**
  * Auth0 Management API conformance through the official `auth0` Node SDK (7.x): ManagementClient
  * with client credentials, over HTTPS (the SDK builds `https://{domain}` and nothing else).
- * The emulator's development CA is trusted through the SDK's `fetch` option (test/support/https-trust.ts).
+ * The emulator's development CA is trusted through the SDK's `fetch` option (`@assent/testkit/https-trust`).
  * Runs against a fresh emulator, or a real tenant (test/conformance/README.md).
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { Management, ManagementClient, ManagementError } from 'auth0';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 import { expectManagementError } from '../conformance/error-shapes.js';
-import { openConformanceTarget, type ConformanceTarget } from '../conformance/target.js';
+import { openConformanceTarget, type ConformanceTarget } from '@assent/testkit/conformance-target';
 
 let target: ConformanceTarget;
 let management: ManagementClient;

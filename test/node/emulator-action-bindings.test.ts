@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { ManagementClient, ManagementError } from 'auth0';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'assent-demo-spa';

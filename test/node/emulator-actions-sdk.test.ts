@@ -3,7 +3,7 @@
  * SDK unchanged: find the Assent Action, replace its secrets, deploy, and see the next login run
  * the new policy. Both the SDK's current client (7.x: `actions.list/update/deploy`) and its legacy
  * one (`auth0/legacy`, 4.x: `actions.getAll/update/deploy`) run against an HTTPS emulator whose
- * development CA is trusted through the SDK's `fetch` option (test/support/https-trust.ts).
+ * development CA is trusted through the SDK's `fetch` option (`@assent/testkit/https-trust`).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { ManagementClient } from 'auth0';
 import { ManagementClient as LegacyManagementClient } from 'auth0/legacy';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'assent-demo-spa';

@@ -11,7 +11,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { ManagementClient, ManagementError } from 'auth0';
 import { ManagementClient as LegacyManagementClient } from 'auth0/legacy';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 
 const M2M = 'assent-demo-m2m';
 const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';

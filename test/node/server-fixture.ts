@@ -16,7 +16,7 @@ import { actionSecrets as deriveActionSecrets, createConsentHandler, type Consen
 import { consentPageAssets, jsonLinesWithdrawalLog, serveConsentHandler, type RunningConsentServer } from '@assent/server/node';
 import { ManagementClient } from 'auth0';
 import { SignJWT, importJWK, type JWK, type JWTPayload } from 'jose';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 export const SPA = 'assent-demo-spa';

@@ -15,7 +15,7 @@ import { formActionSecrets } from '@assent/server';
 import { deployConsentForm } from '@assent/universal-login';
 import { ManagementClient } from 'auth0';
 import { decodeJwt } from 'jose';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 import { uniqueEmail } from '../support/unique.js';
 
 const SPA = 'assent-demo-spa';

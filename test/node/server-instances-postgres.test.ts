@@ -12,8 +12,8 @@ import { compareHistoryEntries, createDecision, decodeConsentObject, en, type Co
 import type { WithdrawalRecord } from '@assent/server';
 import { openWithdrawalStore } from '@assent/server/node';
 import pg from 'pg';
-import { startHandlerProcess, type HandlerProcess } from '../support/handler-process.js';
-import { startPostgres, type RunningPostgres } from '../support/postgres.js';
+import { startHandlerProcess, type HandlerProcess } from '@assent/testkit/handler-process';
+import { startPostgres, type RunningPostgres } from '@assent/testkit/postgres';
 import { API_AUDIENCE, M2M, M2M_SECRET, POLICY, startServerFixture, type ServerFixture, type TestUser } from './server-fixture.js';
 
 const CLIENTS = Number(process.env.ASSENT_LOAD_CLIENTS ?? 100);

@@ -11,7 +11,7 @@ import { createDecision, decodeConsentObject, en } from '@assent/core';
 import { WithdrawalStoreError, createConsentHandler, type ConsentHandler, type WithdrawalRecord } from '@assent/server';
 import pg from 'pg';
 import { openWithdrawalStore } from '@assent/server/node';
-import { startPostgres, type RunningPostgres } from '../support/postgres.js';
+import { startPostgres, type RunningPostgres } from '@assent/testkit/postgres';
 import { withdrawalRecord } from '../support/withdrawal-store-contract.js';
 import { API_AUDIENCE, M2M, M2M_SECRET, POLICY, startServerFixture, type ServerFixture } from './server-fixture.js';
 

@@ -14,7 +14,7 @@ import { defaultTenantConfig, startEmulator, type RunningEmulator } from '@assen
 import { parsePolicy } from '@assent/core';
 import { DeployError, deployUniversalLogin, generatePartials, runCli, type DeployOptions } from '@assent/universal-login';
 import { ManagementClient } from 'auth0';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 
 const M2M = 'assent-demo-m2m';
 const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';

@@ -13,7 +13,7 @@ import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { parsePolicy } from '@assent/core';
 import { DeployError, deployConsentForm, generateConsentForm, runCli } from '@assent/universal-login';
 import { ManagementClient } from 'auth0';
-import { trustingFetch, type TrustingFetch } from '../support/https-trust.js';
+import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 
 const M2M = 'assent-demo-m2m';
 const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';

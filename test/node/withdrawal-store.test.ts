@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { startPostgres, type RunningPostgres } from '../support/postgres.js';
+import { startPostgres, type RunningPostgres } from '@assent/testkit/postgres';
 import { withdrawalStoreContract } from '../support/withdrawal-store-contract.js';
 
 let dir = '';

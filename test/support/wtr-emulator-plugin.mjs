@@ -7,8 +7,8 @@
 // Browser-side helpers that read these routes: emulator-info.ts and lock-loader.ts.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { startEmulatorProcess } from './emulator-process.mjs';
-import { bundleAuth0Lock } from './lock-bundle.mjs';
+import { startEmulatorProcess } from '@assent/testkit/emulator-process';
+import { bundleAuth0Lock } from '@assent/testkit/lock-bundle';
 
 export const EMULATOR_INFO_PATH = '/__assent/emulator.json';
 export const AUTH0_LOCK_PATH = '/__assent/auth0-lock.js';
@@ -71,7 +71,7 @@ function emulatorInfo(emulator) {
  */
 export function assentEmulatorPlugin(options = {}) {
   const makeTenant = options.tenant ?? browserTestTenant;
-  /** @type {Promise<import('./emulator-process.d.mts').EmulatorProcess> | undefined} */
+  /** @type {Promise<import('@assent/testkit/emulator-process').EmulatorProcess> | undefined} */
   let starting;
   /** @type {Promise<string> | undefined} */
   let lockBundle;

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, openGuardedPage } from '../../support/browser.js';
-import { startPageServer } from '../../support/page-server.js';
+import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { startPageServer } from '@assent/testkit/page-server';
 import { staticRoutes } from './static-routes.js';
 import type { ConsumerCheck } from './types.js';
 

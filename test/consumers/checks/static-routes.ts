@@ -1,7 +1,7 @@
 // A built app's output folder (Vite's dist/, Next's out/) served as a static host serves it.
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import type { PageRoute } from '../../support/page-server.js';
+import type { PageRoute } from '@assent/testkit/page-server';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
 

@@ -5,12 +5,12 @@
  * Node SDK for reading users back.
  */
 import { ManagementClient } from 'auth0';
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openGuardedPage, type GuardedPage } from '../../support/browser.js';
-import { startPageServer, type PageRoute, type PageServer } from '../../support/page-server.js';
-import { openConformanceTarget, type ConformanceTarget } from '../../conformance/target.js';
+import { bundleLikeAnApp } from '@assent/testkit/app-bundle';
+import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { startPageServer, type PageRoute, type PageServer } from '@assent/testkit/page-server';
+import { openConformanceTarget, type ConformanceTarget } from '@assent/testkit/conformance-target';
 import type { ConsentPageConfig, RecordedEvent } from './consent-page.js';
 
 const ENTRY = fileURLToPath(new URL('./consent-page.ts', import.meta.url));
@@ -20,41 +20,6 @@ const HTML = '<!doctype html><html lang="en"><title>Lock consent</title><div id=
 export interface PageBundle {
   readonly files: ReadonlyMap<string, string>;
   readonly lockChunk: string;
-}
-
-/** A page given as source text: `/assets/<name>.js`, its imports resolved from `resolveDir`. */
-export interface InlinePage {
-  readonly name: string;
-  readonly contents: string;
-  readonly resolveDir: string;
-}
-
-/**
- * Bundles a page entry (a file, or source text) the way an app's bundler would: ES modules with
- * code splitting into `/assets/`, minified, the `source` condition for the workspace packages,
- * production React, and the module fields that give Lock's auth0-js its ES build (see
- * test/support/lock-bundle.mjs). Shared by the e2e pages and bench/lock-measure.ts, so both measure
- * the same build.
- */
-export function bundleLikeAnApp(entry: string | InlinePage) {
-  return build({
-    ...(typeof entry === 'string'
-      ? { entryPoints: [entry] }
-      : { stdin: { contents: entry.contents, resolveDir: entry.resolveDir, sourcefile: `${entry.name}.js`, loader: 'js' as const }, entryNames: entry.name }),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    mainFields: ['browser', 'module', 'main'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: '/assets',
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-  });
 }
 
 /** Bundles the consent page with {@link bundleLikeAnApp}; Lock must end in a chunk of its own. */

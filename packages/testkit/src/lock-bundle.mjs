@@ -8,13 +8,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TEST_PACKAGE = fileURLToPath(new URL('../package.json', import.meta.url));
-const TEST_DIR = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_CACHE = fileURLToPath(new URL('../../.cache/assent-test', import.meta.url));
+const TESTKIT_PACKAGE = fileURLToPath(new URL('../package.json', import.meta.url));
+const TESTKIT_DIR = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_CACHE = fileURLToPath(new URL('../../../.cache/assent-test', import.meta.url));
 
 /** @returns {string} the installed auth0-lock version */
 export function auth0LockVersion() {
-  const require = createRequire(TEST_PACKAGE);
+  const require = createRequire(TESTKIT_PACKAGE);
   return JSON.parse(readFileSync(require.resolve('auth0-lock/package.json'), 'utf8')).version;
 }
 
@@ -32,7 +32,7 @@ export async function bundleAuth0Lock(options = {}) {
   const temporary = `${file}.${process.pid}.tmp`;
   await build({
     // The named export: the default export of this CommonJS module is the exports object.
-    stdin: { contents: "export { Auth0Lock } from 'auth0-lock';", resolveDir: TEST_DIR, loader: 'js' },
+    stdin: { contents: "export { Auth0Lock } from 'auth0-lock';", resolveDir: TESTKIT_DIR, loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -1,5 +1,5 @@
 /**
- * Starts consent handlers in processes of their own (test/support/handler-child.ts): several
+ * Starts consent handlers in processes of their own (handler-child.ts): several
  * server instances on one database, each killable with SIGKILL like a crashed machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

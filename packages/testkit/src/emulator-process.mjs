@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const READY = 'ASSENT_EMULATOR_READY ';
 const CHILD = fileURLToPath(new URL('./emulator-child.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** Kept small: only for diagnostics when the child fails. */
 const MAX_OUTPUT = 64 * 1024;
 

@@ -21,7 +21,7 @@ interface ChromiumPathModule {
 
 /** scripts/chromium-path.mjs is plain JavaScript without declarations: give it its type here. */
 async function chromiumPath(): Promise<ChromiumPathModule> {
-  const url = new URL('../../scripts/chromium-path.mjs', import.meta.url).href;
+  const url = new URL('../../../scripts/chromium-path.mjs', import.meta.url).href;
   return (await import(url)) as ChromiumPathModule;
 }
 

@@ -1,12 +1,12 @@
 /**
  * What the conformance suite runs against: by default a fresh emulator (HTTPS, the conformance
  * tenant); with ASSENT_CONFORMANCE_DOMAIN set, a real Auth0 tenant described by environment
- * variables (see README.md in this folder). Tests ask the target, never the emulator directly, so
+ * variables (see test/conformance/README.md). Tests ask the target, never the emulator directly, so
  * the same tests can check that the emulator and Auth0 answer alike.
  */
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type FaultRule } from '@assent/auth0-emulator';
-import { serverCertificate, trustingFetch } from '../support/https-trust.js';
+import { serverCertificate, trustingFetch } from '../https-trust.js';
 import { BREACHED_PASSWORD, CONFORMANCE_CONNECTION, CONFORMANCE_M2M_CLIENT_ID, CONFORMANCE_SPA_CLIENT_ID, conformanceTenant } from './tenant.js';
 
 /** A tenant the suite can talk to through real clients. */
@@ -51,7 +51,7 @@ export interface TargetOptions {
 /** Auth0's CDN hosts (per region) that serve Lock's client scripts and dictionaries. */
 const AUTH0_CDN_HOSTS = ['cdn.auth0.com', 'cdn.us.auth0.com', 'cdn.eu.auth0.com', 'cdn.au.auth0.com', 'cdn.jp.auth0.com'];
 
-const TLS_CACHE = fileURLToPath(new URL('../../.cache/assent-test/tls/', import.meta.url));
+const TLS_CACHE = fileURLToPath(new URL('../../../../.cache/assent-test/tls/', import.meta.url));
 
 function required(name: string): string {
   const value = process.env[name];
