@@ -1,5 +1,5 @@
 import { createDecision } from './decision.js';
-import { DecodeError, EncodingError } from './errors.js';
+import { DecisionError, DecodeError, EncodingError } from './errors.js';
 import { ID_SYNTAX, LOCALE_PATTERN, SHA256_PATTERN } from './patterns.js';
 import { signupFields } from './signup-fields.js';
 import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';
@@ -24,6 +24,12 @@ export interface SignupFieldOptions {
 export interface EncodeSignupOptions extends SignupFieldOptions {
   /** The app's own `user_metadata` fields sent in the same request: checked against the limits together with the consent fields. */
   readonly appMetadata?: Readonly<Record<string, string>>;
+  /**
+   * The policy the decision must have been made for. When given, the decision is also refused
+   * unless it names this policy's id and version, only its purposes and every required one
+   * (`DecisionError`), as the signup client does before sending.
+   */
+  readonly policy?: ConsentPolicy;
 }
 
 // The syntax of each wire field (after the prefix). Ids and versions as in policy.ts; `at` is
@@ -40,21 +46,45 @@ const WIRE_FIELDS = {
 /**
  * The name of the first field whose value is not valid wire syntax, or an impossible date, or
  * `purposes` when its list does not hold exactly `count` distinct ids (a repeated id, or an id
- * with a comma that would read back as two).
+ * with a comma that would read back as two). `fields` holds the wire fields under `prefix`.
  */
-function invalidField(fields: Readonly<Record<keyof typeof WIRE_FIELDS, string>>, count?: number): string | undefined {
-  const purposes = fields.purposes.split(',');
+function invalidField(fields: Readonly<Record<string, string>>, prefix = '', count?: number): string | undefined {
+  const value = (name: string) => fields[prefix + name] ?? '';
+  const purposes = value('purposes').split(',');
   return (
-    Object.keys(WIRE_FIELDS).find((name) => !WIRE_FIELDS[name as keyof typeof WIRE_FIELDS].test(fields[name as keyof typeof WIRE_FIELDS])) ??
+    Object.keys(WIRE_FIELDS).find((name) => !WIRE_FIELDS[name as keyof typeof WIRE_FIELDS].test(value(name))) ??
     (new Set(purposes).size != (count ?? purposes.length) ? 'purposes' : undefined) ??
     // The round trip through Date catches impossible dates such as February 30th.
-    (new Date(fields.at).toISOString().slice(0, 19) != fields.at.slice(0, 19) ? 'at' : undefined)
+    (new Date(value('at')).toISOString().slice(0, 19) != value('at').slice(0, 19) ? 'at' : undefined)
   );
 }
 
 /**
+ * The decision's policy id and version, purposes, time, locale and hash, each read from `decision`
+ * once: the fields checked are the fields sent, even for an object whose values change between reads.
+ */
+function readDecision(decision: ConsentDecision): ConsentDecision {
+  if (!decision || typeof decision != 'object') throw new EncodingError('invalid_decision', 'decision', 'must be a decision object');
+  const { policy, version, purposes, at, locale, hash } = decision;
+  return { policy, version, purposes: Array.isArray(purposes) ? [...(purposes as readonly string[])] : [], at, locale, hash };
+}
+
+/** Refuses `decision` unless it was made for `policy`: its id and version, only its purposes, every required one. */
+function checkAgainst(policy: ConsentPolicy, { policy: id, version, purposes }: ConsentDecision): void {
+  const fail = (code: string, detail: string): never => {
+    throw new DecisionError(code, `${code}: ${detail}`);
+  };
+  if (id !== policy.id || version !== policy.version) fail('policy_mismatch', `the decision is not for ${policy.id}@${policy.version}`);
+  const unknown = purposes.find((purpose) => !policy.purposes.some(({ id }) => id === purpose));
+  if (unknown !== undefined) fail('unknown_purpose', String(unknown));
+  const missing = policy.purposes.find((purpose) => purpose.required && !purposes.includes(purpose.id));
+  if (missing) fail('required_purpose_missing', missing.id);
+}
+
+/**
  * The signup wire format (docs/architecture.md, "Data formats" 1): five flat string fields to merge into the
- * `user_metadata` of POST /dbconnections/signup. Returns the consent fields only.
+ * `user_metadata` of POST /dbconnections/signup. Returns the consent fields only. Each property of
+ * `decision` is read once, checked once and encoded once, so the fields returned are the ones checked.
  *
  * | field              | value                                   |
  * |--------------------|-----------------------------------------|
@@ -64,16 +94,21 @@ function invalidField(fields: Readonly<Record<keyof typeof WIRE_FIELDS, string>>
  * | `consent_locale`   | BCP 47 tag of the texts shown           |
  * | `consent_hash`     | SHA-256 hex of the canonical statement  |
  *
- * @throws {EncodingError} `invalid_decision` (a field that would not read back), `invalid_field_name`
- *   (empty, `.` or `$`, over 100 characters), `field_collision`, `not_a_string`, `value_too_long`
- *   (over 500 characters), `too_many_fields` (over 10 with the app's fields).
+ * @throws {EncodingError} `invalid_decision` (not an object, or a field that would not read back),
+ *   `invalid_field_name` (empty, `.` or `$`, over 100 characters), `field_collision`, `not_a_string`,
+ *   `value_too_long` (over 500 characters), `too_many_fields` (over 10 with the app's fields).
+ * @throws {DecisionError} with the `policy` option: `policy_mismatch`, `unknown_purpose`,
+ *   `required_purpose_missing`.
  * @example fetch(`${domain}/dbconnections/signup`, { method: 'POST', body: JSON.stringify({
  *   client_id, connection, email, password, user_metadata: { ...app, ...encodeSignupFields(decision, { appMetadata: app }) } }) });
  */
-export function encodeSignupFields(decision: ConsentDecision, { prefix = 'consent_', appMetadata = {} }: EncodeSignupOptions = {}): Record<string, string> {
-  const invalid = invalidField(signupFields(decision, '') as Record<keyof typeof WIRE_FIELDS, string>, decision.purposes.length);
+export function encodeSignupFields(decision: ConsentDecision, { prefix = 'consent_', appMetadata = {}, policy }: EncodeSignupOptions = {}): Record<string, string> {
+  // Read once, checked once, encoded once: what is checked below is exactly what is returned.
+  const read = readDecision(decision);
+  if (policy) checkAgainst(policy, read);
+  const fields = signupFields(read, prefix);
+  const invalid = invalidField(fields, prefix, read.purposes.length);
   if (invalid) throw new EncodingError('invalid_decision', prefix + invalid, 'is invalid');
-  const fields = signupFields(decision, prefix);
   const appFields = Object.entries(appMetadata);
   for (const [name, value] of [...appFields, ...Object.entries(fields)]) {
     if (!name || name.length > 100 || /[.$]/.test(name)) throw new EncodingError('invalid_field_name', name, 'must be 1-100 characters without . or $');

@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import { createAssent, type AssentClient } from '../src/signup/client.js';
 import { SignupInputError } from '../src/signup/errors.js';
 import { buildSignupBody, type SignupInput } from '../src/signup/request.js';
-import type { SignupTransport } from '../src/signup/transport.js';
+import type { SignupRequestBody, SignupTransport } from '../src/signup/transport.js';
 import { createDecision } from '../src/decision.js';
 import { DecisionError, EncodingError } from '../src/errors.js';
 import { en } from '../src/messages.js';
@@ -132,6 +132,48 @@ describe('refused input, before sending', () => {
   test('refuses a decision whose fields would not read back: EncodingError invalid_decision', async () => {
     const broken = { ...decision, hash: 'not-a-hash' };
     await assert.rejects(client().signup(base, broken), (error: unknown) => error instanceof EncodingError && error.code == 'invalid_decision');
+  });
+  test('refuses a hand-made decision naming a purpose the policy does not have: DecisionError unknown_purpose', async () => {
+    const forged = { ...decision, purposes: ['terms', 'marketing', 'profiling'] };
+    await assert.rejects(client().signup(base, forged), (error: unknown) => error instanceof DecisionError && error.code == 'unknown_purpose' && /profiling/.test(error.message));
+  });
+
+  test('refuses a missing decision: EncodingError invalid_decision naming the decision', async () => {
+    await assert.rejects(client().signup(base, undefined as unknown as ConsentDecision), (error: unknown) => error instanceof EncodingError && error.code == 'invalid_decision' && error.field == 'decision');
+  });
+});
+
+describe('one check and one encoding of the decision', () => {
+  /** `decision` as an object whose getters count how often each field is read, and may answer differently each time. */
+  function watched(answer: (field: keyof ConsentDecision, read: number) => unknown): { decision: ConsentDecision; reads: Record<string, number> } {
+    const reads: Record<string, number> = {};
+    const fields = Object.keys(decision) as (keyof ConsentDecision)[];
+    const watchedDecision = Object.defineProperties({}, Object.fromEntries(fields.map((field) => [field, { enumerable: true, get: () => answer(field, (reads[field] = (reads[field] ?? 0) + 1)) }])));
+    return { decision: watchedDecision as ConsentDecision, reads };
+  }
+
+  /** A transport that keeps the body it is given and answers as Auth0 does on success. */
+  function recording(): { transport: SignupTransport; bodies: SignupRequestBody[] } {
+    const bodies: SignupRequestBody[] = [];
+    const transport: SignupTransport = {
+      signup: async (_url, body) => (bodies.push(body), { status: 200, headers: new Headers(), body: { _id: 'u1', email: body.email, email_verified: false } }),
+    };
+    return { transport, bodies };
+  }
+
+  test('reads each field of the decision once per signup', async () => {
+    const { decision: once, reads } = watched((field) => decision[field]);
+    const { transport, bodies } = recording();
+    await createAssent({ domain: 'acme.eu.auth0.com', clientId: 'spa', connection: 'Username-Password-Authentication', policy, transport }).signup(base, once);
+    assert.deepEqual(reads, { policy: 1, version: 1, purposes: 1, locale: 1, at: 1, hash: 1 });
+    assert.equal(bodies.length, 1);
+  });
+
+  test('sends the purposes it checked, even from a decision that drops a required purpose after the first read', async () => {
+    const { decision: shifting } = watched((field, read) => (field == 'purposes' && read > 1 ? ['marketing'] : decision[field]));
+    const { transport, bodies } = recording();
+    await createAssent({ domain: 'acme.eu.auth0.com', clientId: 'spa', connection: 'Username-Password-Authentication', policy, transport }).signup(base, shifting);
+    assert.equal(bodies[0]?.user_metadata.consent_purposes, 'terms,marketing');
   });
 });
 

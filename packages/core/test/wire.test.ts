@@ -4,11 +4,12 @@ import fc from 'fast-check';
 import { createDecision, decide, verifyDecision } from '../src/decision.js';
 import { guardPolicy } from '../src/policy-guard.js';
 import { signupFields } from '../src/signup-fields.js';
-import { DecodeError, EncodingError } from '../src/errors.js';
+import { DecisionError, DecodeError, EncodingError } from '../src/errors.js';
+import { parsePolicy } from '../src/policy.js';
 import { SUPPORTED_LOCALES, loadMessages } from '../src/messages.js';
 import type { ConsentDecision } from '../src/types.js';
 import { SIGNUP_LIMITS, decodeSignupFields, encodeSignupFields } from '../src/wire.js';
-import { choiceArb, dateArb } from './fixtures.js';
+import { choiceArb, dateArb, examplePolicy } from './fixtures.js';
 
 const decision: ConsentDecision = {
   policy: 'acme-signup',
@@ -83,6 +84,24 @@ describe('encodeSignupFields', () => {
     encodingError(() => encodeSignupFields({ ...decision, at: '2026-11-01T10:30:00+01:00' }), 'invalid_decision', 'consent_at');
     encodingError(() => encodeSignupFields({ ...decision, version: '1@2' }), 'invalid_decision', 'consent_policy');
     encodingError(() => encodeSignupFields({ ...decision, locale: 'de DE' }), 'invalid_decision', 'consent_locale');
+  });
+
+  test('refuses something that is not a decision, naming the decision', () => {
+    for (const notADecision of [undefined, null, 'terms', 7]) encodingError(() => encodeSignupFields(notADecision as unknown as ConsentDecision), 'invalid_decision', 'decision');
+  });
+
+  test('with a policy, encodes a decision made for it', () => {
+    assert.deepEqual(encodeSignupFields(decision, { policy: parsePolicy(examplePolicy()) }), fields);
+  });
+
+  test('with a policy, refuses a decision for another version, with a purpose it does not have, or without a required one: DecisionError naming it', () => {
+    const policy = parsePolicy(examplePolicy());
+    const refused = (changed: Partial<ConsentDecision>, code: string, named: string) =>
+      assert.throws(() => encodeSignupFields({ ...decision, ...changed }, { policy }), (error) => error instanceof DecisionError && error.code === code && error.message.includes(named));
+    refused({ version: '2027-01-01' }, 'policy_mismatch', 'acme-signup@2026-11-01');
+    refused({ policy: 'other' }, 'policy_mismatch', 'acme-signup@2026-11-01');
+    refused({ purposes: ['terms', 'profiling'] }, 'unknown_purpose', 'profiling');
+    refused({ purposes: ['marketing'] }, 'required_purpose_missing', 'terms');
   });
 });
 

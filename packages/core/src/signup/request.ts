@@ -2,7 +2,7 @@
  * The signup input and the request body built from it, checked against Auth0's limits before
  * anything is sent: every problem is a typed error naming the field, nothing is truncated or dropped.
  */
-import { DecisionError, EncodingError } from '../errors.js';
+import { EncodingError } from '../errors.js';
 import { safeUrl } from '../safe-url.js';
 import type { ConsentDecision, ConsentPolicy } from '../types.js';
 import { encodeSignupFields } from '../wire.js';
@@ -46,8 +46,10 @@ interface Target {
  * are not required and a missing decision stands for the policy's largest (every purpose accepted),
  * so the consent fields are counted and sized as they will be.
  *
- * @throws {SignupInputError} naming the field; {DecisionError} `policy_mismatch`,
- *   `required_purpose_missing`; {EncodingError} `invalid_decision` (a decision that does not encode).
+ * The decision is checked and encoded once, by `encodeSignupFields` with the policy.
+ *
+ * @throws {SignupInputError} naming the field; {DecisionError} `policy_mismatch`, `unknown_purpose`,
+ *   `required_purpose_missing`; {EncodingError} `invalid_decision` (no decision, or one that does not encode).
  */
 export function buildSignupBody({ clientId, connection, policy }: Target, input: Partial<SignupInput>, decision: ConsentDecision | undefined, partial = false): SignupRequestBody {
   const fail = (code: string, field: string, why: string): never => {
@@ -79,16 +81,10 @@ export function buildSignupBody({ clientId, connection, policy }: Target, input:
     if (name == 'picture' && !(/^https?:/i.test(value) && safeUrl(value))) fail('invalid_url', field, 'must be an absolute http(s) URL');
   }
   isObject('metadata', metadata);
-  if (decision || !partial) {
-    if (decision?.policy !== policy.id || decision.version !== policy.version) {
-      throw new DecisionError('policy_mismatch', `policy_mismatch: the decision is not for ${policy.id}@${policy.version}`);
-    }
-    const missing = policy.purposes.find((purpose) => purpose.required && !decision.purposes.includes(purpose.id));
-    if (missing) throw new DecisionError('required_purpose_missing', `required_purpose_missing: ${missing.id}`);
-  }
   const largest = { policy: policy.id, version: policy.version, purposes: policy.purposes.map((purpose) => purpose.id), locale: 'en', at: new Date(0).toISOString(), hash: '0'.repeat(64) };
   try {
-    body.user_metadata = { ...metadata, ...encodeSignupFields(decision ?? largest, { appMetadata: metadata as Record<string, string> }) };
+    // The one check and the one encoding of the decision on its way to the request.
+    body.user_metadata = { ...metadata, ...encodeSignupFields(partial ? (decision ?? largest) : (decision as ConsentDecision), { appMetadata: metadata as Record<string, string>, policy }) };
   } catch (error) {
     if (!(error instanceof EncodingError) || error.code == 'invalid_decision') throw error;
     throw new SignupInputError(error.code, Object.hasOwn(metadata, error.field) ? `metadata.${error.field}` : 'metadata', error.message.slice(error.field.length + 2), error);
