@@ -16,6 +16,7 @@ import type { RunningEmulator } from '@assent/auth0-emulator';
 import { buildAculSignup, headTags, type AculSignupBuild } from '@assent/example-acul-signup/build';
 import { machineClient } from './inspector-routes.js';
 import { answer, readJson } from './json-route.js';
+import { serial } from './serial.js';
 
 const SCREENS = ['signup', 'signup-id', 'signup-password'] as const;
 const ASSETS = '/assent-demo/acul/assets/';
@@ -36,13 +37,7 @@ export function aculRoutes(emulator: RunningEmulator, fetch: typeof globalThis.f
     return build;
   };
   const screens = async () => Object.fromEntries(await Promise.all(SCREENS.map(async (screen) => [screen, await management.prompts.rendering.get(screen, screen)] as const)));
-  // Clicks must not interleave their PATCHes.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = queue.then(run);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const inTurn = serial();
 
   return {
     name: 'assent-acul-deployer',
@@ -76,7 +71,7 @@ export function aculRoutes(emulator: RunningEmulator, fetch: typeof globalThis.f
             .then((body) => {
               const advanced = (body as { advanced?: unknown } | undefined)?.advanced;
               if (typeof advanced !== 'boolean') return answer(res, 400, { error: 'invalid_request', message: 'advanced must be true or false' });
-              return serial(async () => {
+              return inTurn(async () => {
                 const current = policy();
                 const files = advanced ? await built(current) : undefined;
                 const origin = `http://${req.headers.host ?? '127.0.0.1'}`;

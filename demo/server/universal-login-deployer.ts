@@ -17,6 +17,7 @@ import type { RunningEmulator } from '@assent/auth0-emulator';
 import { DIGEST_SECRET_PREFIX, deployUniversalLogin, formatChanges, universalLoginActionSecrets, type DeployResult } from '@assent/universal-login';
 import { machineClient } from './inspector-routes.js';
 import { answer, readJson } from './json-route.js';
+import { serial } from './serial.js';
 
 /** The name of the pre-user-registration Action in the demo tenant. */
 export const DEMO_SIGNUP_ACTION_NAME = 'assent-pre-user-registration';
@@ -55,22 +56,16 @@ export interface UniversalLoginDeployer {
 export function createUniversalLoginDeployer(emulator: RunningEmulator, fetch: typeof globalThis.fetch): UniversalLoginDeployer {
   const { clientId, clientSecret } = machineClient(emulator);
   const management = new ManagementClient({ domain: new URL(emulator.url).host, clientId, clientSecret, fetch });
-  // Two quick clicks (or a click during "publish new terms") must not interleave their reads and writes.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(run: () => Promise<T>): Promise<T> => {
-    const next = queue.then(run);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const inTurn = serial();
   return {
     deploy: (policy, { dryRun = false } = {}) =>
-      serial(() => deployUniversalLogin({ management, policy, template: DEMO_PAGE_TEMPLATE, actionName: DEMO_SIGNUP_ACTION_NAME, dryRun })),
+      inTurn(() => deployUniversalLogin({ management, policy, template: DEMO_PAGE_TEMPLATE, actionName: DEMO_SIGNUP_ACTION_NAME, dryRun })),
     async identifierFirst() {
       const settings = await management.prompts.getSettings();
       return settings.identifier_first === true;
     },
     setIdentifierFirst: (on) =>
-      serial(async () => {
+      inTurn(async () => {
         const settings = await management.prompts.updateSettings({ identifier_first: on });
         return settings.identifier_first === true;
       }),
