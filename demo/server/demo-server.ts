@@ -8,7 +8,8 @@
  * (account withdrawals, the consent page of social logins) answers under /assent-server.
  * "Publish new terms" (/assent-demo/policy) changes the pages' policy, the server's and the Actions'.
  * The Universal Login page deploys its partials, texts, page template and Action secrets through
- * /assent-demo/universal-login (universal-login-deployer.ts).
+ * /assent-demo/universal-login (universal-login-deployer.ts); the Form page deploys the consent Form
+ * and switches the post-login Action through /assent-demo/forms (forms-deployer.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { createPolicyPublisher, publishRoutes } from './policy-publisher.js';
 import { startRecordingProxy, type RecordedRequest } from './recording-proxy.js';
 import { createUniversalLoginDeployer, universalLoginRoutes } from './universal-login-deployer.js';
 import { aculRoutes } from './acul-deployer.js';
+import { createFormsDeployer, formsRoutes } from './forms-deployer.js';
 
 export { DEMO_API_AUDIENCE, DEMO_SERVER_PATH };
 export type { RecordedRequest };
@@ -87,12 +89,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     proxy = await startRecordingProxy(emulator.url, recorded);
     const auth0Url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     const universalLogin = createUniversalLoginDeployer(emulator, emulatorFetch(emulator.url));
+    const forms = createFormsDeployer(emulator, { redirectActionName: DEMO_ACTION_NAME, origin: `http://127.0.0.1:${demoPort}`, workDir: logDir, fetch: emulatorFetch(emulator.url) });
+    // The tenant file binds every Action it names; the demo starts with the redirect to the consent page.
+    await forms.bind('redirect');
     const publisher = createPolicyPublisher(emulator, {
       original: policy,
       actionName: DEMO_ACTION_NAME,
       secretsFor: (published) => demoActionSecrets(demoPort, published, sessionSecret),
       fetch: emulatorFetch(emulator.url),
-      alsoDeploy: (published) => universalLogin.deploy(published),
+      alsoDeploy: async (published) => {
+        await universalLogin.deploy(published);
+        await forms.redeploy(published);
+      },
     });
     vite = await createServer({
       configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
@@ -104,6 +112,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         publishRoutes(publisher),
         universalLoginRoutes(universalLogin, () => publisher.policy),
         aculRoutes(emulator, emulatorFetch(emulator.url), () => publisher.policy),
+        formsRoutes(forms, () => publisher.policy),
         consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, publicOrigin: `http://127.0.0.1:${demoPort}`, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',

@@ -1,14 +1,16 @@
 /**
  * The demo tenant: the emulator's default tenant as its dashboard settings would say for this
  * demo: the demo's origin allowed (CORS, callbacks), the demo app's API, a simulated Google
- * connection, and the Assent post-login and pre-user-registration Actions with secrets derived
- * from the demo's policy (the Universal Login page's deployment completes the latter's).
+ * connection, and the Assent post-login Actions (the redirect to the consent page, bound; the Forms
+ * variant, bound by the Form page once its Form is deployed) and pre-user-registration Action with
+ * secrets derived from the demo's policy (the Universal Login page's deployment completes the latter's).
  */
 import { createRequire } from 'node:module';
 import type { ConsentPolicy } from '@assent/core';
 import { defaultTenantConfig, type TenantConfig } from '@assent/auth0-emulator';
-import { actionSecrets } from '@assent/server';
+import { actionSecrets, formActionSecrets } from '@assent/server';
 import { DEMO_SERVER_PATH } from './consent-server.js';
+import { DEMO_FORM_ACTION_NAME, UNDEPLOYED_FORM_ID } from './forms-deployer.js';
 import { DEMO_SIGNUP_ACTION_NAME, signupActionSecrets } from './universal-login-deployer.js';
 
 /** The demo app's API in the demo tenant: the audience of the users' tokens for the consent server. */
@@ -30,6 +32,7 @@ export function demoActionSecrets(port: number, policy: ConsentPolicy, sessionSe
 const require = createRequire(import.meta.url);
 const postLoginAction = require.resolve('@assent/server/actions/post-login.js');
 const preUserRegistrationAction = require.resolve('@assent/server/actions/pre-user-registration.js');
+const postLoginFormAction = require.resolve('@assent/server/actions/post-login-form.js');
 
 /** What the tenant needs to know of the demo. */
 export interface DemoTenantOptions {
@@ -43,7 +46,7 @@ export interface DemoTenantOptions {
 export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): TenantConfig {
   const base = defaultTenantConfig();
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`, `${origin}/universal-login.html`, `${origin}/acul.html`]);
+  const callbacks = origins.flatMap((origin) => [`${origin}/`, `${origin}/social.html`, `${origin}/universal-login.html`, `${origin}/acul.html`, `${origin}/forms.html`]);
   const clients = (base.clients ?? []).map((client) =>
     (client.app_type ?? 'spa') === 'spa'
       ? {
@@ -68,6 +71,12 @@ export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): 
         module: postLoginAction,
         name: DEMO_ACTION_NAME,
         secrets: demoActionSecrets(port, policy, sessionSecret),
+      },
+      {
+        // The Forms variant, unbound until the Form page deploys its Form and binds it (demo-server.ts binds the redirect one at start).
+        module: postLoginFormAction,
+        name: DEMO_FORM_ACTION_NAME,
+        secrets: formActionSecrets({ policy, formId: UNDEPLOYED_FORM_ID }),
       },
       {
         // The emulator runs an Action's code from its module; the Management API sets its secrets.

@@ -19,5 +19,6 @@ export const DEMO_PAGES: readonly DemoPage[] = [
   { path: '/lock.html', title: 'Auth0 Lock', needsServer: true, ready: 'assent-lock input[name="email"]' },
   { path: '/account.html', title: 'Account', needsServer: true, ready: '#publish [role="status"]:not(:empty)' },
   { path: '/social.html', title: 'Social login', needsServer: true, ready: '#publish [role="status"]:not(:empty)' },
+  { path: '/forms.html', title: 'Social login (Form)', needsServer: true, ready: '#deploy-status:not(:empty)' },
   { path: '/gallery.html', title: 'Gallery', needsServer: false, ready: 'html[data-gallery-ready="true"]' },
 ];

@@ -394,6 +394,7 @@ describe('every flow page', () => {
     ['account.html', '#sign-up'],
     ['social.html', '#sign-in'],
     ['universal-login.html', '#deploy-status:not(:empty)'],
+    ['forms.html', '#deploy-status:not(:empty)'],
   ] as const) {
     test(`${path} stays on the machine and axe finds no violation`, async (t) => {
       const { page } = await open(t, path);
