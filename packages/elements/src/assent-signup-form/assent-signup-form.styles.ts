@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { unsafeCSS } from '@lit/reactive-element';
 
 /**
  * Styles of `<assent-signup-form>`. The form lives in light DOM (so password managers and autofill
@@ -9,10 +9,11 @@ import { css } from '@lit/reactive-element';
  *
  * Minified, one rule a line, every rule nested in `:where(assent-signup-form)` (CSS nesting: a
  * nested `:where(x)` means `:where(assent-signup-form) :where(x)`, specificity still 0) and no
- * comments: this text ships as is in the element's bundle (see scripts/budget.mjs). The `[hidden]`
- * rule comes last so that it wins over the display of every rule above.
+ * comments: this text ships as is in the element's bundle (see scripts/budget.mjs), a fixed text
+ * through `unsafeCSS` as in shared.styles.ts. The `[hidden]` rule comes last so that it wins over
+ * the display of every rule above.
  */
-export const styles = css`
+export const styles = unsafeCSS(`
 @layer assent{
 :where(assent-signup-form){display:block;font-family:var(--assent-font);color:var(--assent-color);line-height:1.5;
 :where(.assent-form,.assent-extra){display:grid;gap:var(--assent-signup-form-gap,var(--assent-spacing,1rem));max-inline-size:var(--assent-signup-form-max-inline-size,28rem);margin:0}
@@ -43,4 +44,4 @@ export const styles = css`
 }
 :where(assent-signup-form[hidden],assent-signup-form [hidden]){display:none}
 }
-`;
+`);
