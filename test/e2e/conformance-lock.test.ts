@@ -5,10 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ManagementClient } from 'auth0';
+import type { ManagementClient } from 'auth0';
 import { auth0LockVersion } from '@assent/testkit/lock-bundle';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 import { HIDDEN_FIELD, openLockSession, type LockPage, type LockSession } from '../conformance/lock-session.js';
+import { managementClient } from '../support/management.js';
 
 let session: LockSession;
 let management: ManagementClient;
@@ -16,7 +17,7 @@ let management: ManagementClient;
 before(async () => {
   session = await openLockSession();
   const { target } = session;
-  management = new ManagementClient({ domain: target.domain, clientId: target.m2m.clientId, clientSecret: target.m2m.clientSecret, fetch: target.fetch });
+  management = managementClient({ domain: target.domain, fetch: target.fetch, machine: target.m2m });
 });
 after(() => session?.close());
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ManagementClient } from 'auth0';
+import type { ManagementClient } from 'auth0';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { createDecision, decodeSignupFields, en, parsePolicy, shownText, verifyDecision, type ConsentPolicy } from '@assent/core';
@@ -17,6 +17,7 @@ import { openConformanceTarget, type ConformanceTarget } from '@assent/testkit/c
 import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
 import { startPageServer, type PageServer } from '@assent/testkit/page-server';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
+import { managementClient } from '../support/management.js';
 
 const demo = (path: string) => fileURLToPath(new URL(`../../demo/${path}`, import.meta.url));
 
@@ -56,7 +57,7 @@ before(async () => {
   // auth0Url: where the demo page sends its Auth0 requests (the demo server points it at a recording proxy).
   env = JSON.stringify({ emulatorUrl: target.baseUrl, auth0Url: target.baseUrl, clientId: target.clientId, connection: target.connection });
   browser = await launchChromium({ trustCertificates: target.browserTrust });
-  management = new ManagementClient({ domain: target.domain, clientId: target.m2m.clientId, clientSecret: target.m2m.clientSecret, fetch: target.fetch });
+  management = managementClient({ domain: target.domain, fetch: target.fetch, machine: target.m2m });
 });
 
 after(async () => {

@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
-import { ManagementClient, ManagementError } from 'auth0';
+import { ManagementError } from 'auth0';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
+import { managementClient, managementToken } from '../support/management.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'assent-demo-spa';
-const M2M = 'assent-demo-m2m';
-const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
 const CONNECTION = 'Username-Password-Authentication';
 const CLAIM = 'https://assent.test/ran';
 
@@ -45,9 +44,8 @@ beforeEach(async () => {
   await trust.fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
 });
 
-function management(): ManagementClient {
-  return new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
-}
+const access = () => ({ domain: emulator.tenant.domain, fetch: trust.fetch });
+const management = () => managementClient(access());
 
 async function bindingNames(trigger: 'post-login' | 'pre-user-registration' | 'post-user-registration'): Promise<string[]> {
   const page = await management().actions.triggers.bindings.list(trigger);
@@ -129,12 +127,7 @@ test('bindings Auth0 would refuse are refused with a message naming the binding,
 });
 
 test('changing bindings needs update:actions, reading them read:actions', async () => {
-  const token = await trust.fetch(`${emulator.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: `${emulator.url}/api/v2/`, scope: 'read:actions' }),
-  });
-  const accessToken = ((await token.json()) as { access_token: string }).access_token;
+  const accessToken = await managementToken(access(), 'read:actions');
   const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
   assert.equal((await trust.fetch(`${emulator.url}/api/v2/actions/triggers/post-login/bindings`, { headers })).status, 200);
   const patch = await trust.fetch(`${emulator.url}/api/v2/actions/triggers/post-login/bindings`, { method: 'PATCH', headers, body: JSON.stringify({ bindings: [] }) });

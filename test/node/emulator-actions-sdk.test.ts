@@ -11,14 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
-import { ManagementClient } from 'auth0';
 import { ManagementClient as LegacyManagementClient } from 'auth0/legacy';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
+import { DEFAULT_MACHINE_CLIENT, managementClient } from '../support/management.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 const SPA = 'assent-demo-spa';
-const M2M = 'assent-demo-m2m';
-const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
+const { clientId: M2M, clientSecret: M2M_SECRET } = DEFAULT_MACHINE_CLIENT;
 const CONNECTION = 'Username-Password-Authentication';
 const ACTION_NAME = 'assent-consent';
 const OLD_POLICY = 'acme-signup@2026-11-01';
@@ -85,7 +84,7 @@ const NEW_SECRETS = [
 ];
 
 test('auth0 7.x ManagementClient: actions.list, update secrets, deploy; the next login runs the new policy', async () => {
-  const management = new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
+  const management = managementClient({ domain: emulator.tenant.domain, fetch: trust.fetch });
 
   const page = await management.actions.list({ actionName: ACTION_NAME, triggerId: 'post-login' });
   assert.equal(page.data.length, 1);

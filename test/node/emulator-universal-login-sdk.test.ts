@@ -9,12 +9,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
-import { ManagementClient, ManagementError } from 'auth0';
+import { ManagementError } from 'auth0';
 import { ManagementClient as LegacyManagementClient } from 'auth0/legacy';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
+import { DEFAULT_MACHINE_CLIENT, managementClient, managementClientWithScopes } from '../support/management.js';
 
-const M2M = 'assent-demo-m2m';
-const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
+const { clientId: M2M, clientSecret: M2M_SECRET } = DEFAULT_MACHINE_CLIENT;
 const TEMPLATE = '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}</head><body class="_widget-auto-layout">{%- auth0:widget -%}</body></html>';
 const PARTIALS = { signup: { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="t" name="ulp-terms" value="accepted"><label for="t">{{ prompt.screen.texts.varTerms }}</label></div>' } };
 const TEXTS_DE = { signup: { 'var-terms': 'Ich stimme den [AGB](https://acme.example/agb) zu' } };
@@ -36,20 +36,10 @@ beforeEach(async () => {
   await trust.fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
 });
 
-function client(): ManagementClient {
-  return new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
-}
-
-/** A client whose token has only the given scopes (client credentials with `scope`). */
-async function clientWithScopes(scope: string): Promise<ManagementClient> {
-  const response = await trust.fetch(`${emulator.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience, scope }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return new ManagementClient({ domain: emulator.tenant.domain, token, fetch: trust.fetch });
-}
+const access = () => ({ domain: emulator.tenant.domain, fetch: trust.fetch });
+const client = () => managementClient(access());
+/** A client whose token has only the given scopes. */
+const clientWithScopes = (scope: string) => managementClientWithScopes(access(), scope);
 
 test('auth0 7.x: branding.templates.updateUniversalLogin, getUniversalLogin and deleteUniversalLogin', async () => {
   const management = client();

@@ -14,14 +14,14 @@ import { createDecision, encodeLockSignupFields, encodeSignupFields, en, parsePo
 import { defaultTenantConfig, startEmulator, type RunningEmulator, type TenantConfig } from '@assent/auth0-emulator';
 import { actionSecrets as deriveActionSecrets, createConsentHandler, type ConsentHandler, type ConsentHandlerHooks, type ConsentHandlerOptions, type WithdrawalLog } from '@assent/server';
 import { consentPageAssets, jsonLinesWithdrawalLog, serveConsentHandler, type RunningConsentServer } from '@assent/server/node';
-import { ManagementClient } from 'auth0';
+import type { ManagementClient } from 'auth0';
 import { SignJWT, importJWK, type JWK, type JWTPayload } from 'jose';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
+import { DEFAULT_MACHINE_CLIENT, managementClient } from '../support/management.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
 export const SPA = 'assent-demo-spa';
-export const M2M = 'assent-demo-m2m';
-export const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
+export const { clientId: M2M, clientSecret: M2M_SECRET } = DEFAULT_MACHINE_CLIENT;
 export const CONNECTION = 'Username-Password-Authentication';
 export const SOCIAL = 'google-oauth2';
 export const API_AUDIENCE = 'https://api.assent.test/';
@@ -139,7 +139,7 @@ export async function startServerFixture(options: FixtureOptions = {}): Promise<
     onError: (error) => console.error('handler error', error),
     ...options.handler,
   });
-  const management = new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
+  const management = managementClient({ domain: emulator.tenant.domain, fetch: trust.fetch });
 
   let signingKey: Promise<{ key: CryptoKey | Uint8Array; kid: string }> | undefined;
   const tenantKey = () =>

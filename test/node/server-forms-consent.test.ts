@@ -13,14 +13,13 @@ import { defaultTenantConfig, startEmulator, type RunningEmulator } from '@assen
 import { applyConsentEvent, createDecision, decodeConsentObject, loadMessages, parsePolicy } from '@assent/core';
 import { formActionSecrets } from '@assent/server';
 import { deployConsentForm } from '@assent/universal-login';
-import { ManagementClient } from 'auth0';
+import type { ManagementClient } from 'auth0';
 import { decodeJwt } from 'jose';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
+import { managementClient } from '../support/management.js';
 import { uniqueEmail } from '../support/unique.js';
 
 const SPA = 'assent-demo-spa';
-const M2M = 'assent-demo-m2m';
-const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
 const SOCIAL = 'google-oauth2';
 const CALLBACK = 'http://localhost:5173/';
 const ACTION = fileURLToPath(new URL('../../packages/server/actions/post-login-form.js', import.meta.url));
@@ -73,7 +72,7 @@ before(async () => {
     },
   });
   trust = trustingFetch(emulator.caCert!);
-  management = new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
+  management = managementClient({ domain: emulator.tenant.domain, fetch: trust.fetch });
 });
 
 after(async () => {

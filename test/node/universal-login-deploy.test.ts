@@ -13,11 +13,10 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { defaultTenantConfig, startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { parsePolicy } from '@assent/core';
 import { DeployError, deployUniversalLogin, generatePartials, runCli, type DeployOptions } from '@assent/universal-login';
-import { ManagementClient } from 'auth0';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
+import { DEFAULT_MACHINE_CLIENT, managementClient, managementClientWithScopes } from '../support/management.js';
 
-const M2M = 'assent-demo-m2m';
-const M2M_SECRET = 'assent-dev-m2m-secret-not-for-production';
+const { clientId: M2M, clientSecret: M2M_SECRET } = DEFAULT_MACHINE_CLIENT;
 const TEMPLATE = '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}</head><body>{%- auth0:widget -%}</body></html>';
 const ACTION = createRequire(import.meta.url).resolve('@assent/server/actions/pre-user-registration.js');
 
@@ -56,20 +55,10 @@ beforeEach(async () => {
   await trust.fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
 });
 
-function client(): ManagementClient {
-  return new ManagementClient({ domain: emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET, fetch: trust.fetch });
-}
-
-/** A client whose token has only `scope`. */
-async function clientWithScopes(scope: string): Promise<ManagementClient> {
-  const response = await trust.fetch(`${emulator.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience, scope }),
-  });
-  const { access_token: token } = (await response.json()) as { access_token: string };
-  return new ManagementClient({ domain: emulator.tenant.domain, token, fetch: trust.fetch });
-}
+const access = () => ({ domain: emulator.tenant.domain, fetch: trust.fetch });
+const client = () => managementClient(access());
+/** A client whose token has only the given scopes. */
+const clientWithScopes = (scope: string) => managementClientWithScopes(access(), scope);
 
 const deploy = (options: Partial<DeployOptions> = {}) => deployUniversalLogin({ management: client(), policy, languages: ['en', 'de'], template: TEMPLATE, ...options });
 

@@ -4,7 +4,7 @@
  * auth0-lock in a lazily loaded chunk), Chromium trusting the emulator, and the official `auth0`
  * Node SDK for reading users back.
  */
-import { ManagementClient } from 'auth0';
+import type { ManagementClient } from 'auth0';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { bundleLikeAnApp } from '@assent/testkit/app-bundle';
@@ -12,6 +12,7 @@ import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testk
 import { startPageServer, type PageRoute, type PageServer } from '@assent/testkit/page-server';
 import { openConformanceTarget, type ConformanceTarget } from '@assent/testkit/conformance-target';
 import type { ConsentPageConfig, RecordedEvent } from './consent-page.js';
+import { managementClient } from '../../support/management.js';
 
 const ENTRY = fileURLToPath(new URL('./consent-page.ts', import.meta.url));
 const HTML = '<!doctype html><html lang="en"><title>Lock consent</title><div id="signup"></div><script type="module" src="/assets/consent-page.js"></script></html>';
@@ -63,7 +64,7 @@ export async function openConsentSession(policy: unknown): Promise<ConsentSessio
     config = { domain: target.domain, clientId: target.clientId, assetsBaseUrl: target.baseUrl, policy };
     browser = await launchChromium({ trustCertificates: target.browserTrust });
     const opened = { target, browser };
-    const management = new ManagementClient({ domain: target.domain, clientId: target.m2m.clientId, clientSecret: target.m2m.clientSecret, fetch: target.fetch });
+    const management = managementClient({ domain: target.domain, fetch: target.fetch, machine: target.m2m });
     return {
       target,
       origin: server.origin,
