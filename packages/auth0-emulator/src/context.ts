@@ -9,6 +9,7 @@ import type { CollectedClaims } from './actions/runner.js';
 import type { PostLoginAction } from './actions/types.js';
 import type { FaultEngine } from './faults/engine.js';
 import type { FormStore } from './forms/store.js';
+import type { RequestInfo } from './http/request.js';
 import type { ExpiringMap } from './store/expiring-map.js';
 import type { JobStore } from './store/jobs.js';
 import type { StateStore } from './store/state-store.js';
@@ -35,17 +36,6 @@ export interface AuthorizationRequest {
   readonly connection: string;
   readonly prompt?: string | undefined;
   readonly uiLocales: readonly string[];
-}
-
-/** Facts about the HTTP request that started a login (for Action events and last_ip). */
-export interface RequestInfo {
-  readonly ip: string;
-  readonly method: string;
-  readonly hostname: string;
-  readonly userAgent?: string | undefined;
-  readonly language?: string | undefined;
-  readonly query: Readonly<Record<string, string>>;
-  readonly body: Readonly<Record<string, unknown>>;
 }
 
 /** What the identifier-first signup screen (`signup-id`) posted, kept for `signup-password`. */

@@ -5,7 +5,8 @@
  * stops the rest; metadata set through `api.user` is stored with the new user and seen by the next Actions.
  * An Action that throws refuses the signup too.
  */
-import type { EmulatorContext, RequestInfo } from '../context.js';
+import type { EmulatorContext } from '../context.js';
+import type { RequestInfo } from '../http/request.js';
 import type { PostLoginAction, PreUserRegistrationApi, PreUserRegistrationEvent } from './types.js';
 
 /** The signup as the Actions see it. */

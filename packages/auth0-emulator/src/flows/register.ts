@@ -5,7 +5,8 @@
  * signup-family HttpError Auth0 answers with; the hosted pages turn them into a message in the prompt.
  */
 import { runPreUserRegistration } from '../actions/pre-user-registration.js';
-import type { EmulatorContext, RequestInfo } from '../context.js';
+import type { EmulatorContext } from '../context.js';
+import type { RequestInfo } from '../http/request.js';
 import { HttpError, signupError } from '../errors.js';
 import { checkSignupPassword } from '../passwords/policy.js';
 import type { StoredUser } from '../store/types.js';

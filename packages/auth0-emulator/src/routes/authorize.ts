@@ -5,11 +5,12 @@
  */
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AuthorizationRequest, EmulatorContext, RequestInfo } from '../context.js';
+import type { AuthorizationRequest, EmulatorContext } from '../context.js';
 import { authorizationError } from '../flows/authorization-response.js';
 import { parseAuthorizationRequest } from '../flows/authorization-request.js';
-import { authenticate, recordLogin } from '../flows/authenticate.js';
+import { authenticate } from '../flows/authenticate.js';
 import { finishLogin, randomId } from '../flows/login.js';
+import { SESSION_COOKIE, loginAs } from '../flows/session.js';
 import { errorPage, pageHeaders, type Page } from '../http/html.js';
 import { readBody, requestInfo, type Env } from '../http/request.js';
 import { readFormAnswer } from '../forms/answer.js';
@@ -17,31 +18,8 @@ import { formPage } from '../forms/page.js';
 import { loginPage } from './login-page.js';
 import { socialLoginPage } from './social-login.js';
 
-export const SESSION_COOKIE = 'auth0';
-
 function html(c: Context<Env>, status: number, { html: body, csp }: Page): Response {
   return c.body(body, status as 200, pageHeaders(csp));
-}
-
-function sessionCookie(ctx: EmulatorContext, sessionId: string): string {
-  const secure = ctx.url.startsWith('https:');
-  return `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; ${secure ? 'Secure; SameSite=None' : 'SameSite=Lax'}`;
-}
-
-/** Creates a session, counts the login and finishes it (Actions, then the response). */
-export async function loginAs(ctx: EmulatorContext, request: AuthorizationRequest, info: RequestInfo, userId: string, existingSession?: string): Promise<Response> {
-  const user = ctx.store.users.get(userId);
-  if (!user) return authorizationError(request.redirectUri, request.responseMode, 'access_denied', 'The user no longer exists', request.state);
-  await recordLogin(ctx, user, info.ip);
-  const sessionId = existingSession ?? randomId();
-  if (!existingSession) ctx.sessions.set(sessionId, { userId });
-  return finishLogin(ctx, {
-    request,
-    info,
-    userId,
-    sessionId,
-    headers: existingSession ? {} : { 'Set-Cookie': sessionCookie(ctx, sessionId) },
-  });
 }
 
 /** The login page of a transaction, with a "Sign up" link when its database connection allows signups. */

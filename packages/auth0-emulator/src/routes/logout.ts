@@ -7,7 +7,7 @@ import { getCookie } from 'hono/cookie';
 import type { EmulatorContext } from '../context.js';
 import { errorPage, page, pageHeaders } from '../http/html.js';
 import type { Env } from '../http/request.js';
-import { SESSION_COOKIE } from './authorize.js';
+import { SESSION_COOKIE } from '../flows/session.js';
 
 export function logoutRoutes(ctx: EmulatorContext): Hono<Env> {
   const app = new Hono<Env>();

@@ -11,7 +11,7 @@ import { authorizationError } from '../flows/authorization-response.js';
 import { errorPage, escapeHtml, page, pageHeaders, type Page } from '../http/html.js';
 import { readBody, type Env } from '../http/request.js';
 import { findOrCreateSocialUser } from '../social/social-user.js';
-import { loginAs } from './authorize.js';
+import { loginAs } from '../flows/session.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

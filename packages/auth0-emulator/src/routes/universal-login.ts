@@ -23,7 +23,7 @@ import { renderAculScreen } from '../universal-login/acul-page.js';
 import { renderScreen, type ScreenInput } from '../universal-login/page.js';
 import { identifierFirst } from '../universal-login/settings.js';
 import { screenTexts, type SignupScreen } from '../universal-login/texts.js';
-import { loginAs } from './authorize.js';
+import { loginAs } from '../flows/session.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PATHS: Record<SignupScreen, string> = { signup: '/u/signup', 'signup-id': '/u/signup/identifier', 'signup-password': '/u/signup/password' };
