@@ -12,9 +12,12 @@ import {
   createAssent,
   decodeSignupFields,
   en,
+  encodeSignupFields,
   parsePolicy,
   verifyDecision,
   type AssentClient,
+  type ConsentDecision,
+  type SignupTransport,
 } from '@assent/core';
 import type { AssentTerms } from '../assent-terms/assent-terms.js';
 import { emulatorInfo } from '../../../../test/support/emulator-info.js';
@@ -280,6 +283,30 @@ describe('<assent-signup-form>', () => {
       expect(event.detail.decision.purposes).to.deep.equal(['terms', 'marketing']);
       expect(decodeSignupFields(user!.user_metadata ?? {})).to.deep.equal(event.detail.decision);
       expect(await verifyDecision(event.detail.decision, policy, en)).to.equal(true);
+    });
+
+    it('reads the decision of <assent-terms> once at submit, and each of its fields once on the way to the request', async () => {
+      const bodies: { consent: Record<string, string>; reads: Record<string, number> }[] = [];
+      const reads: Record<string, number> = {};
+      let decisionReads = 0;
+      const transport: SignupTransport = {
+        async signup(_url, body) {
+          const consent = Object.fromEntries(Object.entries(body.user_metadata).filter(([name]) => name.startsWith('consent_')));
+          bodies.push({ consent, reads: { ...reads } });
+          return { status: 200, headers: new Headers(), body: { _id: `id${bodies.length}`, email: body.email, email_verified: false } };
+        },
+      };
+      const form = await mount({ client: createAssent({ domain: emulator.url, clientId: emulator.clientId, connection: emulator.connection, policy, transport }) });
+      await fillValid(form);
+      const box = terms(form);
+      const made = box.decision!;
+      // The documented property, watched: a decision whose fields count how often they are read.
+      const watched = Object.defineProperties({}, Object.fromEntries(Object.keys(made).map((field) => [field, { enumerable: true, get: () => ((reads[field] = (reads[field] ?? 0) + 1), made[field as keyof ConsentDecision]) }])));
+      Object.defineProperty(box, 'decision', { configurable: true, get: () => (decisionReads++, watched) });
+      await submitAndSucceed(form);
+      expect(decisionReads).to.equal(1);
+      expect(bodies.map((body) => body.reads)).to.deep.equal([{ policy: 1, version: 1, purposes: 1, at: 1, locale: 1, hash: 1 }]);
+      expect(bodies[0]!.consent).to.deep.equal(encodeSignupFields(made));
     });
 
     it('replaces the form by a success message that receives focus', async () => {
