@@ -1,23 +1,16 @@
 import type { PropertyValues } from '@lit/reactive-element';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import {
-  format,
-  isRtl,
-  passwordRules,
-  resolveLocale,
-  type AssentClient,
-  type ConsentPolicy,
-  type PasswordPolicyLevel,
-  type PasswordRule,
-} from '@assent/core';
+import { format, isRtl, resolveLocale, type AssentClient, type ConsentPolicy, type PasswordPolicyLevel } from '@assent/core';
 import type { AssentTerms } from '../assent-terms/assent-terms.js';
 import { styles } from './assent-signup-form.styles.js';
 import { extraControls, type ExtraControl } from './extra-fields.js';
 import { formUiMessagesEn, loadFormTranslation, type FormUiMessages } from './ui-messages.js';
+import { PasswordField } from './password-field.js';
 import type { Problem } from './problems.js';
 import { RetryCountdown } from './retry-countdown.js';
+import type { SignupSetup } from './setup.js';
 import type { Submission } from './submit.js';
-import { ruleText } from './rule-text.js';
+import { errorSummary, textField } from './templates.js';
 import { languages, messageCache } from '../shared/locale.js';
 import { policySource } from '../shared/policy-source.js';
 import { RenderingElement } from '../shared/rendering-element.js';
@@ -26,7 +19,6 @@ import type { AssentSignupFormEventMap } from './events.js';
 
 export type { AssentSignupErrorDetail, AssentSignupFormEventMap, AssentSignupSuccessDetail } from './events.js';
 
-const LEVELS: readonly string[] = ['none', 'low', 'fair', 'good', 'excellent'];
 const CONFIGURATION = ['domain', 'clientId', 'connection', 'policy', 'client', 'metadata', 'passwordPolicy', 'passwordMinLength'];
 
 // Texts by locale, shared by every instance; the texts only a submit needs come with the signup code.
@@ -43,7 +35,7 @@ function adoptStyles(node: Node): void {
 
 type SignupRuntime = typeof import('./signup-runtime.js');
 
-// The signup code (client, error classes and messages, submit-time code), shared by every instance:
+// The signup code (set-up, client, error classes and messages, submit-time code), shared by every instance:
 // loaded with `import()` when the first form is configured, so the page's first download does without it.
 let runtime: SignupRuntime | undefined;
 let runtimeLoad: Promise<SignupRuntime> | undefined;
@@ -156,7 +148,7 @@ export class AssentSignupForm extends RenderingElement {
 
   readonly #id = `assent-signup-${++instances}`;
   #ui: readonly [string, FormUiMessages] = ['en', formUiMessagesEn];
-  #own: { readonly key: string; readonly policy: ConsentPolicy; readonly client: AssentClient } | null = null;
+  #setup: SignupSetup | null = null;
   #active: AssentClient | null = null;
   #configError: Error | null = null;
   #configDirty = true;
@@ -165,8 +157,7 @@ export class AssentSignupForm extends RenderingElement {
   readonly #source = policySource({ requestUpdate: () => ((this.#configDirty = true), this.requestUpdate()) }, LOG);
   readonly #submission: Submission = { busy: false, problems: [], result: null };
   readonly #countdown = new RetryCountdown(this, () => this.#ui);
-  #showPassword = false;
-  #password = '';
+  readonly #password = new PasswordField(this, () => this.#input('password'), () => this.#ui[1]['signup.passwordWeak']);
   #observer = new MutationObserver((records) => this.#onMutation(records));
 
   constructor() {
@@ -183,7 +174,6 @@ export class AssentSignupForm extends RenderingElement {
     this.askName = false;
     this.askUsername = false;
   }
-
 
   /** Why the form cannot be used as configured (an `AssentConfigError` or `SignupInputError` naming the option or field), or null. */
   get configError(): Error | null {
@@ -228,10 +218,6 @@ export class AssentSignupForm extends RenderingElement {
     this.#claimChildren();
   }
 
-  protected override updated(): void {
-    this.#syncPassword();
-  }
-
   override render(): TemplateResult {
     const [locale, m] = this.#ui;
     const id = this.#id;
@@ -242,13 +228,13 @@ export class AssentSignupForm extends RenderingElement {
     return html`<div id=${id} class="assent-signup" lang=${locale} dir=${isRtl(locale) ? 'rtl' : 'ltr'}>
       <form class="assent-form" novalidate aria-busy=${String(busy)} ?hidden=${!!result} @submit=${this.#onSubmit} @input=${this.#onInput} @assent-change=${this.#onInput}>
         ${this.#configError ? html`<p id="${id}-config" class="assent-config" role="alert" tabindex="-1">${m['signup.config']}</p>` : nothing}
-        ${this.#summary(m)}
+        ${errorSummary(`${id}-summary`, this.#submission.problems, m, (field) => this.#control(field))}
         ${this.askName
           ? html`${this.#field('given_name', m['signup.givenName'], 'text', 'given-name', false)}${this.#field('family_name', m['signup.familyName'], 'text', 'family-name', false)}`
           : nothing}
         ${this.askUsername ? this.#field('username', m['signup.username'], 'text', 'username', true) : nothing}
         ${this.#field('email', m['signup.email'], 'email', 'email', true)}
-        ${this.#passwordField(m)}
+        ${this.#password.render(`${id}-password`, m, this.#problemFor('password'))}
         <div id="${id}-extra" class="assent-extra"></div>
         ${this.#source.policy === null
           ? nothing
@@ -270,74 +256,9 @@ export class AssentSignupForm extends RenderingElement {
     </div>`;
   }
 
-  #summary(m: FormUiMessages): TemplateResult {
-    const { problems } = this.#submission;
-    return html`<div id="${this.#id}-summary" class="assent-summary" tabindex="-1" ?hidden=${!problems.length}>
-      <div role="alert">
-        ${problems.length
-          ? html`<p class="assent-summary-title">${m['signup.summary']}</p>
-              <ul>
-                ${problems.map((problem) => {
-                  const target = problem.field ? this.#control(problem.field) : null;
-                  return html`<li>${target ? html`<a href="#${target.id}" @click=${(event: Event) => this.#focusField(event, target)}>${problem.text}</a>` : problem.text}</li>`;
-                })}
-              </ul>`
-          : nothing}
-      </div>
-    </div>`;
-  }
-
+  /** One of the form's own text inputs, by `textField`. */
   #field(name: string, label: string, type: string, autocomplete: string, required: boolean): TemplateResult {
-    const id = `${this.#id}-${name}`;
-    const problem = this.#problemFor(name);
-    return html`<div class="assent-field">
-      <label for=${id}>${label}</label>
-      <input id=${id} class="assent-input" name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
-        maxlength=${type === 'text' ? 150 : nothing} spellcheck=${type === 'email' ? 'false' : nothing} autocapitalize=${type === 'email' ? 'none' : nothing}
-        aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${id}-error` : nothing} />
-      ${problem ? html`<p id="${id}-error" class="assent-error">${problem.text}</p>` : nothing}
-    </div>`;
-  }
-
-  #passwordField(m: FormUiMessages): TemplateResult {
-    const id = `${this.#id}-password`;
-    const problem = this.#problemFor('password');
-    const rules = this.#liveRules();
-    const describedBy = [rules && `${id}-rules`, problem && `${id}-error`].filter(Boolean).join(' ');
-    return html`<div class="assent-field">
-      <label for=${id}>${m['signup.password']}</label>
-      <div class="assent-password">
-        <input id=${id} class="assent-input" name="password" type=${this.#showPassword ? 'text' : 'password'} autocomplete="new-password" required
-          aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />
-        <button type="button" class="assent-toggle" aria-controls=${id} aria-pressed=${String(this.#showPassword)} @click=${this.#togglePassword}>${m['signup.showPassword']}</button>
-      </div>
-      ${rules
-        ? html`<div id="${id}-rules" class="assent-rules-box">
-            <p class="assent-rules-title">${m['signup.rules']}</p>
-            <ul class="assent-rules">${rules.map((rule) => this.#rule(rule, m))}</ul>
-          </div>`
-        : nothing}
-      ${problem
-        ? html`<div id="${id}-error" class="assent-error">
-            <p>${problem.text}</p>
-            ${problem.rules?.length ? html`<ul>${problem.rules.map((text) => html`<li>${text}</li>`)}</ul>` : nothing}
-          </div>`
-        : nothing}
-    </div>`;
-  }
-
-  #rule(rule: PasswordRule, m: FormUiMessages): TemplateResult {
-    return html`<li class=${rule.verified ? 'assent-met' : ''}>
-      ${ruleText(rule, m)}<span class="assent-vh"> ${m[rule.verified ? 'signup.ruleMet' : 'signup.ruleUnmet']}</span>
-      ${rule.items ? html`<ul>${rule.items.map((item) => this.#rule(item, m))}</ul>` : nothing}
-    </li>`;
-  }
-
-  /** The rules of `password-policy` for what is typed now, or null without a (valid) policy. */
-  #liveRules(): PasswordRule[] | null {
-    const level = this.passwordPolicy;
-    if (!level || !LEVELS.includes(level)) return null;
-    return passwordRules(level, this.#password, this.passwordMinLength ? { minLength: this.passwordMinLength } : {});
+    return textField(`${this.#id}-${name}`, name, label, type, autocomplete, required, this.#problemFor(name));
   }
 
   #problemFor(field: string): Problem | undefined {
@@ -362,11 +283,6 @@ export class AssentSignupForm extends RenderingElement {
     return this.#input(name) ?? extraControls(this.#extraContainer()).find((control) => control.name === name) ?? null;
   }
 
-  #focusField(event: Event, target: HTMLElement): void {
-    event.preventDefault();
-    target.focus();
-  }
-
   /** Moves the app's children into the form (controls) or the success message (`slot="success"`). */
   #claimChildren(): void {
     const extra = this.#extraContainer();
@@ -384,7 +300,7 @@ export class AssentSignupForm extends RenderingElement {
     if (records.some((record) => [...record.addedNodes].some((node) => node instanceof Element && node.id !== this.#id))) this.#claimChildren();
   }
 
-  /** Creates the client when the configuration changed, and checks the app's fields against Auth0's limits; first loads the signup code. */
+  /** Makes the client when the configuration changed, and checks the app's fields against Auth0's limits; first loads the signup code. */
   #configure(): void {
     if (!runtime && !this.#runtimeError) {
       // Not submittable (no active client) until the code has arrived; then this runs again.
@@ -400,19 +316,10 @@ export class AssentSignupForm extends RenderingElement {
     }
     this.#configDirty = false;
     let error: Error | null = this.#runtimeError;
-    let client = this.client;
+    let client: AssentClient | null = null;
     try {
       if (!runtime) throw error;
-      const { AssentConfigError, extraValues } = runtime;
-      if (this.passwordPolicy && !LEVELS.includes(this.passwordPolicy)) throw new AssentConfigError('password-policy', `must be one of ${LEVELS.join(', ')}`);
-      if (!client) client = this.#ownClient(runtime);
-      if (client) {
-        const fixed = this.metadata ?? {};
-        const fields = extraValues(extraControls(this.#extraContainer()), true).metadata;
-        const clash = Object.keys(fields).find((name) => Object.hasOwn(fixed, name));
-        if (clash) throw new AssentConfigError('metadata', `"${clash}" is set both by the metadata property and by a control inside the form`);
-        client.checkSignup({ metadata: { ...fixed, ...fields } });
-      }
+      client = (this.#setup ??= new runtime.SignupSetup()).client(this, this.#source.policy, this.#extraContainer());
     } catch (caught) {
       error = caught instanceof Error ? caught : new Error(String(caught));
     }
@@ -421,41 +328,11 @@ export class AssentSignupForm extends RenderingElement {
     this.#active = error ? null : client;
   }
 
-  /** The client of the attributes and policy, kept while they stay the same (it remembers uncertain attempts). */
-  #ownClient({ AssentConfigError, createAssent }: SignupRuntime): AssentClient | null {
-    const policy = this.policy ?? this.#source.policy;
-    if (!policy) {
-      if (this.#source.policy === null) throw new AssentConfigError('policy-src', `${JSON.stringify(this.policySrc)} could not be loaded as a consent policy`);
-      if (!this.policySrc) throw new AssentConfigError('policy', 'set the policy property or the policy-src attribute');
-      return null;
-    }
-    const key = JSON.stringify([this.domain, this.clientId, this.connection]);
-    if (this.#own?.key !== key || this.#own.policy !== policy) {
-      this.#own = null;
-      this.#own = { key, policy, client: createAssent({ domain: this.domain ?? '', clientId: this.clientId ?? '', connection: this.connection ?? '', policy }) };
-    }
-    return this.#own.client;
-  }
-
-  /** Reads the password for the live checklist and blocks the form while a rule of `password-policy` is unmet. */
-  #syncPassword(): void {
-    const input = this.#input('password');
-    if (!input) return;
-    this.#password = input.value;
-    const unmet = this.#liveRules()?.some((rule) => !rule.verified);
-    input.setCustomValidity(unmet ? this.#ui[1]['signup.passwordWeak'] : '');
-  }
-
-  #togglePassword(): void {
-    this.#showPassword = !this.#showPassword;
-    this.requestUpdate();
-  }
-
   /** The user changed something: the message about that field is outdated. */
   #onInput(event: Event): void {
     const target = event.target as Partial<ExtraControl> & Element;
     const field = target.localName === 'assent-terms' ? 'terms' : target.id?.startsWith(`${this.#id}-`) ? target.name : `metadata.${target.name}`;
-    if (target.name === 'password') this.#syncPassword();
+    if (target.name === 'password') this.#password.sync();
     this.#submission.problems = this.#submission.problems.filter((problem) => problem.field !== field && problem.field !== field?.replace(/^metadata\./, ''));
     this.requestUpdate();
   }
@@ -469,16 +346,13 @@ export class AssentSignupForm extends RenderingElement {
     }
     // Not submittable until the signup code has arrived (the button says so with aria-disabled).
     if (!runtime) return;
-    this.#syncPassword();
-    const problems = runtime.invalidFields(event.currentTarget as HTMLFormElement, `${this.#id}-`, runtime.withSubmitTexts(this.#ui[1]));
-    const decision = this.querySelector<AssentTerms>(`#${this.#id}-terms`)?.decision;
-    if (problems.length || !decision || !this.#active) {
-      void this.#report(problems);
-      return;
-    }
+    this.#password.sync();
     void runtime.submitSignup(
       {
         element: this,
+        form: event.currentTarget as HTMLFormElement,
+        ownPrefix: `${this.#id}-`,
+        terms: () => this.querySelector<AssentTerms>(`#${this.#id}-terms`),
         submission: this.#submission,
         countdown: this.#countdown,
         texts: this.#ui[1],
@@ -489,7 +363,6 @@ export class AssentSignupForm extends RenderingElement {
         report: (found) => this.#report(found),
       },
       this.#active,
-      decision,
     );
   }
 

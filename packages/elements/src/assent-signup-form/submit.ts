@@ -1,10 +1,12 @@
-import { SignupError, SignupInputError, type AssentClient, type ConsentDecision } from '@assent/core';
+import { SignupError, SignupInputError, type AssentClient } from '@assent/core';
+import type { AssentTerms } from '../assent-terms/assent-terms.js';
 import type { AssentSignupErrorDetail, AssentSignupSuccessDetail } from './events.js';
 import { problemOf, type Problem } from './problems.js';
 import type { RetryCountdown } from './retry-countdown.js';
 import { signupInputOf, type SignupInputOptions } from './signup-input.js';
 import { withSubmitTexts } from './submit-messages.js';
 import type { FormUiMessages } from './ui-messages.js';
+import { invalidFields } from './validation.js';
 
 /** What a submit changes on the form, and the form renders. */
 export interface Submission {
@@ -20,6 +22,12 @@ export interface Submission {
 export interface SubmitTarget {
   /** The element: its events are dispatched on it. */
   readonly element: HTMLElement & { readonly updateComplete: Promise<boolean>; requestUpdate(): void };
+  /** The native `<form>` the fields are in. */
+  readonly form: HTMLFormElement;
+  /** The start of the ids of the form's own inputs (the app's controls have other ids). */
+  readonly ownPrefix: string;
+  /** The form's `<assent-terms>`. */
+  terms(): AssentTerms | null;
   readonly submission: Submission;
   readonly countdown: RetryCountdown;
   readonly texts: FormUiMessages;
@@ -35,12 +43,18 @@ export interface SubmitTarget {
 }
 
 /**
- * Sends the signup: ONE request with the decision, then the success message or the problem in the
- * user's language. Everything typed is kept after a failure, except a password Auth0 reports as
- * breached (`password_leaked`): that one must not be used again. Loaded with the signup code.
+ * Submits the form: checks every field (the summary and each field's message when one is wrong),
+ * then sends ONE request with the decision `<assent-terms>` holds at this moment (its documented
+ * `decision` property; the client checks and encodes it once), then shows the success message or
+ * the problem in the user's language. Everything typed is kept after a failure, except a password
+ * Auth0 reports as breached (`password_leaked`): that one must not be used again. `client` is null
+ * while the form cannot send (`policy-src` still loading). Loaded with the signup code.
  */
-export async function submitSignup(form: SubmitTarget, client: AssentClient, decision: ConsentDecision): Promise<void> {
+export async function submitSignup(form: SubmitTarget, client: AssentClient | null): Promise<void> {
   const { element, submission } = form;
+  const problems = invalidFields(form.form, form.ownPrefix, withSubmitTexts(form.texts));
+  const decision = form.terms()?.decision;
+  if (problems.length || !decision || !client) return form.report(problems);
   const input = signupInputOf((name) => form.input(name)?.value ?? '', form.extras, form.options);
   submission.busy = true;
   submission.problems = [];
