@@ -1,14 +1,14 @@
 /**
- * The "Social login (Form)" page's server side: the consent Form of the published policy, deployed
- * with @assent/universal-login's `deployConsentForm` and the official `auth0` SDK (its custom field
+ * The "Social login (Form)" page's server side: the consent Forms of the published policy, one per
+ * language, deployed with @assent/universal-login's `deployConsentForms` and the official `auth0` SDK (their custom field
  * loads the single-file `<assent-terms>`, built once and served here with CORS as a CDN would), the
  * secrets of the Forms variant of the post-login Action (`formActionSecrets`: the policy and the
- * Form's id), and which post-login Action the tenant runs: the redirect to the consent page or the
+ * Forms' ids by language), and which post-login Action the tenant runs: the redirect to the consent page or the
  * Form (`PATCH /api/v2/actions/triggers/post-login/bindings`). Auth0 runs only bound Actions, so
  * exactly one of the two is bound at a time.
  *
  *   GET  /assent-demo/forms                        { policy, pending: the deployment a click would make (a dry run) }
- *   POST /assent-demo/forms/deploy                 { dryRun?: boolean } -> the deployment + { summary, formId }
+ *   POST /assent-demo/forms/deploy                 { dryRun?: boolean } -> the deployment + { summary, formIds }
  *   GET  /assent-demo/forms/binding                { variant: "redirect" | "form" | "none", bindings: [names] }
  *   PUT  /assent-demo/forms/binding                { variant: "redirect" | "form" } -> the same
  *   GET  /assent-demo/forms/assets/assent-terms.js the single-file <assent-terms>
@@ -21,7 +21,7 @@ import type { Plugin } from 'vite';
 import type { ConsentPolicy } from '@assent/core';
 import type { RunningEmulator } from '@assent/auth0-emulator';
 import { formActionSecrets } from '@assent/server';
-import { deployConsentForm, formatChanges, lineDiff, type DeployChange, type DeployFormResult } from '@assent/universal-login';
+import { DEFAULT_LANGUAGES, deployConsentForms, formatChanges, lineDiff, type DeployChange, type DeployFormsResult } from '@assent/universal-login';
 import { buildCdn } from '../../packages/universal-login/scripts/build-cdn.js';
 import { machineClient } from './inspector-routes.js';
 import { answer, readJson } from './json-route.js';
@@ -52,7 +52,7 @@ export class FormNotDeployedError extends Error {
 }
 
 /** A Form deployment as the page shows it: the Form's changes and the Action's. */
-export type FormsDeployment = DeployFormResult & { readonly summary: string };
+export type FormsDeployment = DeployFormsResult & { readonly summary: string };
 
 export interface FormsDeployer {
   deploy(policy: ConsentPolicy, options?: { readonly dryRun?: boolean }): Promise<FormsDeployment>;
@@ -100,16 +100,17 @@ export function createFormsDeployer(emulator: RunningEmulator, options: FormsDep
 
   const deploy = async (policy: ConsentPolicy, dryRun: boolean): Promise<FormsDeployment> => {
     const { integrity } = await asset();
-    const form = await deployConsentForm({ management, policy, element: { scriptUrl: `${options.origin}/assent-demo/forms/assets/${ASSET}`, integrity }, dryRun });
-    const formId = form.formId ?? 'ap_createdbythedeployment';
-    const secrets = formActionSecrets({ policy, formId });
+    // One Form per language the demo's logins can ask for: each records the consent in the language it shows.
+    const form = await deployConsentForms({ management, policy, languages: DEFAULT_LANGUAGES, element: { scriptUrl: `${options.origin}/assent-demo/forms/assets/${ASSET}`, integrity }, dryRun });
+    const formIds = Object.fromEntries(Object.entries(form.formIds).map(([language, id]) => [language, id ?? 'ap_createdbythedeployment']));
+    const secrets = formActionSecrets({ policy, formIds });
     const digest = createHash('sha256').update(JSON.stringify(Object.entries(secrets).sort())).digest('hex');
     const changes: DeployChange[] = [...form.changes];
     if (digest !== actionDigest) {
       const { data } = await management.actions.list({ actionName: DEMO_FORM_ACTION_NAME });
       const id = data[0]?.id;
       if (!id) throw new Error(`the demo tenant has no Action named ${DEMO_FORM_ACTION_NAME}`);
-      const lines = Object.entries(secrets).map(([name, value]) => `secret ${name}${name === 'ASSENT_FORM_ID' ? ` = ${value}` : ''}`);
+      const lines = Object.entries(secrets).map(([name, value]) => `secret ${name}${name === 'ASSENT_FORM_IDS' ? ` = ${value}` : ''}`);
       changes.push({ kind: 'action', target: DEMO_FORM_ACTION_NAME, call: `PATCH /api/v2/actions/actions/${id}`, diff: lineDiff('', lines.join('\n')) });
       if (!dryRun) {
         await management.actions.update(id, { secrets: Object.entries(secrets).map(([name, value]) => ({ name, value })) });

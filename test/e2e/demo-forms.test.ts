@@ -75,16 +75,17 @@ describe('the Forms variant of the social login (forms.html)', () => {
   test('one click deploys the consent Form and the Forms Action\'s secrets; a second click reports no changes', async (t) => {
     const { page } = await open(t, 'forms.html');
     const status = page.locator('#deploy-status');
-    await status.filter({ hasText: /^acme-signup@2026-11-01: 2 resources \(form, action\) differ from the tenant/ }).waitFor({ timeout: 60_000 });
+    await status.filter({ hasText: /^acme-signup@2026-11-01: 25 resources \(form, action\) differ from the tenant/ }).waitFor({ timeout: 60_000 });
     assert.equal((await binding()).variant, 'redirect', 'the demo starts with the redirect Action bound');
     await assertAccessible(page, 'loading');
 
     await page.getByRole('button', { name: 'Deploy to the demo tenant' }).click();
-    await status.filter({ hasText: 'Deployed acme-signup@2026-11-01: 2 resources (form, action) changed.' }).waitFor({ timeout: 60_000 });
+    await status.filter({ hasText: 'Deployed acme-signup@2026-11-01: 25 resources (form, action) changed.' }).waitFor({ timeout: 60_000 });
     const changes = (await page.locator('#deploy-changes').textContent()) ?? '';
-    assert.match(changes, /## form assent-consent: POST \/api\/v2\/forms/);
+    assert.match(changes, /## form assent-consent-en: POST \/api\/v2\/forms/);
+    assert.match(changes, /## form assent-consent-de: POST \/api\/v2\/forms/);
     assert.match(changes, /## action assent-post-login-form: PATCH \/api\/v2\/actions\/actions\//);
-    assert.match(changes, /^\+ secret ASSENT_FORM_ID = ap_[A-Za-z0-9]+$/m);
+    assert.match(changes, /^\+ secret ASSENT_FORM_IDS = \{"en":"ap_[A-Za-z0-9]+","ar":"ap_/m);
 
     await page.getByRole('button', { name: 'Deploy to the demo tenant' }).click();
     await status.filter({ hasText: 'acme-signup@2026-11-01: no changes, the tenant is up to date.' }).waitFor({ timeout: 60_000 });
@@ -129,17 +130,18 @@ describe('the Forms variant of the social login (forms.html)', () => {
     assert.deepEqual(shown.consent.purposes, { terms: true, marketing: true, analytics: false });
   });
 
-  test('continuing on the Legal fields without the required box denies the login and stores no consent', async (t) => {
+  test('a German login meets the German Form; continuing on its Legal fields without the required box denies the login and stores no consent', async (t) => {
     // The element's script blocked, as an offline or refused CDN would: the Legal fields answer.
-    const { page } = await open(t, 'forms.html', [/^error: Failed to load resource: net::ERR_BLOCKED_BY_CLIENT/]);
+    const { page } = await open(t, 'forms.html?lang=de', [/^error: Failed to load resource: net::ERR_BLOCKED_BY_CLIENT/]);
     await page.route('**/assent-demo/forms/assets/**', (route) => route.abort('blockedbyclient'));
     await page.locator('#deploy-status:not(:empty)').waitFor({ timeout: 60_000 });
     const email = uniqueEmail('demo-forms-decline');
     await signInWithGoogle(page, email);
     await page.waitForURL(/\/u\/forms\/ap_/, { timeout: 60_000 });
     await page.locator('#f-consent_required').waitFor();
-    await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+    await page.getByRole('checkbox', { name: 'Ich möchte Neuigkeiten und Angebote von Acme GmbH per E-Mail erhalten.' }).check();
+    await page.getByRole('button', { name: 'Weiter' }).click();
 
     await page.getByRole('alert').filter({ hasText: 'Login denied: Consent declined.' }).waitFor({ timeout: 60_000 });
     await assertAccessible(page, 'coming back declined');

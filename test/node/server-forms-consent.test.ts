@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultTenantConfig, startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { applyConsentEvent, createDecision, decodeConsentObject, loadMessages, parsePolicy } from '@assent/core';
 import { formActionSecrets } from '@assent/server';
-import { deployConsentForm } from '@assent/universal-login';
+import { deployConsentForm, deployConsentForms } from '@assent/universal-login';
 import type { ManagementClient } from 'auth0';
 import { decodeJwt } from 'jose';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
@@ -117,9 +117,9 @@ function authorizeUrl(extra: Record<string, string> = {}): string {
   return `${emulator.url}/authorize?${new URLSearchParams(params)}`;
 }
 
-/** Signs in with the simulated provider; returns the emulator's answer (not followed). */
-async function socialLogin(browser: Browser, email: string): Promise<Response> {
-  const html = await (await get(browser, authorizeUrl())).text();
+/** Signs in with the simulated provider (`extra`: more authorize parameters); returns the emulator's answer (not followed). */
+async function socialLogin(browser: Browser, email: string, extra: Record<string, string> = {}): Promise<Response> {
+  const html = await (await get(browser, authorizeUrl(extra))).text();
   const transaction = /name="state" value="([^"]+)"/.exec(html)![1]!;
   return post(browser, `${emulator.url}/u/social`, { state: transaction, email });
 }
@@ -234,6 +234,53 @@ describe('a social login meets the consent Form', () => {
     await post(browser, `${emulator.url}/continue`, { state: form.state, consent_required: 'true' });
     const replay = await post(browser, `${emulator.url}/continue`, { state: form.state, consent_required: 'true' });
     assert.equal(replay.status, 400);
+  });
+});
+
+describe('one consent Form per language', () => {
+  /** Deploys a Form per language and points the Action at them (ASSENT_FORM_IDS). */
+  async function publishPerLanguage(languages: string[]): Promise<Readonly<Record<string, string | null>>> {
+    const { formIds } = await deployConsentForms({ management, policy, languages });
+    const action = (await management.actions.list({ actionName: 'assent-post-login-form' })).data[0]!;
+    await management.actions.update(action.id!, { secrets: Object.entries(formActionSecrets({ policy, formIds: formIds as Record<string, string> })).map(([name, value]) => ({ name, value })) });
+    await management.actions.deploy(action.id!);
+    return formIds;
+  }
+
+  test('a German login meets the German Form, its Legal texts and button in German, and the consent is recorded in German', async () => {
+    const formIds = await publishPerLanguage(['en', 'de']);
+    const browser: Browser = {};
+    const email = uniqueEmail('form-de');
+    const response = await socialLogin(browser, email, { ui_locales: 'de' });
+    assert.equal(new URL(response.headers.get('location')!, emulator.url).pathname, `/u/forms/${formIds.de}`);
+    const form = await formOf(browser, response);
+    assert.match(form.html, /<html lang="de">/);
+    assert.match(form.html, /<button type="submit">Weiter<\/button>/);
+    assert.match(form.html, /Ich möchte Neuigkeiten und Angebote von Acme GmbH per E-Mail erhalten\./);
+    assert.ok(callbackParams(await post(browser, `${emulator.url}/continue`, { state: form.state, consent_required: 'true' })).get('code'));
+    const consent = decodeConsentObject((await userByEmail(email)).app_metadata?.consent);
+    assert.equal(consent.locale, 'de');
+    assert.equal(consent.hash, (await createDecision(policy, { accepted: ['terms'], locale: 'de', messages: await loadMessages('de') })).hash);
+  });
+
+  test('a login in a language without a Form of its own meets the first Form, and the consent is recorded in its language', async () => {
+    const formIds = await publishPerLanguage(['en', 'de']);
+    const browser: Browser = {};
+    const email = uniqueEmail('form-fr');
+    const response = await socialLogin(browser, email, { ui_locales: 'fr' });
+    assert.equal(new URL(response.headers.get('location')!, emulator.url).pathname, `/u/forms/${formIds.en}`);
+    const form = await formOf(browser, response);
+    assert.match(form.html, /<button type="submit">Continue<\/button>/);
+    assert.ok(callbackParams(await post(browser, `${emulator.url}/continue`, { state: form.state, consent_required: 'true' })).get('code'));
+    assert.equal(decodeConsentObject((await userByEmail(email)).app_metadata?.consent).locale, 'en');
+  });
+
+  test('formActionSecrets refuses both formId and formIds, neither, or a Form id that is not one', () => {
+    assert.throws(() => formActionSecrets({ policy }), /give formId \(one Form\) or formIds/);
+    assert.throws(() => formActionSecrets({ policy, formId: 'ap_a', formIds: { en: 'ap_b' } }), /not both/);
+    assert.throws(() => formActionSecrets({ policy, formIds: { en: 'form-1' } }), /the Form of "en" must be the id of an Auth0 Form/);
+    assert.throws(() => formActionSecrets({ policy, formIds: {} }), /at least one language/);
+    assert.equal(formActionSecrets({ policy, formIds: { en: 'ap_a', de: 'ap_b' } }).ASSENT_FORM_IDS, '{"en":"ap_a","de":"ap_b"}');
   });
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '@assent/auth0-emulator';
 import { parsePolicy } from '@assent/core';
-import { DeployError, deployConsentForm, generateConsentForm, runCli } from '@assent/universal-login';
+import { DeployError, PartialLimitError, deployConsentForm, deployConsentForms, generateConsentForm, runCli } from '@assent/universal-login';
 import { trustingFetch, type TrustingFetch } from '@assent/testkit/https-trust';
 import { DEFAULT_MACHINE_CLIENT, managementClient, managementClientWithScopes } from '../support/management.js';
 
@@ -121,6 +121,39 @@ describe('deployConsentForm with the auth0 SDK', () => {
   });
 });
 
+describe('deployConsentForms: one Form per language', () => {
+  test('stores a Form per language, each with its texts, button and hidden locale, and returns their ids in the order given', async () => {
+    const result = await deployConsentForms({ management: client(), policy, languages: ['en', 'de', 'fr'], element: ELEMENT });
+    assert.deepEqual(Object.keys(result.formIds), ['en', 'de', 'fr']);
+    const stored = await storedForms();
+    assert.deepEqual(stored.map((form) => form.name).sort(), ['assent-consent-de', 'assent-consent-en', 'assent-consent-fr']);
+    for (const language of ['en', 'de', 'fr']) {
+      const form = (await client().forms.get(result.formIds[language]!)) as unknown as { name: string; start: { hidden_fields: { key: string; value: string }[] }; nodes: { config: { components: { type: string; config: { text?: string } }[] } }[] };
+      assert.equal(form.name, `assent-consent-${language}`);
+      assert.deepEqual(form.start.hidden_fields.find((field) => field.key === 'consent_locale'), { key: 'consent_locale', value: language });
+      assert.deepEqual(form, { ...form, ...(await generateConsentForm(policy, { name: `assent-consent-${language}`, locale: language, element: ELEMENT })).body });
+    }
+    const button = (language: string) => generateConsentForm(policy, { locale: language }).then(({ body }) => body.nodes[0]!.config.components.find((component) => component.type === 'NEXT_BUTTON')!.config.text);
+    assert.deepEqual([await button('en'), await button('de'), await button('fr')], ['Continue', 'Weiter', 'Continuer']);
+  });
+
+  test('a second deployment changes nothing; a new policy version updates every Form', async () => {
+    await deployConsentForms({ management: client(), policy, languages: ['en', 'de'] });
+    const again = await deployConsentForms({ management: client(), policy, languages: ['en', 'de'] });
+    assert.deepEqual(again.changes, []);
+    const next = await deployConsentForms({ management: client(), policy: { ...policy, version: '2026-12-01' }, languages: ['en', 'de'] });
+    assert.deepEqual(next.changes.map((change) => [change.target, change.call.replace(/ap_\w+/, 'ap_…')]), [['assent-consent-en', 'PATCH /api/v2/forms/ap_…'], ['assent-consent-de', 'PATCH /api/v2/forms/ap_…']]);
+    assert.equal((await storedForms()).length, 2);
+  });
+
+  test('an empty or repeated list, or a language Assent has no texts for, is refused before anything is written', async () => {
+    for (const languages of [[], ['en', 'en'], ['en', 'xx'], ['pt-BR']]) {
+      await assert.rejects(deployConsentForms({ management: client(), policy, languages }), (error: unknown) => error instanceof PartialLimitError && error.code === 'invalid_option' && /languages/.test(error.message), JSON.stringify(languages));
+    }
+    assert.deepEqual(await storedForms(), []);
+  });
+});
+
 describe('assent-universal-login deploy-form', () => {
   async function cli(args: string[]) {
     const dir = await mkdtemp(join(tmpdir(), 'assent-form-cli-'));
@@ -150,6 +183,16 @@ describe('assent-universal-login deploy-form', () => {
     assert.match(done.stdout, new RegExp(`Form id: ${form!.id} \\(the post-login Action's ASSENT_FORM_ID\\)`));
     const again = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--script-url', ELEMENT.scriptUrl, '--integrity', ELEMENT.integrity]);
     assert.match(again.stdout, /the tenant is up to date/);
+  });
+
+  test('--languages deploys one Form per language and prints their ids for ASSENT_FORM_IDS', async () => {
+    const done = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--languages', 'en,de']);
+    assert.equal(done.status, 0, done.stderr);
+    const ids = Object.fromEntries((await storedForms()).map((form) => [form.name.replace('assent-consent-', ''), form.id]));
+    assert.ok(done.stdout.includes(`Form ids: ${JSON.stringify({ en: ids.en, de: ids.de })} (the post-login Action's ASSENT_FORM_IDS)`), done.stdout);
+    const both = await cli(['deploy-form', '--policy', '{dir}/policy.json', '--languages', 'en,de', '--locale', 'de']);
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /--locale \(one Form\) and --languages \(one Form per language\) exclude each other/);
   });
 
   test('--script-url without --integrity is a usage error', async () => {

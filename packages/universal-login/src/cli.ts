@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { AssentError } from '@assent/core';
 import { ManagementClient } from 'auth0';
 import { deployUniversalLogin, formatChanges } from './deploy.js';
-import { deployConsentForm } from './deploy-form.js';
+import { deployConsentForm, deployConsentForms } from './deploy-form.js';
 import type { Enhancement } from './partials.js';
 
 export const USAGE = `Usage: assent-universal-login deploy --policy <file.json> [options]
@@ -18,7 +18,8 @@ export const USAGE = `Usage: assent-universal-login deploy --policy <file.json> 
 
 deploy: the signup prompt partials, their custom texts, the page template and the
 pre-user-registration Action's secrets. deploy-form: the consent Form that the post-login
-Action renders (Forms for Actions); prints its id for the Action's ASSENT_FORM_ID secret.
+Action renders (Forms for Actions); prints its id for the Action's ASSENT_FORM_ID secret, or,
+with --languages, one Form per language and their ids for ASSENT_FORM_IDS.
 Only what differs is written.
 
 Options:
@@ -32,8 +33,9 @@ Options:
   --script-url <url>     enhance with the single-file <assent-terms> from this URL ...
   --integrity <sri>      ... with this SRI hash (dist/cdn/manifest.json) ...
   --policy-url <url>     ... loading the policy from this URL
-  --form-name <name>     deploy-form: the Form's name (default assent-consent)
-  --locale <code>        deploy-form: language of the Legal fields' texts (default en)
+  --form-name <name>     deploy-form: the Form's name (default assent-consent; -<language> added with --languages)
+  --locale <code>        deploy-form: language of the Form's texts (default en)
+                         deploy-form --languages: one Form per language, in each language
                          deploy-form takes --script-url and --integrity for the custom field
   --help                 this text
 
@@ -86,6 +88,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   if (command !== 'deploy' && command !== 'deploy-form') return usage('the command is "deploy" or "deploy-form"');
   if (!values.policy) return usage('--policy is required');
   if (command === 'deploy-form' && Boolean(values['script-url']) !== Boolean(values.integrity)) return usage('--script-url and --integrity go together');
+  if (command === 'deploy-form' && values.languages && values.locale) return usage('--locale (one Form) and --languages (one Form per language) exclude each other');
   const enhancementFlags = [values['script-url'], values.integrity, values['policy-url']];
   if (command === 'deploy' && enhancementFlags.some(Boolean) && !enhancementFlags.every(Boolean)) return usage('--script-url, --integrity and --policy-url go together');
   const { AUTH0_DOMAIN: domain, AUTH0_CLIENT_ID: clientId, AUTH0_CLIENT_SECRET: clientSecret, AUTH0_TOKEN: token } = io.env;
@@ -96,6 +99,19 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const policy: unknown = JSON.parse(await read(values.policy));
     const fetchOption = io.fetch ? { fetch: io.fetch } : {};
     const management = token ? new ManagementClient({ domain, token, ...fetchOption }) : new ManagementClient({ domain, clientId: clientId as string, clientSecret: clientSecret as string, ...fetchOption });
+    if (command === 'deploy-form' && values.languages) {
+      const result = await deployConsentForms({
+        management,
+        policy,
+        dryRun: values['dry-run'] === true,
+        languages: values.languages.split(',').map((language) => language.trim()),
+        ...(values['form-name'] ? { name: values['form-name'] } : {}),
+        ...(values['script-url'] ? { element: { scriptUrl: values['script-url'], integrity: values.integrity as string } } : {}),
+      });
+      const ids = Object.values(result.formIds).every(Boolean) ? `Form ids: ${JSON.stringify(result.formIds)} (the post-login Action's ASSENT_FORM_IDS)\n` : '';
+      io.stdout(formatChanges(result) + '\n' + ids);
+      return 0;
+    }
     if (command === 'deploy-form') {
       const result = await deployConsentForm({
         management,

@@ -8,7 +8,10 @@ import type { ManagementClient } from 'auth0';
 import { call, stable } from './deploy-error.js';
 import type { DeployChange, DeployResult } from './deploy.js';
 import { lineDiff } from './diff.js';
-import { generateConsentForm, type ConsentFormOptions, type FormBody } from './form.js';
+import { resolveLocale } from '@assent/core';
+import { PartialLimitError } from './errors.js';
+import { DEFAULT_FORM_NAME, generateConsentForm, type ConsentFormOptions, type FormBody } from './form.js';
+import { DEFAULT_LANGUAGES } from './partials.js';
 
 /** Options of `deployConsentForm`. */
 export interface DeployFormOptions extends ConsentFormOptions {
@@ -59,4 +62,49 @@ export async function deployConsentForm(options: DeployFormOptions): Promise<Dep
     }
   }
   return { policy: form.policy, changes, applied: !dryRun, formId };
+}
+
+/** Options of `deployConsentForms`. */
+export interface DeployFormsOptions extends Omit<DeployFormOptions, 'locale' | 'name'> {
+  /**
+   * The Forms' languages, the first being the one the Action falls back to. Default: Assent's
+   * languages that Auth0 offers (`DEFAULT_LANGUAGES`, English first).
+   */
+  readonly languages?: readonly string[];
+  /** The Forms' name, each followed by `-<language>`. Default `assent-consent`. */
+  readonly name?: string;
+}
+
+/** What a deployment of one Form per language did; `formIds` is what the Forms Action's `ASSENT_FORM_IDS` secret needs. */
+export interface DeployFormsResult extends DeployResult {
+  /** The Form of each language, in the order given (null in a dry run that would create it). */
+  readonly formIds: Readonly<Record<string, string | null>>;
+}
+
+/**
+ * Deploys one consent Form per language: `<name>-<language>`, each with the Legal fields, the notice,
+ * the button and the hidden `consent_locale` in that language. Auth0 Forms choose their translation
+ * by the browser's language, which the Action never learns, while a consent must be recorded in the
+ * language that was shown: so each language is a Form of its own, and the Forms Action renders the
+ * one of the login's language (`formActionSecrets({ formIds })` of @assent/server).
+ *
+ * @throws {PartialLimitError} `invalid_option` for an empty or repeated list or a language Assent has no texts for; DeployError as `deployConsentForm`.
+ * @example const { formIds } = await deployConsentForms({ management, policy, languages: ['en', 'de'], element });
+ */
+export async function deployConsentForms(options: DeployFormsOptions): Promise<DeployFormsResult> {
+  const { languages = DEFAULT_LANGUAGES, name = DEFAULT_FORM_NAME, ...common } = options;
+  if (!languages.length || new Set(languages).size !== languages.length) throw new PartialLimitError('invalid_option', 'languages', 'must be a non-empty list of distinct languages');
+  for (const language of languages) if (resolveLocale(language) !== language) throw new PartialLimitError('invalid_option', 'languages', `"${language}" is not one of Assent's built-in languages`);
+  // Generation refuses a bad name or policy before anything is written.
+  for (const language of languages) await generateConsentForm(common.policy, { ...common, name: `${name}-${language}`, locale: language });
+  const changes: DeployChange[] = [];
+  const formIds: Record<string, string | null> = {};
+  let policy = '';
+  for (const language of languages) {
+    const result = await deployConsentForm({ ...common, name: `${name}-${language}`, locale: language });
+    changes.push(...result.changes);
+    formIds[language] = result.formId;
+    policy = result.policy;
+  }
+  return { policy, changes, applied: !(common.dryRun ?? false), formIds };
 }

@@ -16,6 +16,7 @@ import { FORM_FIELD_IDS, loadMessages, parsePolicy, purposeText, resolveLocale, 
 import { escapeHtml } from './escape.js';
 import { PartialLimitError } from './errors.js';
 import { CUSTOM_FIELD_CODE } from './form-field-code.js';
+import { FORM_CONTINUE_LABELS } from './form-labels.js';
 import { requiredParts } from './texts.js';
 
 /** The Form's name when none is given: the deploy finds the Form by it. */
@@ -33,7 +34,11 @@ export interface FormElement {
 export interface ConsentFormOptions {
   /** The Form's name (Auth0 shows it in the dashboard; the deploy finds the Form by it). Default `assent-consent`. */
   readonly name?: string;
-  /** Language of the Legal fields' texts (the element shows the Action's `vars.locale`). Default `en`. */
+  /**
+   * Language of the Form's texts: the Legal fields, the notice and the button (`form.continue`, which
+   * the policy's `messages` may override). The element shows the Action's `vars.locale`: the Forms
+   * Action passes the language of the Form it renders. Default `en`.
+   */
   readonly locale?: string;
   /** The custom field with `<assent-terms>`; without it the Form has the Legal fields only. */
   readonly element?: FormElement;
@@ -127,7 +132,8 @@ export async function generateConsentForm(input: ConsentPolicy | unknown, option
   const locale = options.locale ?? 'en';
   if (element) checkElement(element);
   const messages = await messagesFor(locale);
-  const t = (key: string) => resolveMessage(policy, locale, messages, key);
+  // The button's label is no core text: its built-in translations live beside the Form, a policy may override `form.continue`.
+  const t = (key: string) => resolveMessage(policy, locale, { ...messages, 'form.continue': FORM_CONTINUE_LABELS[locale] ?? FORM_CONTINUE_LABELS.en ?? 'Continue' }, key);
   const newTab = t('link.newTab');
   const optional = policy.purposes.filter((purpose) => !purpose.required);
   const legal: FormComponentBody[] = [
@@ -163,7 +169,7 @@ export async function generateConsentForm(input: ConsentPolicy | unknown, option
     ...custom,
     ...legal,
     { id: 'assent_notice', category: 'BLOCK', type: 'RICH_TEXT', config: { content: `<p>${withdrawal}${controller}</p>` } },
-    { id: 'assent_submit', category: 'BLOCK', type: 'NEXT_BUTTON', config: { text: 'Continue' } },
+    { id: 'assent_submit', category: 'BLOCK', type: 'NEXT_BUTTON', config: { text: t('form.continue') } },
   ];
   const policyName = `${policy.id}@${policy.version}`;
   return {

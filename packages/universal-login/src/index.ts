@@ -11,6 +11,7 @@ export * from './partials.js';
 export * from './action-secrets.js';
 export * from './deploy.js';
 export * from './form.js';
+export * from './form-labels.js';
 export * from './deploy-form.js';
 export * from './diff.js';
 export * from './cli.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FORM_FIELD_IDS, loadMessages, parsePolicy, plainText, purposeText } from '@assent/core';
-import { PartialLimitError, generateConsentForm, type FormComponentBody } from '../src/index.js';
+import { FORM_FIELD_IDS, SUPPORTED_LOCALES, loadMessages, parsePolicy, plainText, purposeText } from '@assent/core';
+import { FORM_CONTINUE_LABELS, PartialLimitError, generateConsentForm, type FormComponentBody } from '../src/index.js';
 
 const policy = parsePolicy({
   id: 'acme-signup',
@@ -51,6 +51,17 @@ describe('generateConsentForm', () => {
     assert.equal(text(byId(list, 'consent_p_marketing').config.text as string), plainText(purposeText(policy, 'marketing', 'de', messages)));
     assert.equal(text(byId(list, 'consent_required').config.text as string), plainText(purposeText(policy, 'terms', 'de', messages)));
     assert.match(byId(list, 'consent_required').config.text as string, /<a href="https:\/\/acme\.example\/terms" target="_blank" rel="noopener noreferrer"/);
+  });
+
+  test("the button's label is in the Form's language for every built-in language; the policy's messages may override it", async () => {
+    const label = async (locale: string, input: unknown = policy) => byId((await generateConsentForm(input, { locale })).body.nodes[0]!.config.components, 'assent_submit').config.text;
+    assert.equal(await label('en'), 'Continue');
+    assert.equal(await label('de'), 'Weiter');
+    for (const locale of SUPPORTED_LOCALES) {
+      assert.equal(await label(locale), FORM_CONTINUE_LABELS[locale], locale);
+      if (locale !== 'en') assert.notEqual(FORM_CONTINUE_LABELS[locale], 'Continue', `${locale} has its own label`);
+    }
+    assert.equal(await label('de', { ...policy, messages: { de: { 'form.continue': 'Zustimmen und weiter' } } }), 'Zustimmen und weiter');
   });
 
   test('the hidden fields carry the policy version and the locale of the Legal texts; the ending resumes the login', async () => {

@@ -10,6 +10,8 @@ import { AssentError, parsePolicy, type ConsentPolicy } from '@assent/core';
  * in `ASSENT_POLICY_JSON_2`, `ASSENT_POLICY_JSON_3`, ... (read until the first one missing).
  */
 export const POLICY_SECRET = 'ASSENT_POLICY_JSON';
+/** The secret of the Forms Action holding one consent Form per language: JSON, language -> Form id, the first the fallback. */
+export const FORM_IDS_SECRET = 'ASSENT_FORM_IDS';
 /** Auth0: "each secret value may have a maximum length of 4096 characters" (Actions limitations). */
 export const SECRET_VALUE_MAX_LENGTH = 4096;
 /** Auth0: "Each Action may have a maximum of 30 secrets". */

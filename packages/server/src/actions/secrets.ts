@@ -3,10 +3,10 @@
  * derived from the same consent policy the handler serves, so the two cannot drift apart: paste
  * them into the Action editor, or give them to the Deploy CLI or a tenant file.
  */
-import { parsePolicy, type ConsentPolicy } from '@assent/core';
+import { LOCALE_PATTERN, parsePolicy, type ConsentPolicy } from '@assent/core';
 import { checkSessionSecret, httpsOrLoopbackUrl } from '../config.js';
 import { ConfigError } from '../errors.js';
-import { MAX_SECRETS, POLICY_SECRET, SECRET_VALUE_MAX_LENGTH } from './config.js';
+import { FORM_IDS_SECRET, MAX_SECRETS, POLICY_SECRET, SECRET_VALUE_MAX_LENGTH } from './config.js';
 import { CLAIM_NAMESPACE_SECRET } from './consent-claim.js';
 
 /** Options of {@link actionSecrets}. */
@@ -73,20 +73,47 @@ export interface FormActionSecretsOptions {
   /** The consent policy (validated with `parsePolicy`): the one the Form was generated from. */
   readonly policy: ConsentPolicy | unknown;
   /** The consent Form's id (`ap_…`), as `deployConsentForm` of @assent/universal-login returns it. */
-  readonly formId: string;
+  readonly formId?: string;
+  /**
+   * One consent Form per language (`{ en: 'ap_…', de: 'ap_…' }`), as `deployConsentForms` returns
+   * them: the Action renders the Form of the login's language, else the first one. Takes the place of `formId`.
+   */
+  readonly formIds?: Readonly<Record<string, string>>;
   /** Namespace of the consent claim in the tokens. Default `https://assent.dev/`. */
   readonly claimNamespace?: string;
+}
+
+const FORM_ID = /^ap_[A-Za-z0-9]+$/;
+
+/** The Form secrets: `ASSENT_FORM_ID`, or `ASSENT_FORM_IDS` (JSON, language -> Form id). */
+function formSecrets(options: FormActionSecretsOptions): Record<string, string> {
+  const { formId, formIds } = options;
+  if ((formId === undefined) === (formIds === undefined)) throw new ConfigError(formId === undefined ? 'formId' : 'formIds', 'give formId (one Form) or formIds (one Form per language), not both and not neither');
+  if (formId !== undefined) {
+    if (typeof formId !== 'string' || !FORM_ID.test(formId)) throw new ConfigError('formId', `must be the id of an Auth0 Form (ap_…), got ${JSON.stringify(formId)}`);
+    return { ASSENT_FORM_ID: formId };
+  }
+  const entries = Object.entries(Object(formIds) as Record<string, unknown>);
+  if (!entries.length) throw new ConfigError('formIds', 'must name the Form of at least one language');
+  for (const [language, id] of entries) {
+    if (!LOCALE_PATTERN.test(language)) throw new ConfigError('formIds', `"${language}" is not a language code`);
+    if (typeof id !== 'string' || !FORM_ID.test(id)) throw new ConfigError('formIds', `the Form of "${language}" must be the id of an Auth0 Form (ap_…), got ${JSON.stringify(id)}`);
+  }
+  const json = JSON.stringify(Object.fromEntries(entries));
+  if (Array.from(json).length > SECRET_VALUE_MAX_LENGTH) throw new ConfigError('formIds', `is ${json.length} characters as JSON, over Auth0's ${SECRET_VALUE_MAX_LENGTH} per secret`);
+  return { [FORM_IDS_SECRET]: json };
 }
 
 /**
  * The secrets of the Forms variant of the post-login Action (`actions/post-login-form.js`): the
  * policy as for `actionSecrets` (`ASSENT_POLICY_JSON`, continued in `_2`, `_3`, ...), the Form's id
- * (`ASSENT_FORM_ID`) and, when given, the claim namespace (`ASSENT_CLAIM_NAMESPACE`).
+ * (`ASSENT_FORM_ID`) or the Forms of each language (`ASSENT_FORM_IDS`) and, when given, the claim
+ * namespace (`ASSENT_CLAIM_NAMESPACE`).
  * @throws ConfigError naming the option; PolicyError (from core) for an invalid policy.
  */
 export function formActionSecrets(options: FormActionSecretsOptions): ActionSecrets {
   const policy = parsePolicy(options.policy);
-  if (typeof options.formId !== 'string' || !/^ap_[A-Za-z0-9]+$/.test(options.formId)) throw new ConfigError('formId', `must be the id of an Auth0 Form (ap_…), got ${JSON.stringify(options.formId)}`);
+  const forms = formSecrets(options);
   const parts = policyParts(JSON.stringify(policy));
   const others = 1 + (options.claimNamespace !== undefined ? 1 : 0);
   if (parts.length + others > MAX_SECRETS) {
@@ -94,7 +121,7 @@ export function formActionSecrets(options: FormActionSecretsOptions): ActionSecr
   }
   return {
     ...Object.fromEntries(parts.map((part, index) => [index === 0 ? POLICY_SECRET : `${POLICY_SECRET}_${index + 1}`, part])),
-    ASSENT_FORM_ID: options.formId,
+    ...forms,
     ...claimSecret(options.claimNamespace),
   };
 }
