@@ -1,7 +1,7 @@
 import { DecisionError } from './errors.js';
 import { en } from './messages.js';
 import { safeUrl } from './safe-url.js';
-import type { ConsentPolicy, Messages } from './types.js';
+import type { ConsentPolicy, Messages, PolicyDocument } from './types.js';
 
 /**
  * A piece of a consent sentence: plain text, or a document title with its link. `href` is present
@@ -49,13 +49,24 @@ export function listFormat(locale: string): Intl.ListFormat {
  */
 export function documentLinks(policy: ConsentPolicy, documentIds: readonly string[], locale: string, builtIn: Messages): TextPart[] {
   const documents = documentIds.flatMap((id) => policy.documents.filter((document) => document.id === id));
-  let next = 0;
-  return listFormat(locale).formatToParts(documents.map((document) => resolveMessage(policy, locale, builtIn, `document.${document.id}`))).map((part) => {
-    const document = part.type == 'element' ? documents[next++] : undefined;
-    if (!document) return { text: part.value };
+  const title = ({ id }: PolicyDocument) => resolveMessage(policy, locale, builtIn, `document.${id}`);
+  const link = (document: PolicyDocument): TextPart => {
     const href = safeUrl(document.url);
-    return href ? { text: part.value, href, document: document.id } : { text: part.value, document: document.id };
-  });
+    return { text: title(document), document: document.id, ...(href && { href }) };
+  };
+  // English, the default, is joined here as Intl.ListFormat('en') joins ("A and B", "A, B, and C"):
+  // a page's first Intl.ListFormat takes tens of milliseconds to make (the engine builds its table
+  // of locales), which would hold up every English consent box.
+  if (locale == 'en') {
+    return documents.flatMap((document, i, { length }) => (i ? [{ text: (length > 2 ? ',' : '') + (i + 1 < length ? ' ' : ' and ') }, link(document)] : [link(document)]));
+  }
+  let next = 0;
+  return listFormat(locale)
+    .formatToParts(documents.map(title))
+    .map((part) => {
+      const document = part.type == 'element' ? documents[next++] : undefined;
+      return document ? link(document) : { text: part.value };
+    });
 }
 
 /**

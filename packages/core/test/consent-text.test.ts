@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { plainText, purposeText, resolveMessage, shownText } from '../src/consent-text.js';
+import { documentLinks, plainText, purposeText, resolveMessage, shownText } from '../src/consent-text.js';
 import { DecisionError } from '../src/errors.js';
 import { en, loadMessages } from '../src/messages.js';
 import { parsePolicy } from '../src/policy.js';
@@ -76,6 +76,33 @@ describe('purposeText', () => {
 
   test('refuses a purpose the policy does not have', () => {
     assert.throws(() => purposeText(policy, 'newsletter', 'en', en), (error) => error instanceof DecisionError && error.code === 'unknown_purpose' && /newsletter/.test(error.message));
+  });
+});
+
+describe('documentLinks', () => {
+  const titles = ['Terms of Service', 'Privacy Policy', 'Cookie Policy', 'Data Processing Agreement', 'End User License Agreement'];
+  const ids = ['terms', 'privacy', 'cookies', 'dpa', 'eula'];
+  const many = parsePolicy(
+    variant((p) => {
+      p.documents = ids.map((id) => ({ id, url: `https://acme.example/${id}`, version: '1' }));
+      p.purposes[0].documents = ids;
+    }),
+  );
+
+  test('joins one to five English titles exactly as Intl.ListFormat does, each title a link', () => {
+    for (let count = 1; count <= ids.length; count++) {
+      const parts = documentLinks(many, ids.slice(0, count), 'en', en);
+      const expected = new Intl.ListFormat('en', { type: 'conjunction' }).formatToParts(titles.slice(0, count));
+      assert.deepEqual(
+        parts.map(({ text, document }) => [text, document !== undefined]),
+        expected.map(({ value, type }) => [value, type == 'element']),
+      );
+      assert.deepEqual(parts.flatMap((part) => part.href ?? []), ids.slice(0, count).map((id) => `https://acme.example/${id}`));
+    }
+  });
+
+  test('is empty for a purpose without documents', () => {
+    assert.deepEqual(documentLinks(many, [], 'en', en), []);
   });
 });
 

@@ -6,7 +6,8 @@ import {
   en,
   format,
   isRtl,
-  listFormat,
+  documentLinks,
+  plainText,
   loadMessages,
   purposeText,
   resolveLocale,
@@ -301,9 +302,9 @@ export class AssentTerms extends FormControl {
   }
 
   /** The validation message of the unticked required box, naming its documents. */
-  #missing({ requiredText, locale, t }: View): string {
-    const titles = requiredText.filter((part) => part.document).map((part) => part.text);
-    return format(t('required.error'), { documents: listFormat(locale).format(titles) });
+  #missing({ policy, locale, messages, t }: View): string {
+    const ids = policy.purposes.flatMap(({ required, documents }) => (required && documents) || []);
+    return format(t('required.error'), { documents: plainText(documentLinks(policy, ids, locale, messages)) });
   }
 
   #onChange(event: Event): void {
