@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -89,6 +89,83 @@ describe('persistence with a data file', () => {
       return true;
     });
     assert.equal(await readFile(dataFile, 'utf8'), '{"format": "assent-auth0-emulator-state", "version": 1, "users": [');
+  });
+
+  describe('a change whose write to the data file fails is answered 500 and not kept', () => {
+    /** An emulator whose data file's folder is removed, so every later write fails until `restore()`. */
+    async function failingWrites(name: string) {
+      const folder = join(dir, name);
+      await mkdir(folder);
+      const running = await startEmulator({ port: 0, dataFile: join(folder, 'state.json') });
+      const token = await m2mToken(running);
+      const { email, userId } = await createUser(running, uniqueEmail(), { user_metadata: { consent_locale: 'de' } });
+      return {
+        running,
+        token,
+        email,
+        userId,
+        breakWrites: () => rm(folder, { recursive: true, force: true }),
+        restore: () => mkdir(folder, { recursive: true }),
+        byEmail: async (wanted: string) => (await (await management(running, 'GET', `/users-by-email?email=${encodeURIComponent(wanted)}`, token)).json()) as { user_id: string; user_metadata?: unknown }[],
+      };
+    }
+
+    test('a signup: no user is left behind', async () => {
+      const tenant = await failingWrites('signup-fails');
+      try {
+        await tenant.breakWrites();
+        const email = uniqueEmail();
+        assert.equal((await signup(tenant.running, { email, password: PASSWORD })).status, 500);
+        await tenant.restore();
+        assert.deepEqual(await tenant.byEmail(email), []);
+      } finally {
+        await tenant.restore();
+        await tenant.running.stop();
+      }
+    });
+
+    test('a user created through the Management API: no user is left behind', async () => {
+      const tenant = await failingWrites('create-fails');
+      try {
+        await tenant.breakWrites();
+        const email = uniqueEmail();
+        const created = await management(tenant.running, 'POST', '/users', tenant.token, { connection: CONNECTION, email, password: PASSWORD });
+        assert.equal(created.status, 500);
+        await tenant.restore();
+        assert.deepEqual(await tenant.byEmail(email), []);
+      } finally {
+        await tenant.restore();
+        await tenant.running.stop();
+      }
+    });
+
+    test('a metadata change: the user keeps its previous metadata', async () => {
+      const tenant = await failingWrites('patch-fails');
+      try {
+        await tenant.breakWrites();
+        const patched = await management(tenant.running, 'PATCH', path(tenant.userId), tenant.token, { user_metadata: { consent_locale: 'fr' } });
+        assert.equal(patched.status, 500);
+        await tenant.restore();
+        const user = (await (await management(tenant.running, 'GET', path(tenant.userId), tenant.token)).json()) as { user_metadata: unknown };
+        assert.deepEqual(user.user_metadata, { consent_locale: 'de' });
+      } finally {
+        await tenant.restore();
+        await tenant.running.stop();
+      }
+    });
+
+    test('a delete: the user is still there', async () => {
+      const tenant = await failingWrites('delete-fails');
+      try {
+        await tenant.breakWrites();
+        assert.equal((await management(tenant.running, 'DELETE', path(tenant.userId), tenant.token)).status, 500);
+        await tenant.restore();
+        assert.deepEqual((await tenant.byEmail(tenant.email)).map((user) => user.user_id), [tenant.userId]);
+      } finally {
+        await tenant.restore();
+        await tenant.running.stop();
+      }
+    });
   });
 
   test('removes temporary files left by a killed process', async () => {

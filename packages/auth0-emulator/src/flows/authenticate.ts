@@ -18,7 +18,6 @@ export async function authenticate(ctx: EmulatorContext, connection: string, log
 /** Counts a successful login (logins_count, last_login, last_ip) and saves it. */
 export async function recordLogin(ctx: EmulatorContext, user: StoredUser, ip: string): Promise<StoredUser> {
   const updated: StoredUser = { ...user, logins_count: user.logins_count + 1, last_login: new Date(ctx.now()).toISOString(), last_ip: ip };
-  ctx.store.users.replace(updated);
-  await ctx.store.persist();
+  await ctx.store.replaceUser(updated);
   return updated;
 }

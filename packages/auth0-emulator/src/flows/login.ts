@@ -50,8 +50,7 @@ export async function applyActionMetadata(ctx: EmulatorContext, userId: string, 
     user_metadata: merge(user.user_metadata, changes.user_metadata),
     updated_at: new Date(ctx.now()).toISOString(),
   };
-  ctx.store.users.replace(updated);
-  await ctx.store.persist();
+  await ctx.store.replaceUser(updated);
 }
 
 export async function finishLogin(ctx: EmulatorContext, finish: FinishLogin): Promise<Response> {

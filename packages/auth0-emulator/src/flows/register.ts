@@ -98,13 +98,6 @@ export async function registerUser(ctx: EmulatorContext, registration: Registrat
   // A concurrent signup may have taken the email while the password was being hashed.
   const raced = existingUser(ctx, connection.name, email, username);
   if (raced) throw existingUserError(ctx, raced, email, username);
-  ctx.store.users.insert(user);
-  try {
-    await ctx.store.persist();
-  } catch (error) {
-    // Not durable, so not acknowledged: forget the user rather than answer 500 and keep it.
-    ctx.store.users.delete(user.user_id);
-    throw error;
-  }
+  await ctx.store.insertUser(user);
   return user;
 }

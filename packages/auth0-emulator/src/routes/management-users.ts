@@ -116,8 +116,7 @@ export function managementUserRoutes(ctx: EmulatorContext): Hono<Env> {
     if (typeof body.email_verified === 'boolean') updated.email_verified = body.email_verified;
     if (typeof body.blocked === 'boolean') updated.blocked = body.blocked;
     updated.updated_at = new Date(ctx.now()).toISOString();
-    ctx.store.users.replace(updated);
-    await ctx.store.persist();
+    await ctx.store.replaceUser(updated);
     return c.json(managementView(updated, ctx.issuer));
   });
 
@@ -126,8 +125,7 @@ export function managementUserRoutes(ctx: EmulatorContext): Hono<Env> {
     requireAnyScope(caller, DELETE_SCOPES);
     const id = c.req.param('id');
     requireOwnUser(caller, id);
-    if (!ctx.store.users.delete(id)) throw notFound();
-    await ctx.store.persist();
+    if (!(await ctx.store.deleteUser(id))) throw notFound();
     return c.body(null, 204);
   });
 
@@ -171,13 +169,7 @@ export function managementUserRoutes(ctx: EmulatorContext): Hono<Env> {
       new Date(ctx.now()),
     );
     if (exists()) throw managementError(409, 'The user already exists.', 'auth0_idp_error');
-    ctx.store.users.insert(user);
-    try {
-      await ctx.store.persist();
-    } catch (error) {
-      ctx.store.users.delete(user.user_id);
-      throw error;
-    }
+    await ctx.store.insertUser(user);
     return c.json(managementView(user, ctx.issuer), 201);
   });
 

@@ -45,12 +45,6 @@ export async function findOrCreateSocialUser(ctx: EmulatorContext, connection: C
     updated_at: at,
     logins_count: 0,
   };
-  ctx.store.users.insert(user);
-  try {
-    await ctx.store.persist();
-  } catch (error) {
-    ctx.store.users.delete(user.user_id);
-    throw error;
-  }
+  await ctx.store.insertUser(user);
   return user;
 }

@@ -114,6 +114,62 @@ export class StateStore {
     await this.file?.save();
   }
 
+  /**
+   * Adds a user and makes it durable; resolves only once it is on disk, so a route acknowledges it
+   * only then. When the write fails the user is forgotten again (not durable, so not acknowledged)
+   * and the error is thrown.
+   */
+  async insertUser(user: StoredUser): Promise<void> {
+    this.users.insert(user);
+    await this.persistOrUndo(user.user_id, user, () => this.users.delete(user.user_id));
+  }
+
+  /**
+   * Replaces a user (same id) and makes the change durable. When the write fails the previous
+   * version comes back, so an error answer never leaves the change applied, and the error is thrown.
+   */
+  async replaceUser(user: StoredUser): Promise<void> {
+    const previous = this.users.get(user.user_id);
+    this.users.replace(user);
+    await this.persistOrUndo(user.user_id, user, () => {
+      if (!previous) this.users.delete(user.user_id);
+      else if (this.loginsFree(previous)) this.users.replace(previous);
+    });
+  }
+
+  /**
+   * Deletes a user and makes that durable; false when there is no such user. When the write fails
+   * the user comes back and the error is thrown.
+   */
+  async deleteUser(userId: string): Promise<boolean> {
+    const previous = this.users.get(userId);
+    if (!previous) return false;
+    this.users.delete(userId);
+    await this.persistOrUndo(userId, undefined, () => {
+      if (this.loginsFree(previous)) this.users.insert(previous);
+    });
+    return true;
+  }
+
+  /** Whether no other user holds this user's email or username in its connection (so it can come back). */
+  private loginsFree(user: StoredUser): boolean {
+    const holder = (login: string | undefined) => (login ? this.users.findByLogin(user.connection, login)?.user_id : undefined);
+    return [holder(user.email), holder(user.username)].every((id) => id === undefined || id === user.user_id);
+  }
+
+  /**
+   * Persists; on failure runs `undo`, but only while the user is still as this change left it (a
+   * later change of the same user is not undone by an earlier one's failure), then rethrows.
+   */
+  private async persistOrUndo(userId: string, expected: StoredUser | undefined, undo: () => void): Promise<void> {
+    try {
+      await this.persist();
+    } catch (error) {
+      if (this.users.get(userId) === expected) undo();
+      throw error;
+    }
+  }
+
   /** Waits for writes in progress. */
   async flush(): Promise<void> {
     await this.file?.flush();
