@@ -13,6 +13,7 @@ import {
   decodeSignupFields,
   en,
   encodeSignupFields,
+  loadMessages,
   parsePolicy,
   verifyDecision,
   type AssentClient,
@@ -652,6 +653,21 @@ describe('<assent-signup-form>', () => {
       const base = () => terms(form).shadowRoot!.querySelector('[part="base"]')!;
       await waitUntil(() => base().getAttribute('lang') === 'de', `the consent box follows the form's language (it says lang="${base().getAttribute('lang')}")`);
       expect(text(terms(form).shadowRoot!.querySelector('label[for="r"]')!)).to.include('Nutzungsbedingungen');
+    });
+
+    it('records the consent in the language shown at submit when the language changed after the tick', async () => {
+      const form = await mount({ attributes: 'lang="en"' });
+      const { email } = await fillValid(form);
+      const ticked = terms(form).decision!;
+      form.lang = 'de';
+      // <assent-terms> makes a new decision for the German text without an assent-change event: the form reads it at submit.
+      await waitUntil(() => terms(form).decision?.locale === 'de', 'the consent box decides again in German');
+      const event = await submitAndSucceed(form);
+      const [user] = await usersWith(email);
+      const stored = decodeSignupFields(user!.user_metadata ?? {});
+      expect([ticked.locale, stored.locale]).to.deep.equal(['en', 'de']);
+      expect(stored).to.deep.equal(event.detail.decision);
+      expect(await verifyDecision(stored, policy, await loadMessages('de'))).to.equal(true);
     });
 
     it('tells a German user what is missing in German after a failed submit', async () => {
