@@ -12,10 +12,10 @@ export interface DemoPage {
 }
 
 export const DEMO_PAGES: readonly DemoPage[] = [
-  { path: '/', title: 'Home', needsServer: false, ready: 'assent-terms #r' },
+  { path: '/', title: 'Home', needsServer: false, ready: 'assent-terms #required' },
   { path: '/universal-login.html', title: 'Universal Login', needsServer: true, ready: '#deploy-status:not(:empty)' },
   { path: '/acul.html', title: 'ACUL signup', needsServer: true, ready: '#acul-status:not(:empty)' },
-  { path: '/signup.html', title: 'Signup form', needsServer: true, ready: 'assent-terms #r' },
+  { path: '/signup.html', title: 'Signup form', needsServer: true, ready: 'assent-terms #required' },
   { path: '/lock.html', title: 'Auth0 Lock', needsServer: true, ready: 'assent-lock input[name="email"]' },
   { path: '/account.html', title: 'Account', needsServer: true, ready: '#publish [role="status"]:not(:empty)' },
   { path: '/social.html', title: 'Social login', needsServer: true, ready: '#publish [role="status"]:not(:empty)' },

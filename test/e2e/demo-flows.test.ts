@@ -98,11 +98,11 @@ describe('the custom form flow (signup.html)', () => {
     const { page } = await open(t, 'signup.html');
     const email = uniqueEmail('demo-flow-form');
     const password = strongPassword();
-    await page.locator('assent-terms #r').waitFor();
+    await page.locator('assent-terms #required').waitFor();
     await page.getByLabel('First name').fill('Ada');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.locator('assent-terms #r').check();
+    await page.locator('assent-terms #required').check();
     await page.locator('assent-terms #o-marketing').check();
     await page.getByRole('button', { name: 'Create account' }).click();
 
@@ -130,7 +130,7 @@ describe('the custom form when its signup code cannot be downloaded (signup.html
     await page.getByRole('alert').filter({ hasText: 'This signup form is not set up correctly, so it cannot be sent.' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(strongPassword());
-    await page.locator('assent-terms #r').check();
+    await page.locator('assent-terms #required').check();
     assert.equal(await page.getByRole('button', { name: 'Create account' }).getAttribute('aria-disabled'), 'true');
     // Enter in a field submits a form: the element takes the user to the message instead.
     await page.getByLabel('Email address').press('Enter');
@@ -389,7 +389,7 @@ describe('the social login flow (social.html)', () => {
 
 describe('every flow page', () => {
   for (const [path, ready] of [
-    ['signup.html', 'assent-terms #r'],
+    ['signup.html', 'assent-terms #required'],
     ['lock.html', 'assent-lock input[name="email"]'],
     ['account.html', '#sign-up'],
     ['social.html', '#sign-in'],

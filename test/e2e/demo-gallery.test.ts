@@ -53,7 +53,7 @@ async function waitForGallery(page: Page): Promise<void> {
 
 /** The sentence next to the required box of the "default" card. */
 function defaultLabel(page: Page): Promise<string> {
-  return page.locator('#terms-default assent-terms label[for="r"]').innerText();
+  return page.locator('#terms-default assent-terms label[for="required"]').innerText();
 }
 
 async function axe(page: Page): Promise<AxeResults> {
@@ -72,8 +72,8 @@ describe('the designers gallery', () => {
       const rendered = await page.locator(`#${id} :is(${ELEMENTS})`).first().evaluate((element) => (element.shadowRoot ?? element).childElementCount > 0);
       assert.equal(rendered, true, `card ${id} shows nothing\n${diagnostics()}`);
     }
-    assert.equal(await page.locator('#terms-checked input#r').isChecked(), true, 'the "checked" card is ticked');
-    assert.equal(await page.locator('#terms-disabled input#r').isDisabled(), true, 'the "disabled" card is disabled');
+    assert.equal(await page.locator('#terms-checked input#required').isChecked(), true, 'the "checked" card is ticked');
+    assert.equal(await page.locator('#terms-disabled input#required').isDisabled(), true, 'the "disabled" card is disabled');
     assert.notEqual((await page.locator('#terms-invalid [part="error"]').innerText()).trim(), '', 'the "invalid" card shows its error');
     assert.equal(await page.locator('#terms-loading [part="base"]').getAttribute('aria-busy'), 'true', 'the "loading" card is busy');
     assert.equal(await page.locator('#terms-rtl [part="base"]').evaluate((base) => getComputedStyle(base).direction), 'rtl');
@@ -158,9 +158,9 @@ describe('the designers gallery', () => {
     const { page } = await openGallery(t);
     assert.match(await defaultLabel(page), /I agree to the Terms of Service/);
     await page.locator('#control-lang').selectOption('de');
-    await page.waitForFunction(() => /Ich akzeptiere/.test(document.querySelector('#terms-default assent-terms')?.shadowRoot?.querySelector('label[for="r"]')?.textContent ?? ''));
+    await page.waitForFunction(() => /Ich akzeptiere/.test(document.querySelector('#terms-default assent-terms')?.shadowRoot?.querySelector('label[for="required"]')?.textContent ?? ''));
     assert.match(page.url(), /[?&]lang=de\b/);
-    assert.match(await page.locator('#terms-rtl assent-terms label[for="r"]').innerText(), /أوافق/, 'the RTL card stays in Arabic');
+    assert.match(await page.locator('#terms-rtl assent-terms label[for="required"]').innerText(), /أوافق/, 'the RTL card stays in Arabic');
 
     await page.reload();
     await waitForGallery(page);
@@ -244,7 +244,7 @@ describe('the designers gallery', () => {
     for (const { name } of terms?.cssProperties ?? []) assert.equal(await knobs.getByLabel(name, { exact: true }).count(), 1, `a knob for ${name}`);
 
     await knobs.getByLabel('disabled', { exact: true }).check();
-    await page.locator('#playground-stage assent-terms input#r').and(page.locator(':disabled')).waitFor();
+    await page.locator('#playground-stage assent-terms input#required').and(page.locator(':disabled')).waitFor();
     await knobs.getByLabel('--assent-accent', { exact: true }).fill('#e8710a');
     await page.locator('#playground-lang').selectOption('de');
     const html = await page.locator('#playground-code').innerText();

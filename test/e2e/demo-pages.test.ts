@@ -102,15 +102,15 @@ describe('every demo page', () => {
 describe('the home page (index.html)', () => {
   test('"The form is not valid yet" gives way to "Valid" once the email is typed and the terms are ticked', async (t) => {
     const { page } = await open(t, '/');
-    await page.locator('assent-terms #r').waitFor();
+    await page.locator('assent-terms #required').waitFor();
     await page.getByRole('button', { name: 'Sign up' }).click();
     const status = page.locator('#submit-status');
     await status.filter({ hasText: 'The form is not valid yet' }).waitFor();
     await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
     assert.match(await status.innerText(), /not valid yet/, 'the terms are still unticked');
-    await page.locator('assent-terms #r').check();
+    await page.locator('assent-terms #required').check();
     await status.filter({ hasText: 'Valid: these fields would go to POST /dbconnections/signup.' }).waitFor();
-    await page.locator('assent-terms #r').uncheck();
+    await page.locator('assent-terms #required').uncheck();
     await status.filter({ hasText: 'The form is not valid yet' }).waitFor();
   });
 });

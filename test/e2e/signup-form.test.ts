@@ -70,7 +70,7 @@ async function openDemo(t: { after(fn: () => Promise<void>): void }): Promise<Gu
   const session = await openGuardedPage(browser, { allowHosts: target.allowHosts });
   t.after(() => session.close());
   await session.page.goto(`${server.origin}/`);
-  await session.page.locator('assent-terms #r').waitFor();
+  await session.page.locator('assent-terms #required').waitFor();
   return session;
 }
 
@@ -83,7 +83,7 @@ describe('<assent-signup-form> on the demo page, read back with the auth0 Node S
       await page.getByLabel('Email address').fill(email);
       await page.getByLabel('Password', { exact: true }).fill(strongPassword());
       await page.getByLabel('Plan').selectOption('pro');
-      await page.locator('assent-terms #r').check();
+      await page.locator('assent-terms #required').check();
       for (const id of optional) await page.locator(`assent-terms #o-${id}`).check();
       const shown = (await page.locator('assent-terms label').allInnerTexts()).join('\n');
       await page.getByRole('button', { name: 'Create account' }).click();

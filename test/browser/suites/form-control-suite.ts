@@ -13,6 +13,7 @@ export interface FormControlElement extends HTMLElement {
   readonly willValidate: boolean;
   checkValidity(): boolean;
   reportValidity(): boolean;
+  setCustomValidity(message: string): void;
   formResetCallback?(): void;
   formStateRestoreCallback?(state: unknown, reason: 'restore' | 'autocomplete'): void;
 }
@@ -135,6 +136,46 @@ export function runFormControlSuite<T extends FormControlElement>(options: FormC
       const submits = countSubmits(form);
       form.requestSubmit();
       expect(submits.count).to.equal(1);
+    });
+
+    it('blocks the form with the message given to setCustomValidity, even once valid', async () => {
+      const { form, element } = await inForm();
+      await makeValid(element);
+      element.setCustomValidity('Not yet.');
+      expect(element.validity.valid).to.equal(false);
+      expect(element.validity.customError).to.equal(true);
+      expect(element.validationMessage).to.equal('Not yet.');
+      expect(element.checkValidity()).to.equal(false);
+      const submits = countSubmits(form);
+      form.requestSubmit();
+      expect(submits.count).to.equal(0);
+    });
+
+    it('keeps its own validity flags beside a custom message, and gets its own message back with setCustomValidity(\'\')', async () => {
+      const { form, element } = await inForm();
+      const own = element.validationMessage;
+      element.setCustomValidity('Not yet.');
+      expect(element.validity.valueMissing).to.equal(true);
+      expect(element.validationMessage).to.equal('Not yet.');
+      element.setCustomValidity('');
+      expect(element.validity.customError).to.equal(false);
+      expect(element.validationMessage).to.equal(own);
+
+      await makeValid(element);
+      expect(element.validity.valid).to.equal(true);
+      const submits = countSubmits(form);
+      form.requestSubmit();
+      expect(submits.count).to.equal(1);
+    });
+
+    it('keeps a custom message while the user makes the element valid, until the page clears it', async () => {
+      const { element } = await inForm();
+      element.setCustomValidity('Not yet.');
+      await makeValid(element);
+      expect(element.validity.customError).to.equal(true);
+      expect(element.validationMessage).to.equal('Not yet.');
+      element.setCustomValidity('');
+      expect(element.validity.valid).to.equal(true);
     });
 
     it('returns to its invalid initial state on form reset', async () => {

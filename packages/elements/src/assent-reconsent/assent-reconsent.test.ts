@@ -50,7 +50,7 @@ const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').t
 async function opened(element: AssentReconsent): Promise<void> {
   await waitUntil(() => dialog(element)?.open, 'the dialog opens');
   await terms(element).updateComplete;
-  await waitUntil(() => terms(element).shadowRoot!.querySelector('#r'), 'the terms render');
+  await waitUntil(() => terms(element).shadowRoot!.querySelector('#required'), 'the terms render');
 }
 
 /** Ticks a box of the dialog's <assent-terms> and waits for its decision. */
@@ -99,7 +99,7 @@ describe('<assent-reconsent>', () => {
       const { current, stored } = await consented(newTerms);
       const element = await mount(current);
       await opened(element);
-      await tick(element, '#r');
+      await tick(element, '#required');
       await accept(element);
       const consent = (await stored()) as unknown as { version: string; given: boolean; history: { event: string }[] };
       expect([consent.version, consent.given, consent.history.at(-1)!.event]).to.deep.equal(['2026-12-01', true, 'given']);
@@ -111,7 +111,7 @@ describe('<assent-reconsent>', () => {
       const { current, stored } = await consented(newTerms, ['terms', 'marketing']);
       const element = await mount(current);
       await opened(element);
-      await tick(element, '#r');
+      await tick(element, '#required');
       await accept(element);
       expect((await stored()).purposes).to.deep.equal({ terms: true, marketing: true });
     });
@@ -120,7 +120,7 @@ describe('<assent-reconsent>', () => {
       const { current, stored } = await consented(newTerms);
       const element = await mount(current);
       await opened(element);
-      await tick(element, '#r');
+      await tick(element, '#required');
       const fired = oneEvent(element, 'assent-reconsent-accepted');
       $(element, '#accept')!.click();
       const { detail, bubbles, composed } = await fired;
@@ -190,7 +190,7 @@ describe('<assent-reconsent>', () => {
       $(element, '#review')!.click();
       await opened(element);
       await waitUntil(() => terms(element).checked, 'the agreement shows ticked');
-      const boxes = [...terms(element).shadowRoot!.querySelectorAll<HTMLInputElement>('input:not(#r)')];
+      const boxes = [...terms(element).shadowRoot!.querySelectorAll<HTMLInputElement>('input:not(#required)')];
       expect(boxes.map((box) => [box.value, box.checked])).to.deep.equal([['newsletter', false]]);
       expect(text($(element, '[part="changes"]'))).to.equal('New: Newsletter');
     });
@@ -228,7 +228,7 @@ describe('<assent-reconsent>', () => {
       const { current, emulator, user, stored } = await consented(newTerms);
       const element = await mount(current);
       await opened(element);
-      await tick(element, '#r');
+      await tick(element, '#required');
       const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 401, times: 1 }]);
       try {
         await accept(element);
@@ -279,7 +279,7 @@ describe('<assent-reconsent>', () => {
       const { current } = await consented(newTerms, ['terms', 'marketing'], { transport: holding.transport });
       const element = await mount(current);
       await opened(element);
-      await tick(element, '#r');
+      await tick(element, '#required');
       holding.hold();
       $(element, '#accept')!.click();
       try {
@@ -296,7 +296,7 @@ describe('<assent-reconsent>', () => {
       const { current, emulator, user } = await consented(newTerms);
       const element = await mount(current);
       await opened(element);
-      await tick(element, '#r');
+      await tick(element, '#required');
       const clear = await injectUserFaults(emulator, user.userId, [{ method: 'PATCH', kind: 'status', status: 400, times: 1 }]);
       try {
         await accept(element);
@@ -311,7 +311,7 @@ describe('<assent-reconsent>', () => {
       const element = await mount(current, 'lang="ar"');
       await opened(element);
       await waitUntil(() => $(element, '[part="base"]')!.getAttribute('dir') === 'rtl', 'Arabic texts load');
-      await tick(element, '#r');
+      await tick(element, '#required');
       await accept(element);
       await expect(element).to.be.accessible();
     });

@@ -104,7 +104,7 @@ async function mount({ attributes = '', children = '', domain = emulator.url, cl
   if (client) form.client = client;
   else form.policy = policy;
   await form.updateComplete;
-  await waitUntil(() => terms(form)?.shadowRoot?.querySelector('#r'), 'the terms render');
+  await waitUntil(() => terms(form)?.shadowRoot?.querySelector('#required'), 'the terms render');
   return form;
 }
 
@@ -118,7 +118,7 @@ async function type(form: AssentSignupForm, name: string, value: string): Promis
 
 /** Ticks the required terms box and waits until the decision (with its hash) is ready. */
 async function acceptTerms(form: AssentSignupForm): Promise<void> {
-  terms(form).shadowRoot!.querySelector<HTMLInputElement>('#r')!.click();
+  terms(form).shadowRoot!.querySelector<HTMLInputElement>('#required')!.click();
   await waitUntil(() => terms(form).decision, 'the decision is ready');
 }
 
@@ -274,7 +274,7 @@ describe('<assent-signup-form>', () => {
     it('creates the user with the consent in one request and fires assent-signup-success', async () => {
       const form = await mount();
       const { email } = await fillValid(form);
-      terms(form).shadowRoot!.querySelector<HTMLInputElement>('input:not(#r)')!.click();
+      terms(form).shadowRoot!.querySelector<HTMLInputElement>('input:not(#required)')!.click();
       await waitUntil(() => terms(form).decision?.purposes.includes('marketing'), 'marketing is in the decision');
       const event = await submitAndSucceed(form);
       expect(event.bubbles && event.composed).to.equal(true);
@@ -624,7 +624,7 @@ describe('<assent-signup-form>', () => {
       for (let step = 0; step < 8; step += 1) {
         await sendKeys({ press: 'Tab' });
         const inner = terms(form).shadowRoot!.activeElement;
-        if (inner?.id === 'r') {
+        if (inner?.id === 'required') {
           await sendKeys({ press: 'Space' });
           await waitUntil(() => terms(form).decision, 'the decision is ready');
         }
@@ -652,7 +652,7 @@ describe('<assent-signup-form>', () => {
       await waitUntil(() => text(submitButton(form)) === 'Konto erstellen', 'the German texts load');
       const base = () => terms(form).shadowRoot!.querySelector('[part="base"]')!;
       await waitUntil(() => base().getAttribute('lang') === 'de', `the consent box follows the form's language (it says lang="${base().getAttribute('lang')}")`);
-      expect(text(terms(form).shadowRoot!.querySelector('label[for="r"]')!)).to.include('Nutzungsbedingungen');
+      expect(text(terms(form).shadowRoot!.querySelector('label[for="required"]')!)).to.include('Nutzungsbedingungen');
     });
 
     it('records the consent in the language shown at submit when the language changed after the tick', async () => {

@@ -51,17 +51,17 @@ async function mountInForm(terms = policy): Promise<{ form: HTMLFormElement; ele
 
 /** Resolves when the element shows its boxes (after a language or a policy-src has loaded). */
 async function shown(element: AssentTerms): Promise<void> {
-  await waitUntil(() => element.shadowRoot!.querySelector('#r'), 'the required box renders');
+  await waitUntil(() => element.shadowRoot!.querySelector('#required'), 'the required box renders');
   await element.updateComplete;
 }
 
 const $ = <E extends Element = HTMLElement>(element: AssentTerms, selector: string) => element.shadowRoot!.querySelector<E>(selector)!;
 const $$ = <E extends Element = HTMLElement>(element: AssentTerms, selector: string) => [...element.shadowRoot!.querySelectorAll<E>(selector)];
-const requiredBox = (element: AssentTerms) => $<HTMLInputElement>(element, '#r');
-const optionalBoxes = (element: AssentTerms) => $$<HTMLInputElement>(element, 'input:not(#r)');
+const requiredBox = (element: AssentTerms) => $<HTMLInputElement>(element, '#required');
+const optionalBoxes = (element: AssentTerms) => $$<HTMLInputElement>(element, 'input:not(#required)');
 const labels = (element: AssentTerms) => $$<HTMLLabelElement>(element, 'label');
 const links = (element: AssentTerms) => $$<HTMLAnchorElement>(element, 'a');
-const errorText = (element: AssentTerms) => $(element, '#e').textContent!.trim();
+const errorText = (element: AssentTerms) => $(element, '#error').textContent!.trim();
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 
 /** Ticks a box as a user does, and resolves when the new decision is ready. */
@@ -220,7 +220,7 @@ describe('<assent-terms>', () => {
     it('ticks the required box when the user clicks its sentence', async () => {
       const element = await mount();
       // "I agree to the " comes first: click inside it, away from the links.
-      const sentence = $(element, 'label[for="r"]').getBoundingClientRect();
+      const sentence = $(element, 'label[for="required"]').getBoundingClientRect();
       await sendMouse({ type: 'click', position: [Math.round(sentence.left + 12), Math.round(sentence.top + 12)] });
       await waitUntil(() => element.decision, 'the decision is ready');
       expect(element.checked).to.equal(true);
@@ -256,9 +256,10 @@ describe('<assent-terms>', () => {
 
     it('opens documents in a new tab without giving it access to the page', async () => {
       const element = await mount();
+      // noreferrer implies noopener (HTML's link types): the new tab gets no window.opener.
       expect(links(element).map((link) => [link.target, link.rel])).to.deep.equal([
-        ['_blank', 'noopener noreferrer'],
-        ['_blank', 'noopener noreferrer'],
+        ['_blank', 'noreferrer'],
+        ['_blank', 'noreferrer'],
       ]);
     });
 
@@ -311,7 +312,7 @@ describe('<assent-terms>', () => {
       const { form, element } = await mountInForm();
       form.requestSubmit();
       await element.updateComplete;
-      expect($(element, '#e').getAttribute('role')).to.equal('alert');
+      expect($(element, '#error').getAttribute('role')).to.equal('alert');
       expect(requiredBox(element).getAttribute('aria-invalid')).to.equal('true');
       const tree = await accessibilityTree();
       const box = findAccessibilityNode(tree, (node) => node.role === 'checkbox' && node.name.startsWith('I agree'));
@@ -445,11 +446,77 @@ describe('<assent-terms>', () => {
 
     it('restores only ticks given for the same policy version', async () => {
       const element = await mount();
-      const saved = JSON.stringify({ p: 'acme-signup@2025-01-01', r: true, o: ['marketing'] });
+      const saved = JSON.stringify(['acme-signup@2025-01-01', true, ['marketing']]);
       element.formStateRestoreCallback(saved);
       await element.updateComplete;
       expect(element.checked).to.equal(false);
       expect(optionalBoxes(element)[0]!.checked).to.equal(false);
+    });
+
+    it('restores the ticks of the same policy version, unknown purposes left out', async () => {
+      const element = await mount();
+      element.formStateRestoreCallback(JSON.stringify(['acme-signup@2026-11-01', true, ['analytics', 'gone']]));
+      await waitUntil(() => element.decision, 'the restored decision is ready');
+      expect([requiredBox(element), ...optionalBoxes(element)].map((box) => box.checked)).to.deep.equal([true, false, true]);
+      expect(element.decision!.purposes).to.deep.equal(['terms', 'analytics']);
+    });
+
+    it('restores nothing from a state in the format of earlier versions, and stays usable', async () => {
+      const element = await mount();
+      element.formStateRestoreCallback(JSON.stringify({ p: 'acme-signup@2026-11-01', r: true, o: ['marketing'] }));
+      element.formStateRestoreCallback('not json');
+      await element.updateComplete;
+      expect(element.checked).to.equal(false);
+      await userTicks(element, requiredBox(element));
+      expect(element.validity.valid).to.equal(true);
+    });
+
+    it('is invalid with the page\'s message from setCustomValidity, shown after a failed submit, even with the box ticked', async () => {
+      const { form, element } = await mountInForm();
+      await userTicks(element, requiredBox(element));
+      element.setCustomValidity('Ask a parent to agree for you.');
+      expect(element.validity.customError).to.equal(true);
+      expect(element.validationMessage).to.equal('Ask a parent to agree for you.');
+      let submitted = false;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        submitted = true;
+      });
+      form.requestSubmit();
+      await element.updateComplete;
+      expect(submitted).to.equal(false);
+      expect(errorText(element)).to.equal('Ask a parent to agree for you.');
+      expect(requiredBox(element).getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('gets its own validity back when the page clears its message with setCustomValidity(\'\')', async () => {
+      const { form, element } = await mountInForm();
+      element.setCustomValidity('Ask a parent to agree for you.');
+      form.requestSubmit();
+      await element.updateComplete;
+      element.setCustomValidity('');
+      await element.updateComplete;
+      expect(element.validity.customError).to.equal(false);
+      expect(element.validity.valueMissing, 'the box is still unticked').to.equal(true);
+      expect(errorText(element)).to.equal('Please accept the Terms of Service and Privacy Policy to continue.');
+
+      await userTicks(element, requiredBox(element));
+      expect(element.validity.valid).to.equal(true);
+      expect(errorText(element)).to.equal('');
+      expect(requiredBox(element).getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('shows no error once the page clears its message from a ticked box', async () => {
+      const { form, element } = await mountInForm();
+      await userTicks(element, requiredBox(element));
+      element.setCustomValidity('Ask a parent to agree for you.');
+      form.requestSubmit();
+      await element.updateComplete;
+      element.setCustomValidity('');
+      await element.updateComplete;
+      expect(element.validity.valid).to.equal(true);
+      expect(errorText(element)).to.equal('');
+      expect(requiredBox(element).getAttribute('aria-invalid')).to.equal('false');
     });
   });
 
@@ -503,7 +570,7 @@ describe('<assent-terms>', () => {
       element.checked = true;
       await waitUntil(() => element.decision, 'the decision is ready');
       form.reset();
-      element.formStateRestoreCallback(JSON.stringify({ p: 'acme-signup@2026-11-01', r: true, o: [] }));
+      element.formStateRestoreCallback(JSON.stringify(['acme-signup@2026-11-01', true, []]));
       await waitUntil(() => element.decision, 'the restored decision is ready');
       expect(fired).to.equal(0);
     });

@@ -12,7 +12,6 @@ import {
   purposeText,
   resolveLocale,
   resolveMessage,
-  safeUrl,
   signupFields,
   type ConsentDecision,
   type ConsentPolicy,
@@ -44,18 +43,14 @@ interface View {
   readonly requiredText: readonly TextPart[];
   readonly optional: readonly { readonly id: string; readonly text: readonly TextPart[] }[];
   /** Policy texts win over built-in ones (`optional.legend`, `required.error`...). */
-  readonly t: (key: string) => string;
+  readonly message: (key: string) => string;
 }
 
-/** What the browser saves for back/forward navigation and autofill (see `formStateRestoreCallback`). */
-interface SavedState {
-  /** `id@version` of the policy the ticks were given for. */
-  readonly p: string;
-  /** Required box ticked. */
-  readonly r: boolean;
-  /** Ticked optional purposes. */
-  readonly o: readonly string[];
-}
+/**
+ * What the browser saves for back/forward navigation and autofill (see `formStateRestoreCallback`):
+ * a tuple, so the saved JSON carries no key names (they would be in every page's download).
+ */
+type SavedState = readonly [policy: string, required: boolean, optional: readonly string[]];
 
 const LOG = '<assent-terms>:';
 
@@ -129,7 +124,7 @@ export class AssentTerms extends FormControl {
   static override properties = {
     policy: { attribute: false },
     policySrc: { attribute: 'policy-src' },
-    name: { noAccessor: true },
+    name: { reflect: true, useDefault: true },
     fieldPrefix: { attribute: 'field-prefix' },
     disabled: { type: Boolean, reflect: true },
   };
@@ -150,17 +145,20 @@ export class AssentTerms extends FormControl {
    */
   declare fieldPrefix: string | null;
 
+  /** Prefix of the form fields: `consent` (the default, again when the attribute is removed) gives `consent_policy`, `consent_purposes`... */
+  declare name: string;
+
   #checked = false;
   #optional: ReadonlySet<string> = new Set();
-  #decision: ConsentDecision | null = null;
+  /** False when the last tick could not produce a decision (no WebCrypto): invalid, with the error message, until the next tick. */
+  #decision: ConsentDecision | null | false = null;
   #view: View | null = null;
   readonly #source = policySource(this, LOG);
   #invalid = false;
-  /** The last tick could not produce a decision (no WebCrypto): invalid, with the error message, until the next tick. */
-  #noDecision = false;
   #runs = 0;
   #notify = false;
-  #saved: SavedState | null = null;
+  /** What `formStateRestoreCallback` was given, until a view can take it. */
+  #saved: unknown = null;
   /** Language and texts of the loading and error states, which can show before a language has loaded. */
   #ui: readonly [string, Messages] = ['en', en];
 
@@ -170,18 +168,9 @@ export class AssentTerms extends FormControl {
     this.policySrc = null;
     this.disabled = false;
     this.fieldPrefix = null;
-  }
-
-
-  /** Prefix of the form fields: `consent` (the default) gives `consent_policy`, `consent_purposes`... */
-  get name(): string {
-    return this.getAttribute('name') ?? 'consent';
-  }
-
-  set name(value: string) {
-    if (value == null) this.removeAttribute('name');
-    else this.setAttribute('name', value);
-    this.requestUpdate();
+    this.name = 'consent';
+    // Invalid from the start, not only from the first update: a form submitted at once must not go.
+    this.#sync();
   }
 
   /** Whether the required box is ticked. Setting it never fires `assent-change`. */
@@ -200,24 +189,19 @@ export class AssentTerms extends FormControl {
 
   /** What the user decided, with the hash of what they were shown; null until the required box is ticked (and for the instant its hash takes). */
   get decision(): ConsentDecision | null {
-    return this.#decision;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#sync();
+    return this.#decision || null;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policySrc')) void this.#source.load(this.policySrc);
     if (changed.has('policy')) this.#invalid = !!this.policy && !usable(this.policy);
     const policy = this.#invalid ? null : (this.policy ?? this.#source.policy);
-    let locale = resolveLocale(...languages(this));
-    let messages = messagesFor(locale, () => this.requestUpdate());
-    if (messages === null) [locale, messages] = ['en', en];
-    this.#ui = messages ? [locale, messages] : ['en', en];
+    const wanted = resolveLocale(...languages(this));
+    const loaded = messagesFor(wanted, () => this.requestUpdate());
+    // English while a language loads (for the loading state) and when it could not be loaded.
+    const [locale, messages] = (this.#ui = loaded ? [wanted, loaded] : ['en', en]);
     const view = this.#view;
-    if (!policy || !messages) {
+    if (!policy || loaded === undefined) {
       this.#view = null;
       if (view) this.#decide(false);
     } else if (view?.policy !== policy || view.locale !== locale) {
@@ -242,7 +226,7 @@ export class AssentTerms extends FormControl {
   /** Restores the ticks the browser saved (back/forward navigation), if they were given for this policy version. */
   formStateRestoreCallback(state: unknown): void {
     try {
-      this.#saved = JSON.parse(state as string) as SavedState;
+      this.#saved = JSON.parse(state as string);
     } catch {
       return;
     }
@@ -256,34 +240,33 @@ export class AssentTerms extends FormControl {
 
   override render(): TemplateResult {
     const view = this.#view;
-    const error = html`<div id="e" part="error" class="error" role="alert">${this.userInvalid ? this.validationMessage : ''}</div>`;
+    const error = html`<div id="error" part="error" class="error" role="alert">${this.userInvalid ? this.validationMessage : ''}</div>`;
     if (!view) {
-      const [lang, m] = this.#ui;
+      const [lang, texts] = this.#ui;
       return this.#invalid || this.#source.policy === null
-        ? html`<div part="base" class="base" lang=${lang}><div part="error" class="error" role="alert">${m['policy.error']}</div></div>`
-        : html`<div part="base" class="base wait" lang=${lang} aria-busy="true"><span class="vh" role="status">${m['policy.loading']}</span>${error}</div>`;
+        ? html`<div part="base" class="base" lang=${lang}><div part="error" class="error" role="alert">${texts['policy.error']}</div></div>`
+        : html`<div part="base" class="base wait" lang=${lang} aria-busy="true"><span class="vh" role="status">${texts['policy.loading']}</span>${error}</div>`;
     }
-    const { t, optional } = view;
+    const { message, optional } = view;
     // Disabled itself (the attribute reflects after render) or by a `<fieldset disabled>` around it.
     const off = this.disabled || this.matches(':disabled');
     const rows = optional.map(
       ({ id, text }) =>
         html`<div class="row"><input type="checkbox" id=${`o-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`o-${id}`} part="label">${this.#text(text)}</label></div>`,
     );
-    const hint = html`<p id="h" part="hint">${t('optional.hint')}</p>`;
-    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="r" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${this.userInvalid} aria-describedby=${this.userInvalid ? 'e' : nothing} /><label for="r" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
-  ? html`<fieldset part="optional" aria-describedby="h" ?disabled=${off}><legend part="legend">${t('optional.legend')}</legend>${rows}${hint}</fieldset>`
+    const hint = html`<p id="hint" part="hint">${message('optional.hint')}</p>`;
+    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="required" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${this.userInvalid} aria-describedby="error" /><label for="required" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
+  ? html`<fieldset part="optional" aria-describedby="hint" ?disabled=${off}><legend part="legend">${message('optional.legend')}</legend>${rows}${hint}</fieldset>`
   : rows[0]
     ? html`<div part="optional" class="base">${rows}${hint}</div>`
-    : nothing}<span id="t" hidden>${t('link.newTab')}</span></div>`;
+    : nothing}<span id="new-tab" hidden>${message('link.newTab')}</span></div>`;
   }
 
-  /** A sentence: plain text, and links only for URLs `safeUrl` allows. */
+  /** A sentence: plain text, and links where core gave a URL (it gives only those `safeUrl` allows). */
   #text(parts: readonly TextPart[]) {
-    return parts.map(({ text, href }) => {
-      const url = href && safeUrl(href);
-      return url ? html`<a part="link" href=${url} target="_blank" rel="noopener noreferrer" aria-describedby="t">${text}</a>` : text;
-    });
+    return parts.map(({ text, href }) =>
+      href ? html`<a part="link" href=${href} target="_blank" rel="noreferrer" aria-describedby="new-tab">${text}</a>` : text,
+    );
   }
 
   #build(policy: ConsentPolicy, locale: string, messages: Messages): View {
@@ -297,19 +280,19 @@ export class AssentTerms extends FormControl {
       // Several required purposes share the one required box: their sentences follow each other.
       requiredText: required.flatMap((id, index) => (index ? [{ text: ' ' }, ...sentence(id)] : sentence(id))),
       optional: policy.purposes.filter((purpose) => !purpose.required).map(({ id }) => ({ id, text: sentence(id) })),
-      t: (name) => resolveMessage(policy, locale, messages, name),
+      message: (name) => resolveMessage(policy, locale, messages, name),
     };
   }
 
   /** The validation message of the unticked required box, naming its documents. */
-  #missing({ policy, locale, messages, t }: View): string {
+  #missing({ policy, locale, messages, message }: View): string {
     const ids = policy.purposes.flatMap(({ required, documents }) => (required && documents) || []);
-    return format(t('required.error'), { documents: plainText(documentLinks(policy, ids, locale, messages)) });
+    return format(message('required.error'), { documents: plainText(documentLinks(policy, ids, locale, messages)) });
   }
 
   #onChange(event: Event): void {
     const box = event.target as HTMLInputElement;
-    const required = box.id == 'r';
+    const required = box.required;
     const optional = new Set(this.#optional);
     if (!required) optional[box.checked ? 'add' : 'delete'](box.value);
     this.#tick(required ? box.checked : this.#checked, optional, true);
@@ -327,10 +310,12 @@ export class AssentTerms extends FormControl {
   #restore(): void {
     const saved = this.#saved;
     const view = this.#view;
-    if (!saved || !view) return;
+    // A state saved by an earlier version (an object) restores nothing: the boxes stay unticked.
+    if (!Array.isArray(saved) || !view) return;
     this.#saved = null;
-    if (saved.p !== key(view.policy) || !Array.isArray(saved.o)) return;
-    this.#tick(saved.r === true, new Set(view.optional.map(({ id }) => id).filter((id) => saved.o.includes(id))), false);
+    const [policy, required, optional] = saved as unknown[];
+    if (policy !== key(view.policy) || !Array.isArray(optional)) return;
+    this.#tick(required === true, new Set(view.optional.map(({ id }) => id).filter((id) => optional.includes(id))), false);
   }
 
   #accepted({ policy, required }: View): string[] {
@@ -349,25 +334,25 @@ export class AssentTerms extends FormControl {
     const run = ++this.#runs;
     this.#notify ||= byUser;
     this.#decision = null;
-    this.#noDecision = false;
     this.#sync();
     const view = this.#view;
-    const done = (decision: ConsentDecision | null, failure?: [string, unknown]) => {
+    const done = (decision: ConsentDecision | null | false) => {
       if (run != this.#runs) return;
-      if (failure) console.error(LOG, ...failure);
       this.#decision = decision;
-      this.#noDecision = !!failure;
       this.#sync();
       this.requestUpdate();
       if (!this.#notify || !view) return;
       this.#notify = false;
       this.dispatchEvent(
-        new CustomEvent<AssentChangeDetail>('assent-change', { bubbles: true, composed: true, detail: { decision, accepted: this.#accepted(view) } }),
+        new CustomEvent<AssentChangeDetail>('assent-change', { bubbles: true, composed: true, detail: { decision: decision || null, accepted: this.#accepted(view) } }),
       );
     };
     if (!view || !this.#checked) return done(null);
     // Stamped now: the moment of the tick, however long the hash takes.
-    decide(view.policy, { ...view, accepted: this.#accepted(view), at: new Date() }).then(done, (error: unknown) => done(null, ['no decision', error]));
+    decide(view.policy, { ...view, accepted: this.#accepted(view), at: new Date() }).then(done, (error: unknown) => {
+      console.error(LOG, 'no decision', error);
+      done(false);
+    });
   }
 
   /** Puts the current value, saved state and validity into the form. */
@@ -375,12 +360,12 @@ export class AssentTerms extends FormControl {
     const view = this.#view;
     const decision = this.#decision;
     // Built-in texts (English or a language module) have every key.
-    const m = (view?.messages ?? this.#ui[1]) as LocaleMessages;
-    const anchor = this.renderRoot?.querySelector<HTMLInputElement>('#r') ?? undefined;
+    const texts = this.#ui[1] as LocaleMessages;
+    const anchor = this.renderRoot?.querySelector<HTMLInputElement>('#required') ?? undefined;
     let value: FormData | null = null;
     // Until the policy and then the decision are ready the element is invalid, with a short "still
     // loading" message (the error message when the policy is unusable or the last tick could not make one).
-    let problem = m[this.#noDecision || (!view && (this.#invalid || this.#source.policy === null)) ? 'policy.error' : 'policy.loading'];
+    let problem = texts[decision === false || (!view && (this.#invalid || this.#source.policy === null)) ? 'policy.error' : 'policy.loading'];
     if (decision) {
       try {
         // A developer error (a prefix Auth0 refuses in a field name): say so rather than submit nothing.
@@ -394,11 +379,9 @@ export class AssentTerms extends FormControl {
         value = null;
       }
     }
-    this.internals.setFormValue(value, view && JSON.stringify({ p: key(view.policy), r: this.#checked, o: [...this.#optional] } satisfies SavedState));
+    this.internals.setFormValue(value, view && JSON.stringify([key(view.policy), this.#checked, [...this.#optional]] satisfies SavedState));
     this.internals.states?.[this.#checked ? 'add' : 'delete']('checked');
-    if (!view) this.internals.setValidity({ customError: true }, problem);
-    else if (!this.#checked) this.internals.setValidity({ valueMissing: true }, this.#missing(view), anchor);
-    else if (!value) this.internals.setValidity({ customError: true }, problem, anchor);
-    else this.internals.setValidity({});
+    if (view && !this.#checked) this.setValidity({ valueMissing: true }, this.#missing(view), anchor);
+    else this.setValidity({ customError: !value }, problem, anchor);
   }
 }

@@ -4,12 +4,13 @@ import { RenderingElement } from './rendering-element.js';
 /**
  * Base of Assent's form-associated elements: ElementInternals wiring and the native
  * constraint-validation API (`form`, `validity`, `validationMessage`, `willValidate`,
- * `checkValidity()`, `reportValidity()`), plus `userInvalid`: whether the user was told the
- * control is invalid (a failed submit or `reportValidity()`), which is when an element shows its
- * inline error. `checkValidity()` stays silent, as it does on native controls.
+ * `checkValidity()`, `reportValidity()`, `setCustomValidity()`), plus `userInvalid`: whether the
+ * user was told the control is invalid (a failed submit or `reportValidity()`), which is when an
+ * element shows its inline error. `checkValidity()` stays silent, as it does on native controls.
  *
- * Subclasses set the value and validity through `internals` and clear `userInvalid` when the
- * user fixes the problem or the form is reset.
+ * Subclasses set the value through `internals` and their own validity through `setValidity()`
+ * (never `internals.setValidity`, which would hide the page's custom message), and clear
+ * `userInvalid` when the user fixes the problem or the form is reset.
  */
 export abstract class FormControl extends RenderingElement {
   static formAssociated = true;
@@ -28,6 +29,10 @@ export abstract class FormControl extends RenderingElement {
   protected declare userInvalid: boolean;
 
   #checking = false;
+  /** The page's message from `setCustomValidity()`; '' for none. */
+  #customMessage = '';
+  /** The element's own validity as the subclass last set it, applied again when the page's message changes. */
+  #ownValidity: Parameters<ElementInternals['setValidity']> = [];
 
   constructor() {
     super();
@@ -76,5 +81,28 @@ export abstract class FormControl extends RenderingElement {
   /** Returns whether the element is valid; when not, fires `invalid` and shows the error to the user. */
   reportValidity(): boolean {
     return this.internals.reportValidity();
+  }
+
+  /**
+   * Makes the element invalid with `message` (`validity.customError`), whatever its own state, as on
+   * native inputs: the form does not submit and the message is shown like the element's own. `''`
+   * gives the element its own validity back.
+   */
+  setCustomValidity(message: string): void {
+    this.#customMessage = message;
+    this.setValidity(...this.#ownValidity);
+    // The inline error shows the message: a new one is rendered at once.
+    this.requestUpdate();
+  }
+
+  /**
+   * Sets the element's own validity, as `ElementInternals#setValidity` takes it; a message from
+   * `setCustomValidity()` wins over it. A valid element hides its inline error.
+   */
+  protected setValidity(flags?: ValidityStateFlags, message?: string, anchor?: HTMLElement): void {
+    this.#ownValidity = [flags, message, anchor];
+    const custom = this.#customMessage;
+    this.internals.setValidity(custom ? { ...flags, customError: true } : flags, custom || message, anchor);
+    if (this.internals.validity.valid) this.userInvalid = false;
   }
 }
