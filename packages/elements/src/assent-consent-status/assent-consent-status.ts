@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { toConsentRecord, toKantaraReceipt, type ConsentClient, type ConsentHistoryEntry, type ConsentObject, type ConsentState, type JsonLd, type KantaraReceipt } from '@assent/core';
 import { AccountElement } from '../shared/account-element.js';
 import { accountStyles } from '../shared/account.styles.js';

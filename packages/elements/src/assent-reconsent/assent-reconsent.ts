@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import {
-  ManagementError,
   createDecision,
   documentLinks,
   loadMessages,
@@ -11,12 +10,12 @@ import {
   type ConsentPolicy,
   type ConsentState,
   type DocumentChange,
-  type ManagementErrorCode,
   type ReconsentCheck,
 } from '@assent/core';
 import type { AssentTerms } from '../assent-terms/assent-terms.js';
 import { AccountElement } from '../shared/account-element.js';
 import { accountStyles } from '../shared/account.styles.js';
+import { ConsentWrite, recordOnce, type WriteAttempt } from '../shared/consent-write.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './assent-reconsent.styles.js';
 
@@ -41,7 +40,10 @@ export interface AssentReconsentDeclinedDetail {
 /** What to ask: `required` (ask before going on), `offer` (new optional purposes only), or nothing. */
 type Ask = 'required' | 'offer' | null;
 
-const TRANSIENT = ['network', 'timeout', 'rate_limited', 'server', 'conflict'];
+/** The decision the user accepted; a retry records it again, or sends it from the outbox. */
+interface Attempt extends WriteAttempt {
+  readonly decision: ConsentDecision;
+}
 
 /**
  * Asks a signed-in user again when the consent policy changed, from the client's `needsReconsent`
@@ -96,34 +98,14 @@ const TRANSIENT = ['network', 'timeout', 'rate_limited', 'server', 'conflict'];
 export class AssentReconsent extends AccountElement {
   static override styles = [sharedStyles, accountStyles, styles];
 
-  static override properties: PropertyDeclarations = {
-    phase: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-  };
-
-  protected declare phase: 'idle' | 'busy' | 'error';
-  protected declare failure: unknown;
-  /** Key of the text announcing the last outcome (translated when rendered, so it follows `lang`); '' for none. */
-  protected declare announcement: string;
-
+  /** The decision being recorded, its failure and the announcement of its outcome. */
+  readonly #write = new ConsentWrite(this);
   /** Policy versions (`id@version`) answered or declined on this page: not asked again. */
   #settled = new Set<string>();
   /** Policy versions whose dialog opened by itself once. */
   #opened = new Set<string>();
   #shown: { readonly key: string; readonly policy: ConsentPolicy } | null = null;
-  #attempt: { readonly decision: ConsentDecision; eventId?: string } | null = null;
-  /** An event reported as queued: its confirmation is announced when the client hears it stored. */
-  #waitingFor: string | null = null;
-  /** The event the announcement is about. */
-  #announced: string | null = null;
-
-  constructor() {
-    super();
-    this.phase = 'idle';
-    this.failure = null;
-    this.announcement = '';
-  }
+  #attempt: Attempt | null = null;
 
   /** Whether the dialog is open. */
   get open(): boolean {
@@ -146,8 +128,7 @@ export class AssentReconsent extends AccountElement {
     const dialog = this.#dialog;
     if (!this.#ask || !dialog) return false;
     if (!dialog.open) {
-      this.phase = 'idle';
-      this.failure = null;
+      this.#write.reset();
       this.#attempt = null;
       await this.updateComplete;
       dialog.showModal();
@@ -156,19 +137,6 @@ export class AssentReconsent extends AccountElement {
       if (terms && this.#ask === 'offer') terms.checked = true;
     }
     return true;
-  }
-
-  protected override stateChanged(state: ConsentState): void {
-    const id = this.#waitingFor;
-    if (id && !state.pending.some((event) => event.id === id) && state.history.some((entry) => entry.id === id)) {
-      this.#waitingFor = null;
-      this.announcement = 'reconsent.done';
-    }
-    // A later change (made elsewhere on the page, or on another device) makes the announcement stale.
-    if (this.#announced && !this.#waitingFor && state.history.at(-1)?.id !== this.#announced) {
-      this.#announced = null;
-      this.announcement = '';
-    }
   }
 
   override updated(): void {
@@ -182,7 +150,8 @@ export class AssentReconsent extends AccountElement {
   override render(): TemplateResult {
     const state = this.current;
     const ask = this.#ask;
-    const status = html`<p part="status" id="s" role="status" tabindex="-1">${this.announcement && this.t(this.announcement)}</p>`;
+    const { announcement } = this.#write;
+    const status = html`<p part="status" id="status" role="status" tabindex="-1">${announcement && this.t(announcement)}</p>`;
     const open = this.open;
     return html`<div part="base" class="base" lang=${this.locale} dir=${this.textDirection}>
       ${ask === 'offer' && !open
@@ -209,7 +178,7 @@ export class AssentReconsent extends AccountElement {
 
   #renderDialog(state: ConsentState, ask: 'required' | 'offer'): TemplateResult {
     const check = state.reconsent;
-    const busy = this.phase === 'busy';
+    const { busy, phase, failure } = this.#write;
     const documentChanged = check.documents.some((change) => change.required);
     const title = ask === 'offer' ? 'reconsent.offer' : documentChanged ? 'reconsent.title' : 'reconsent.ask';
     const fresh = [...new Set([...check.offer, ...check.newPurposes.filter((id) => check.missingRequired.includes(id))])];
@@ -225,12 +194,10 @@ export class AssentReconsent extends AccountElement {
           : nothing}
         <form @submit=${this.#accept} @assent-change=${this.#onChange}>
           <assent-terms part="terms" .policy=${this.#shownPolicy(check)} lang=${this.locale}></assent-terms>
-          ${this.phase === 'error'
-            ? html`<div part="error" class="error" role="alert"><p>${this.errorText(this.failure)}</p>${this.#attempt?.eventId ? html`<p>${this.t('account.pending')}</p>` : nothing}</div>`
-            : nothing}
+          ${phase === 'error' ? this.failureNotice(failure, !!this.#attempt?.eventId) : nothing}
           <p role="status">${busy ? this.t('account.busy') : ''}</p>
           <div part="actions" class="actions">
-            <button type="submit" id="accept" part="accept" class="primary" aria-disabled=${busy ? 'true' : 'false'}>${this.t(this.phase === 'error' ? 'account.retry' : 'reconsent.accept')}</button>
+            <button type="submit" id="accept" part="accept" class="primary" aria-disabled=${busy ? 'true' : 'false'}>${this.t(phase === 'error' ? 'account.retry' : 'reconsent.accept')}</button>
             <button type="button" id="decline" part="decline" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#decline}>${this.t('reconsent.later')}</button>
           </div>
         </form>
@@ -256,18 +223,18 @@ export class AssentReconsent extends AccountElement {
 
   #onCancel(event: Event): void {
     event.preventDefault();
-    if (this.phase !== 'busy') this.#decline();
+    if (!this.#write.busy) this.#decline();
   }
 
   #onClose(): void {
     void this.updateComplete.then(() => {
-      if (!this.renderRoot.querySelector('#review') && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('#s')?.focus();
+      if (!this.renderRoot.querySelector('#review') && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('#status')?.focus();
     });
   }
 
   #decline(): void {
     const state = this.current;
-    if (this.phase === 'busy' || !state) return;
+    if (this.#write.busy || !state) return;
     this.#settled.add(state.reconsent.to);
     this.#dialog?.close();
     this.requestUpdate();
@@ -281,35 +248,27 @@ export class AssentReconsent extends AccountElement {
     const state = this.current;
     const client = this.client;
     const terms = this.renderRoot.querySelector<AssentTerms>('assent-terms');
-    if (this.phase === 'busy' || !state || !client || !terms) return;
+    if (this.#write.busy || !state || !client || !terms) return;
     // The form submits only once <assent-terms> is valid, that is with its decision ready.
     const shown = terms.decision;
     if (!shown) return;
     const check = state.reconsent;
-    this.phase = 'busy';
-    this.failure = null;
-    try {
-      if (!this.#attempt) this.#attempt = { decision: await this.#decision(client, state, shown) };
-      const outcome = await this.#give(client, this.#attempt);
-      this.#settled.add(check.to);
-      this.#attempt = null;
-      this.phase = 'idle';
-      this.#waitingFor = outcome.pending ? outcome.eventId : null;
-      this.#announced = outcome.eventId;
-      this.announcement = outcome.pending ? 'account.pending' : 'reconsent.done';
-      this.#dialog?.close();
-      this.dispatchEvent(
-        new CustomEvent<AssentReconsentAcceptedDetail>('assent-reconsent-accepted', {
-          bubbles: true,
-          composed: true,
-          detail: { decision: outcome.decision, eventId: outcome.eventId, pending: outcome.pending, state: outcome.state },
-        }),
-      );
-    } catch (error) {
-      console.error(`<${this.localName}>: the decision could not be recorded.`, error);
-      this.failure = error;
-      this.phase = 'error';
-    }
+    const outcome = await this.#write.run('the decision could not be recorded.', async () => {
+      const attempt = (this.#attempt ??= { decision: await this.#decision(client, state, shown) });
+      return { attempt, ...(await recordOnce(client, attempt, 'given', () => client.give(attempt.decision))) };
+    });
+    if (!outcome) return;
+    this.#settled.add(check.to);
+    this.#attempt = null;
+    this.#write.succeeded(outcome, 'reconsent.done');
+    this.#dialog?.close();
+    this.dispatchEvent(
+      new CustomEvent<AssentReconsentAcceptedDetail>('assent-reconsent-accepted', {
+        bubbles: true,
+        composed: true,
+        detail: { decision: outcome.attempt.decision, eventId: outcome.eventId, pending: outcome.pending, state: outcome.state },
+      }),
+    );
   }
 
   /**
@@ -322,25 +281,5 @@ export class AssentReconsent extends AccountElement {
     const kept = policy.purposes.filter((purpose) => !purpose.required && !offered.includes(purpose.id) && state.purposes[purpose.id] === true).map((purpose) => purpose.id);
     const accepted = policy.purposes.map((purpose) => purpose.id).filter((id) => shown.purposes.includes(id) || kept.includes(id));
     return createDecision(policy, { accepted, locale: shown.locale, messages: await loadMessages(shown.locale) });
-  }
-
-  /** Gives the decision; a decision the client already queued is sent from the outbox rather than recorded twice. */
-  async #give(client: ConsentClient, attempt: { readonly decision: ConsentDecision; eventId?: string }): Promise<{ decision: ConsentDecision; eventId: string; pending: boolean; state: ConsentState }> {
-    if (attempt.eventId) {
-      const id = attempt.eventId;
-      const state = await client.flush();
-      const waiting = state.pending.find((event) => event.id === id);
-      if (waiting?.lastError && !TRANSIENT.includes(waiting.lastError)) throw new ManagementError(waiting.lastError as ManagementErrorCode);
-      return { decision: attempt.decision, eventId: id, pending: !!waiting, state };
-    }
-    const before = new Set((await client.pending()).map((event) => event.id));
-    try {
-      const change = await client.give(attempt.decision);
-      return { decision: attempt.decision, eventId: change.event.id, pending: change.pending.some((event) => event.id === change.event.id), state: change };
-    } catch (error) {
-      const queued = (await client.pending().catch(() => [])).find((event) => !before.has(event.id) && event.event === 'given');
-      if (queued) attempt.eventId = queued.id;
-      throw error;
-    }
   }
 }

@@ -191,7 +191,7 @@ describe('<assent-withdraw-button>', () => {
       const { client } = await signedIn();
       const element = await mount(client);
       await withdrawAll(element);
-      await waitUntil(() => element.shadowRoot!.activeElement?.id === 's', 'focus moves to the announcement');
+      await waitUntil(() => element.shadowRoot!.activeElement?.id === 'status', 'focus moves to the announcement');
       expect($(element, '#open')).to.equal(null);
     });
 

@@ -1,16 +1,9 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  AssentConfigError,
-  ManagementError,
-  documentLinks,
-  plainText,
-  purposeText,
-  type ConsentClient,
-  type ConsentState,
-  type ManagementErrorCode,
-} from '@assent/core';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { AssentConfigError, documentLinks, plainText, purposeText, type ConsentClient, type ConsentState } from '@assent/core';
 import { AccountElement } from '../shared/account-element.js';
 import { accountStyles } from '../shared/account.styles.js';
+import { ConsentWrite, recordOnce, type WriteAttempt, type Written } from '../shared/consent-write.js';
 import { parseServerUrl, withdrawThroughServer, type EraseMode } from '../shared/consent-server.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './assent-withdraw-button.styles.js';
@@ -36,23 +29,17 @@ export interface AssentWithdrawDetail {
 }
 
 const MODES: readonly WithdrawMode[] = ['metadata', 'flag', 'delete'];
-const TRANSIENT = ['network', 'timeout', 'rate_limited', 'server', 'conflict'];
 
-/** One withdrawal the user asked for. A retry repeats it: same purposes, same event. */
-interface Attempt {
+/** One withdrawal the user asked for. A retry repeats it: same purposes, same event (sent again by the server mode, flushed from the outbox by the metadata mode). */
+interface Attempt extends WriteAttempt {
   /** The purposes to withdraw; every accepted one when absent. */
   readonly purposes?: readonly string[];
   readonly erase?: EraseMode;
   /** Accepted purposes when the user asked (what "all" meant). */
   readonly accepted: readonly string[];
-  /** The event already recorded: sent again by the server mode, flushed from the outbox by the metadata mode. */
-  eventId?: string;
 }
 
-interface Outcome {
-  readonly state: ConsentState | null;
-  readonly eventId: string;
-  readonly pending: boolean;
+interface Outcome extends Written {
   readonly erased: EraseMode | null;
 }
 
@@ -108,9 +95,6 @@ export class AssentWithdrawButton extends AccountElement {
     mode: {},
     serverUrl: { attribute: 'server-url' },
     getServerToken: { attribute: false },
-    phase: { state: true, attribute: false },
-    failure: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
     selected: { state: true, attribute: false },
     mustPick: { state: true, attribute: false },
     erased: { state: true, attribute: false },
@@ -125,10 +109,6 @@ export class AssentWithdrawButton extends AccountElement {
   /** Returns the signed-in user's access token for the server (the audience of your API); required by `flag` and `delete`. Called for every request, never stored. */
   declare getServerToken: (() => string | Promise<string>) | null;
 
-  protected declare phase: 'idle' | 'busy' | 'error';
-  protected declare failure: unknown;
-  /** Key of the text announcing the last outcome (translated when rendered, so it follows `lang`); '' for none. */
-  protected declare announcement: string;
   protected declare selected: ReadonlySet<string>;
   protected declare mustPick: boolean;
   protected declare erased: EraseMode | null;
@@ -136,19 +116,14 @@ export class AssentWithdrawButton extends AccountElement {
   #problem: AssentConfigError | null = null;
   #server: string | null = null;
   #attempt: Attempt | null = null;
-  /** An event reported as queued: its confirmation is announced when the client hears it stored. */
-  #waitingFor: string | null = null;
-  /** The event the announcement is about. */
-  #announced: string | null = null;
+  /** The withdrawal being recorded, its failure and the announcement of its outcome. */
+  readonly #write = new ConsentWrite(this);
 
   constructor() {
     super();
     this.mode = 'metadata';
     this.serverUrl = null;
     this.getServerToken = null;
-    this.phase = 'idle';
-    this.failure = null;
-    this.announcement = '';
     this.selected = new Set();
     this.mustPick = false;
     this.erased = null;
@@ -164,19 +139,6 @@ export class AssentWithdrawButton extends AccountElement {
     if (changed.has('mode') || changed.has('serverUrl') || changed.has('getServerToken')) this.#configure();
   }
 
-  protected override stateChanged(state: ConsentState): void {
-    const id = this.#waitingFor;
-    if (id && !state.pending.some((event) => event.id === id) && state.history.some((entry) => entry.id === id)) {
-      this.#waitingFor = null;
-      this.announcement = 'withdraw.done';
-    }
-    // A later change (made elsewhere on the page, or on another device) makes the announcement stale.
-    if (this.#announced && !this.#waitingFor && state.history.at(-1)?.id !== this.#announced) {
-      this.#announced = null;
-      this.announcement = '';
-    }
-  }
-
   override render(): TemplateResult {
     const state = this.current;
     const base = (content: unknown) => html`<div part="base" class="base" lang=${this.locale} dir=${this.textDirection}>${content}</div>`;
@@ -184,7 +146,8 @@ export class AssentWithdrawButton extends AccountElement {
       return base(html`<p role="status">${this.t('account.loading')}</p>`);
     }
     if (this.#problem) return base(html`<p class="error" role="alert">${this.t('account.errorGeneric')}</p>`);
-    const status = html`<p part="status" id="s" role="status" tabindex="-1">${this.announcement && this.t(this.announcement)}</p>`;
+    const { announcement } = this.#write;
+    const status = html`<p part="status" id="status" role="status" tabindex="-1">${announcement && this.t(announcement)}</p>`;
     if (this.erased === 'delete') return base(status);
     if (!state) {
       return base(html`<p class="error" role="alert">${this.t('account.error')}</p>
@@ -194,7 +157,7 @@ export class AssentWithdrawButton extends AccountElement {
     return base(html`${offered
         ? html`<button type="button" part="button" id="open" aria-haspopup="dialog" @click=${this.#open}>${this.t('withdraw.button')}</button>`
         : nothing}
-      ${offered || this.announcement ? status : html`<p part="status" id="s" role="status" tabindex="-1">${this.t('withdraw.nothing')}</p>`}
+      ${offered || announcement ? status : html`<p part="status" id="status" role="status" tabindex="-1">${this.t('withdraw.nothing')}</p>`}
       ${this.#renderDialog(state)}`);
   }
 
@@ -215,7 +178,7 @@ export class AssentWithdrawButton extends AccountElement {
     const client = this.client as ConsentClient;
     const policy = client.policy;
     const mode = this.#mode;
-    const busy = this.phase === 'busy';
+    const { busy, phase, failure } = this.#write;
     const optional = policy.purposes.filter((purpose) => !purpose.required && state.purposes[purpose.id] === true);
     const required = policy.purposes.filter((purpose) => purpose.required);
     const endsTerms = required.some((purpose) => state.purposes[purpose.id] === true);
@@ -223,7 +186,7 @@ export class AssentWithdrawButton extends AccountElement {
     const note = mode === 'flag' ? this.t('withdraw.flagNote') : mode === 'delete' ? this.t('withdraw.deleteNote') : endsTerms ? this.t('withdraw.allNote', { documents }) : '';
     const all = mode === 'flag' ? 'withdraw.flag' : mode === 'delete' ? 'withdraw.delete' : 'withdraw.all';
     const sentence = (id: string) => plainText(purposeText(policy, id, this.locale, this.builtInTexts));
-    const queued = this.phase === 'error' && !!this.#attempt?.eventId && mode === 'metadata';
+    const queued = phase === 'error' && !!this.#attempt?.eventId && mode === 'metadata';
     return html`<dialog part="dialog" aria-labelledby="dt" aria-describedby="di" @cancel=${this.#onCancel} @close=${this.#onClose}>
       <div aria-busy=${busy ? 'true' : 'false'}>
         <h2 id="dt" part="title">${this.t('withdraw.button')}</h2>
@@ -241,12 +204,10 @@ export class AssentWithdrawButton extends AccountElement {
           : nothing}
         ${note ? html`<p part="note" class="note">${note}</p>` : nothing}
         ${this.mustPick ? html`<p class="error" role="alert">${this.t('withdraw.pick')}</p>` : nothing}
-        ${this.phase === 'error'
-          ? html`<div part="error" class="error" role="alert"><p>${this.errorText(this.failure)}</p>${queued ? html`<p>${this.t('account.pending')}</p>` : nothing}</div>`
-          : nothing}
+        ${phase === 'error' ? this.failureNotice(failure, queued) : nothing}
         <p role="status">${busy ? this.t('account.busy') : ''}</p>
         <div part="actions" class="actions">
-          ${this.phase === 'error'
+          ${phase === 'error'
             ? html`<button type="button" id="retry" class="primary" @click=${this.#retry}>${this.t('account.retry')}</button>`
             : html`${optional.length
                   ? html`<button type="button" id="some" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#withdrawSelected}>${this.t('withdraw.selected')}</button>`
@@ -280,8 +241,7 @@ export class AssentWithdrawButton extends AccountElement {
   async #open(): Promise<void> {
     const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
-    this.phase = 'idle';
-    this.failure = null;
+    this.#write.reset();
     this.mustPick = false;
     this.selected = new Set();
     this.#attempt = null;
@@ -291,7 +251,7 @@ export class AssentWithdrawButton extends AccountElement {
 
   /** Clicks on a control while a request runs change nothing (the controls stay focusable, so focus is never lost). */
   #guard(event: Event): void {
-    if (this.phase === 'busy') event.preventDefault();
+    if (this.#write.busy) event.preventDefault();
   }
 
   #onPick(event: Event): void {
@@ -305,33 +265,33 @@ export class AssentWithdrawButton extends AccountElement {
 
   #onCancel(event: Event): void {
     // Escape while the request runs would hide its outcome: the dialog stays until it is known.
-    if (this.phase === 'busy') event.preventDefault();
+    if (this.#write.busy) event.preventDefault();
   }
 
   #onClose(): void {
     this.mustPick = false;
-    if (this.phase === 'error') this.phase = 'idle';
+    if (this.#write.phase === 'error') this.#write.reset();
     void this.updateComplete.then(() => this.#focusAfterClose());
   }
 
   #cancel(): void {
-    if (this.phase !== 'busy') this.#dialog?.close();
+    if (!this.#write.busy) this.#dialog?.close();
   }
 
   /** Focus goes back to the button, or to the announcement when the button is gone (nothing left to withdraw). */
   #focusAfterClose(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('#open') ?? this.renderRoot.querySelector<HTMLElement>('#s');
+    const target = this.renderRoot.querySelector<HTMLElement>('#open') ?? this.renderRoot.querySelector<HTMLElement>('#status');
     target?.focus();
   }
 
   #withdrawAll(): void {
-    if (this.phase === 'busy' || !this.current) return;
+    if (this.#write.busy || !this.current) return;
     const erase = this.#mode === 'metadata' ? undefined : (this.#mode as EraseMode);
     void this.#run({ accepted: this.current.accepted, ...(erase && { erase }) });
   }
 
   #withdrawSelected(): void {
-    if (this.phase === 'busy' || !this.current || !this.client) return;
+    if (this.#write.busy || !this.current || !this.client) return;
     const purposes = this.client.policy.purposes.map((purpose) => purpose.id).filter((id) => this.selected.has(id));
     if (!purposes.length) {
       this.mustPick = true;
@@ -346,26 +306,18 @@ export class AssentWithdrawButton extends AccountElement {
 
   async #run(attempt: Attempt): Promise<void> {
     this.#attempt = attempt;
-    this.phase = 'busy';
-    this.failure = null;
     this.mustPick = false;
-    let outcome: Outcome;
-    try {
-      outcome = this.#mode === 'metadata' ? await this.#throughClient(attempt) : await this.#throughServer(attempt);
-    } catch (error) {
-      console.error(`<${this.localName}>: the withdrawal failed.`, error);
-      this.failure = error;
-      this.phase = 'error';
+    const outcome = await this.#write.run('the withdrawal failed.', () => (this.#mode === 'metadata' ? this.#throughClient(attempt) : this.#throughServer(attempt)));
+    if (!outcome) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#retry')?.focus();
       return;
     }
+    const { erased } = outcome;
     this.#attempt = null;
-    this.phase = 'idle';
-    this.erased = outcome.erased;
-    this.#waitingFor = outcome.pending ? outcome.eventId : null;
-    this.#announced = outcome.erased === 'delete' ? null : outcome.eventId;
-    this.announcement = outcome.pending ? 'account.pending' : outcome.erased === 'delete' ? 'withdraw.deleted' : outcome.erased === 'flag' ? 'withdraw.closed' : 'withdraw.done';
+    this.erased = erased;
+    // A deleted account has nothing left to change: its announcement stays.
+    this.#write.succeeded(outcome, 'withdraw.done', outcome.pending ? 'account.pending' : erased === 'delete' ? 'withdraw.deleted' : erased === 'flag' ? 'withdraw.closed' : 'withdraw.done', erased === 'delete' ? null : outcome.eventId);
     await this.updateComplete;
     if (this.#dialog?.open) this.#dialog.close();
     else this.#focusAfterClose();
@@ -387,28 +339,11 @@ export class AssentWithdrawButton extends AccountElement {
     );
   }
 
-  /**
-   * Through the consent client. A withdrawal the client already queued (it failed after being
-   * recorded) is sent again from the outbox rather than recorded a second time.
-   */
+  /** Through the consent client, recorded once (a retry sends a queued withdrawal from the outbox). */
   async #throughClient(attempt: Attempt): Promise<Outcome> {
     const client = this.client as ConsentClient;
-    if (attempt.eventId) {
-      const id = attempt.eventId;
-      const state = await client.flush();
-      const waiting = state.pending.find((event) => event.id === id);
-      if (waiting?.lastError && !TRANSIENT.includes(waiting.lastError)) throw new ManagementError(waiting.lastError as ManagementErrorCode);
-      return { state, eventId: id, pending: !!waiting, erased: null };
-    }
-    const before = new Set((await client.pending()).map((event) => event.id));
-    try {
-      const change = await client.withdraw(attempt.purposes ? { purposes: attempt.purposes } : {});
-      return { state: change, eventId: change.event.id, pending: change.pending.some((event) => event.id === change.event.id), erased: null };
-    } catch (error) {
-      const queued = (await client.pending().catch(() => [])).find((event) => !before.has(event.id) && event.event === 'withdrawn');
-      if (queued) attempt.eventId = queued.id;
-      throw error;
-    }
+    const written = await recordOnce(client, attempt, 'withdrawn', () => client.withdraw(attempt.purposes ? { purposes: attempt.purposes } : {}));
+    return { ...written, erased: null };
   }
 
   /** Through the server, with one event id for every try: the server records it once. */

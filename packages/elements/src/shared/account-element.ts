@@ -1,7 +1,9 @@
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { AssentError, en, format, isRtl, loadMessages, resolveLocale, resolveMessage, type ConsentClient, type ConsentState, type Messages } from '@assent/core';
 import { accountEn, loadAccountMessages } from './account-messages.js';
 import { languages, messageCache } from './locale.js';
+import { RenderingElement } from './rendering-element.js';
 
 /** English: core's texts (purpose sentences, document titles) and the account elements' own. */
 const english: Messages = { ...en, ...accountEn };
@@ -33,9 +35,10 @@ function readOnce(client: ConsentClient): Promise<ConsentState> {
  * Base of the elements of a signed-in user's account page (`<assent-consent-status>`,
  * `<assent-withdraw-button>`, `<assent-reconsent>`): the consent client, the consent state it reads
  * and keeps current (every element on a client hears every change through `client.subscribe`), and
- * the texts in the language of the element (its `lang`, else the closest `[lang]` ancestor).
+ * the texts in the language of the element (its `lang`, else the closest `[lang]` ancestor, which
+ * `RenderingElement` follows as every Assent element does).
  */
-export abstract class AccountElement extends LitElement {
+export abstract class AccountElement extends RenderingElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
     current: { state: true, attribute: false },
@@ -64,15 +67,6 @@ export abstract class AccountElement extends LitElement {
     this.client = null;
     this.current = null;
     this.loadError = null;
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
   }
 
   /** The consent state the element shows: the client's latest, or null before the first read. */
@@ -160,6 +154,14 @@ export abstract class AccountElement extends LitElement {
     if (code === 'network' || code === 'timeout') return this.t('account.errorNetwork');
     if (code === 'unauthorized') return this.t('account.errorSession');
     return this.t('account.errorGeneric');
+  }
+
+  /**
+   * The error box of a dialog after a failed write: what went wrong (see `errorText`), and that
+   * the event is kept on this device when it is (`kept`).
+   */
+  protected failureNotice(failure: unknown, kept: boolean): TemplateResult {
+    return html`<div part="error" class="error" role="alert"><p>${this.errorText(failure)}</p>${kept ? html`<p>${this.t('account.pending')}</p>` : nothing}</div>`;
   }
 
   /** Called whenever the client reports a new state (after reads, writes and background retries). */

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Styles of the account elements (`<assent-consent-status>`, `<assent-withdraw-button>`,
