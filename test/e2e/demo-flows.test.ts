@@ -103,7 +103,7 @@ describe('the custom form flow (signup.html)', () => {
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.locator('assent-terms #required').check();
-    await page.locator('assent-terms #o-marketing').check();
+    await page.locator('assent-terms #purpose-marketing').check();
     await page.getByRole('button', { name: 'Create account' }).click();
 
     const { request, user } = await inspected(page);

@@ -84,7 +84,7 @@ describe('<assent-signup-form> on the demo page, read back with the auth0 Node S
       await page.getByLabel('Password', { exact: true }).fill(strongPassword());
       await page.getByLabel('Plan').selectOption('pro');
       await page.locator('assent-terms #required').check();
-      for (const id of optional) await page.locator(`assent-terms #o-${id}`).check();
+      for (const id of optional) await page.locator(`assent-terms #purpose-${id}`).check();
       const shown = (await page.locator('assent-terms label').allInnerTexts()).join('\n');
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.locator('#signup-done').waitFor({ state: 'visible', timeout: 15_000 }).catch((error: unknown) => {

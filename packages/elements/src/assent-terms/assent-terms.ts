@@ -252,7 +252,7 @@ export class AssentTerms extends FormControl {
     const off = this.disabled || this.matches(':disabled');
     const rows = optional.map(
       ({ id, text }) =>
-        html`<div class="row"><input type="checkbox" id=${`o-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`o-${id}`} part="label">${this.#text(text)}</label></div>`,
+        html`<div class="row"><input type="checkbox" id=${`purpose-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`purpose-${id}`} part="label">${this.#text(text)}</label></div>`,
     );
     const hint = html`<p id="hint" part="hint">${message('optional.hint')}</p>`;
     return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="required" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${this.userInvalid} aria-describedby="error" /><label for="required" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
