@@ -392,6 +392,21 @@ describe('<assent-terms>', () => {
       expect([...new FormData(form).keys()]).to.deep.equal(WIRE_FIELDS.map((field) => field.replace('consent', 'gdpr')));
     });
 
+    it('reflects its name to the attribute, as a native input does, and goes back to consent when the attribute is removed', async () => {
+      const { form, element } = await mountInForm();
+      expect(element.name).to.equal('consent');
+      expect(element.hasAttribute('name'), 'the default is not written to the page').to.equal(false);
+      element.name = 'gdpr';
+      await element.updateComplete;
+      expect(element.getAttribute('name')).to.equal('gdpr');
+      await userTicks(element, requiredBox(element));
+      expect([...new FormData(form).keys()]).to.deep.equal(WIRE_FIELDS.map((field) => field.replace('consent', 'gdpr')));
+      element.removeAttribute('name');
+      await element.updateComplete;
+      expect(element.name).to.equal('consent');
+      expect([...new FormData(form).keys()]).to.deep.equal(WIRE_FIELDS);
+    });
+
     it('submits the fields under its field-prefix, as Universal Login needs (ulp-…)', async () => {
       const form = await fixture<HTMLFormElement>(html`<form><assent-terms name="gdpr" field-prefix="ulp-consent_" .policy=${policy}></assent-terms></form>`);
       const element = form.querySelector('assent-terms')!;
