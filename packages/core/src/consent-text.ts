@@ -1,5 +1,5 @@
 import { DecisionError } from './errors.js';
-import { en } from './messages.js';
+import { en } from './locales/consent/en.js';
 import { safeUrl } from './safe-url.js';
 import type { ConsentPolicy, Messages, PolicyDocument } from './types.js';
 

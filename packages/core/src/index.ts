@@ -10,6 +10,7 @@ export * from './policy-text-rules.js';
 export * from './policy.js';
 export * from './policy-guard.js';
 export * from './validate-policy.js';
+export * from './texts.js';
 export * from './messages.js';
 export * from './consent-text.js';
 export * from './statement.js';

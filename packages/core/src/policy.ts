@@ -1,7 +1,8 @@
 import { describeIssue } from '#policy-checks';
 import { PolicyError, type PolicyIssue } from './errors.js';
 import type { describeIssue as DescribeIssue, PolicyIssueCode } from './policy-checks.dev.js';
-import { en, isRtl } from './messages.js';
+import { en } from './locales/consent/en.js';
+import { isRtl } from './messages.js';
 import { deepFreeze } from './freeze.js';
 import { ID_PATTERN, LOCALE_PATTERN, MAX_PURPOSES, SHA256_PATTERN, VERSION_PATTERN } from './patterns.js';
 import { BIDI_CONTROL, DIRECTION_MARK, MAX_POLICY_LENGTH, MAX_TEXT_LENGTH } from './policy-text-rules.js';

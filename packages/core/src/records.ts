@@ -1,6 +1,6 @@
 import { plainText, purposeText } from './consent-text.js';
 import { newestEntry } from './consent-object.js';
-import { en } from './messages.js';
+import { en } from './locales/consent/en.js';
 import type { ConsentHistoryEntry, ConsentObject, ConsentPolicy, ConsentSource, LegalBasis } from './types.js';
 
 /** Who the record is about. */

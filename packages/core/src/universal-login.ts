@@ -1,7 +1,8 @@
 import { purposeText } from './consent-text.js';
 import { createDecision } from './decision.js';
 import { AssentError, DecisionError, DecodeError } from './errors.js';
-import { format, loadMessages, resolveLocale, SUPPORTED_LOCALES } from './messages.js';
+import { SUPPORTED_LOCALES } from './locales/supported.js';
+import { format, loadMessages, resolveLocale } from './messages.js';
 import { resolveMessage } from './consent-text.js';
 import { ID_PATTERN, LOCALE_PATTERN, VERSION_PATTERN } from './patterns.js';
 import type { ConsentDecision, ConsentPolicy, Messages } from './types.js';

@@ -14,7 +14,7 @@ import {
 } from '../src/consent-object.js';
 import { createDecision } from '../src/decision.js';
 import { DecisionError, DecodeError } from '../src/errors.js';
-import { en } from '../src/messages.js';
+import { en } from '../src/texts.js';
 import { parsePolicy } from '../src/policy.js';
 import type { ConsentHistoryEntry, ConsentObject } from '../src/types.js';
 import { choiceArb, dateArb, examplePolicy } from './fixtures.js';

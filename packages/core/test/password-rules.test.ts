@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { passwordRules, type PasswordPolicyLevel } from '../src/signup/password-rules.js';
-import { passwordEn } from '../src/messages.js';
+import { passwordEn } from '../src/texts.js';
 
 /** `code: verified` of each rule, items nested: a compact picture of a result. */
 function summary(level: PasswordPolicyLevel, password: string, options = {}): unknown {

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
-import { en, isRtl } from '../src/messages.js';
+import { en } from '../src/texts.js';
+import { isRtl } from '../src/messages.js';
 import { parsePolicy } from '../src/policy.js';
 import { examplePolicy, variant } from './fixtures.js';
 

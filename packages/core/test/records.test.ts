@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyConsentEvent, consentObjectFromDecision } from '../src/consent-object.js';
 import { createDecision } from '../src/decision.js';
-import { en } from '../src/messages.js';
+import { en } from '../src/texts.js';
 import { parsePolicy } from '../src/policy.js';
 import { toConsentRecord, toKantaraReceipt } from '../src/records.js';
 import { variant } from './fixtures.js';

@@ -10,7 +10,7 @@ import { buildSignupBody, type SignupInput } from '../src/signup/request.js';
 import type { SignupRequestBody, SignupTransport } from '../src/signup/transport.js';
 import { createDecision } from '../src/decision.js';
 import { DecisionError, EncodingError } from '../src/errors.js';
-import { en } from '../src/messages.js';
+import { en } from '../src/texts.js';
 import { parsePolicy } from '../src/policy.js';
 import type { ConsentDecision } from '../src/types.js';
 import { examplePolicy, variant } from './fixtures.js';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createDecision } from '../src/decision.js';
 import { DecodeError } from '../src/errors.js';
-import { en, loadMessages } from '../src/messages.js';
+import { en } from '../src/texts.js';
+import { loadMessages } from '../src/messages.js';
 import { parsePolicy } from '../src/policy.js';
 import {
   UniversalLoginError,

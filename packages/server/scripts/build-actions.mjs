@@ -30,16 +30,17 @@ export const ACTION_MAX_BYTES = 100 * 1000;
 const ACTION_TEXTS = /^(purpose\.|document\.|required\.error$)/;
 
 /**
- * An esbuild plugin: core's language modules (`core/src/locales/<tag>.ts`) reduced to
- * `ACTION_TEXTS`; the elements' other UI texts in 26 languages would only add weight. The module is
- * evaluated, not parsed by hand, so the texts are exactly core's.
+ * An esbuild plugin: the language modules of core's consent texts (`core/src/locales/consent/<tag>.ts`)
+ * reduced to `ACTION_TEXTS`; the elements' other UI texts in 26 languages would only add weight. The
+ * module is evaluated, not parsed by hand, so the texts are exactly core's.
  */
 const statementTextsOnly = {
   name: 'assent-statement-texts-only',
   setup(build) {
-    build.onLoad({ filter: /[\\/]core[\\/]src[\\/]locales[\\/][a-z-]+\.ts$/ }, async (args) => {
-      // The table of languages (locales/index.ts) loads as it is; only the language modules are reduced.
-      if (/[\\/]index\.ts$/.test(args.path)) return undefined;
+    build.onLoad({ filter: /[\\/]core[\\/]src[\\/]locales[\\/]consent[\\/][a-z-]+\.ts$/ }, async (args) => {
+      // The table of languages (index.ts) and English (en.ts, the fallback) load as they are; only
+      // the other languages' modules are reduced.
+      if (/[\\/](index|en)\.ts$/.test(args.path)) return undefined;
       const { transform } = await import('esbuild');
       const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'ts', format: 'esm' });
       const { default: messages } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);

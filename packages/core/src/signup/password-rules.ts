@@ -3,7 +3,8 @@
  * with the codes, structure and English texts of Auth0's PasswordStrengthError (password-sheriff,
  * the library Auth0 uses). Also turns the rules of a PasswordStrengthError answer into the same shape.
  */
-import { format, passwordEn } from '../messages.js';
+import { passwordEn } from '../locales/signup-form/en-password.js';
+import { format } from '../messages.js';
 import type { PasswordRule } from './errors.js';
 
 /** Auth0's password policy levels (a database connection's `options.passwordPolicy`). */

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { DOCUMENTS_MAX_BYTES, acceptedDocuments, applyConsentEvent, consentObjectFromDecision, decodeConsentObject, mergeConsentObjects } from '../../src/consent-object.js';
 import { createDecision } from '../../src/decision.js';
 import { DecodeError } from '../../src/errors.js';
-import { en } from '../../src/messages.js';
+import { en } from '../../src/texts.js';
 import { parsePolicy } from '../../src/policy.js';
 import { examplePolicy, variant } from '../fixtures.js';
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { applyConsentEvent, consentObjectFromDecision, newestEntry, type ConsentEvent } from '../../src/consent-object.js';
 import { createDecision } from '../../src/decision.js';
 import { DecodeError } from '../../src/errors.js';
-import { en } from '../../src/messages.js';
+import { en } from '../../src/texts.js';
 import { parsePolicy } from '../../src/policy.js';
 import { consentState, readConsentCopy, trustedConsent } from '../../src/state/consent-state.js';
 import type { ManagementUser } from '../../src/state/types.js';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { applyConsentEvent, consentObjectFromDecision } from '../../src/consent-object.js';
 import { createDecision } from '../../src/decision.js';
 import { DecisionError } from '../../src/errors.js';
-import { en } from '../../src/messages.js';
+import { en } from '../../src/texts.js';
 import { parsePolicy } from '../../src/policy.js';
 import { giveEvent, withdrawEvent } from '../../src/state/events.js';
 import { examplePolicy, variant } from '../fixtures.js';

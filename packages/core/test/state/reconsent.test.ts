@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyConsentEvent, consentObjectFromDecision } from '../../src/consent-object.js';
 import { createDecision } from '../../src/decision.js';
-import { en } from '../../src/messages.js';
+import { en } from '../../src/texts.js';
 import { parsePolicy } from '../../src/policy.js';
 import { consentState } from '../../src/state/consent-state.js';
 import { needsReconsent } from '../../src/state/reconsent.js';

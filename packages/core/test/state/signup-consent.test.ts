@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createDecision, verifyDecision } from '../../src/decision.js';
 import { DecodeError } from '../../src/errors.js';
-import { en } from '../../src/messages.js';
+import { en } from '../../src/texts.js';
 import { parsePolicy } from '../../src/policy.js';
 import { signupConsentObject } from '../../src/state/signup-consent.js';
 import { verifiedSignupConsent } from '../../src/state/verified-signup.js';

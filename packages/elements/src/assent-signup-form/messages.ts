@@ -1,13 +1,14 @@
-import { passwordEn, type PasswordMessageKey } from '@assent/core';
-import { formSubmitEn } from './submit-messages.js';
-import { formUiEn, loadFormTranslation } from './ui-messages.js';
+import { formSubmitEn, formUiEn, passwordEn, type FormLocaleMessages } from '@assent/core';
+import { loadFormTranslation } from '@assent/core/locales/form-translation.js';
+
+export type { FormLocaleMessages, FormMessageKey } from '@assent/core';
 
 /**
- * English texts of `<assent-signup-form>`, apart from core's `en` so that `<assent-terms>` alone
- * never downloads them. With core's `passwordEn` (the password rules, `password.<code>`) they make
- * the form's English set, `formMessagesEn`; every other language is one module loaded on demand.
- * The element itself downloads them in two parts: what it renders (ui-messages.ts) up front, what
- * only a submit needs (submit-messages.ts) with its signup code.
+ * English texts of `<assent-signup-form>` (core's `formUiEn` and `formSubmitEn`), apart from core's
+ * `en` so that `<assent-terms>` alone never downloads them. With core's `passwordEn` (the password
+ * rules, `password.<code>`) they make the form's English set, `formMessagesEn`; every other language
+ * is one module loaded on demand. The element itself downloads them in two parts: what it renders up
+ * front, what only a submit needs with its signup code.
  *
  * - `signup.*`: labels, buttons, status texts and the messages of the form's own validation.
  * - `error.<code>`: one per `SignupError` code the user can meet, plus `error.may_already_exist`
@@ -17,12 +18,6 @@ import { formUiEn, loadFormTranslation } from './ui-messages.js';
  *   the user typed (rendered as text).
  */
 export const formEn = { ...formUiEn, ...formSubmitEn };
-
-/** A key of the form's texts: its own and the password rules. */
-export type FormMessageKey = keyof typeof formEn | PasswordMessageKey;
-
-/** A language module of the form: every key, translated. */
-export type FormLocaleMessages = Readonly<Record<FormMessageKey, string>>;
 
 /** The form's complete English set: the fallback of every other language. */
 export const formMessagesEn: FormLocaleMessages = { ...formEn, ...passwordEn };
