@@ -5,8 +5,8 @@
  * finds nothing to change; a simulated social login meets the Form, and accepting with one optional
  * purpose comes back with the Form's post to /continue in the inspector and exactly that consent
  * stored; continuing without the required box (the Legal fields, the element's script blocked)
- * denies the login; switching back binds the redirect Action, whose consent page the next social
- * login meets.
+ * denies the login; after "publish new terms" a returning user meets the Form again; switching
+ * back binds the redirect Action, whose consent page the next social login meets.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -153,6 +153,36 @@ describe('the Forms variant of the social login (forms.html)', () => {
     const user = (await (await fetch(new URL(`assent-inspector/user?email=${encodeURIComponent(email)}`, demo.url))).json()) as { email: string; app_metadata?: { consent?: unknown } };
     assert.equal(user.email, email);
     assert.equal(user.app_metadata?.consent, undefined);
+  });
+
+  test('after "publish new terms" a returning user meets the Form again and ends with the new terms stored', async (t) => {
+    t.after(async () => {
+      const restored = await fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
+      assert.equal(restored.status, 200, await restored.text());
+    });
+    const { page } = await open(t, 'forms.html');
+    await page.locator('#deploy-status:not(:empty)').waitFor({ timeout: 60_000 });
+    const email = uniqueEmail('demo-forms-returning');
+    const accept = async () => {
+      await page.waitForURL(/\/u\/forms\/ap_/, { timeout: 60_000 });
+      await page.locator('assent-terms').getByRole('checkbox', { name: TERMS }).check();
+      await page.waitForFunction(() => (document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision != null);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 60_000 });
+    };
+    await signInWithGoogle(page, email);
+    await accept();
+
+    await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 120_000 });
+    await signInWithGoogle(page, email);
+    await accept();
+    await page.locator('#inspector-user').filter({ hasText: '2026-12-01' }).waitFor({ timeout: 30_000 });
+    const user = JSON.parse(await page.locator('#inspector-user').innerText()) as { app_metadata: { consent: unknown } };
+    const consent = decodeConsentObject(user.app_metadata.consent);
+    assert.equal(consent.version, '2026-12-01');
+    assert.deepEqual(consent.documents, { terms: '3.2', privacy: '2.0' });
+    assert.equal(consent.history.length, 2);
   });
 
   test('switching back binds the redirect Action: the next social login meets the consent page', async (t) => {
