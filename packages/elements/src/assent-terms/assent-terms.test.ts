@@ -180,6 +180,19 @@ describe('<assent-terms>', () => {
       expect(boxesInFirstUpdate).to.equal(3);
     });
 
+    it('keeps the ticks and decision of each box apart when several share one policy object', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div><assent-terms .policy=${policy}></assent-terms><assent-terms .policy=${policy}></assent-terms></div>`);
+      const [first, second] = [...host.querySelectorAll('assent-terms')] as [AssentTerms, AssentTerms];
+      await Promise.all([first.updateComplete, second.updateComplete]);
+      await userTicks(first, requiredBox(first));
+      await userTicks(first, optionalBoxes(first)[0]!);
+      expect([first.checked, second.checked]).to.deep.equal([true, false]);
+      expect(first.decision?.purposes).to.deep.equal(['terms', 'marketing']);
+      expect(second.decision).to.equal(null);
+      expect(optionalBoxes(second).map((box) => box.checked)).to.deep.equal([false, false]);
+      expect(labels(second).map(text)).to.deep.equal(labels(first).map(text));
+    });
+
     it('shows on screen exactly the text the consent hash covers [GDPR 7(2)]', async () => {
       const element = await mount();
       expect(labels(element).map(text)).to.deep.equal(shownText(policy, 'en', en).split('\n'));

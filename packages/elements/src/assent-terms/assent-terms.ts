@@ -44,6 +44,8 @@ interface View {
   readonly optional: readonly { readonly id: string; readonly text: readonly TextPart[] }[];
   /** Policy texts win over built-in ones (`optional.legend`, `required.error`...). */
   readonly message: (key: string) => string;
+  /** The validation message of the unticked required box, naming its documents. */
+  readonly missing: string;
 }
 
 /**
@@ -56,6 +58,11 @@ const LOG = '<assent-terms>:';
 
 // Built-in texts by locale, shared by every instance.
 const messagesFor = messageCache<Messages>(en, loadMessages, LOG);
+
+// The views of each policy object by language, shared by every instance on the page: a thousand
+// boxes given one policy check it once and build its view once. A changed policy is a new object,
+// as for any property.
+const views = new WeakMap<ConsentPolicy, Record<string, View>>();
 
 /**
  * Whether an inline policy can be shown, by `validatePolicy`'s rules. Unsafe URLs are logged but do
@@ -194,7 +201,8 @@ export class AssentTerms extends FormControl {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policySrc')) void this.#source.load(this.policySrc);
-    if (changed.has('policy')) this.#invalid = !!this.policy && !usable(this.policy);
+    // A policy with views was found usable when they were built.
+    if (changed.has('policy')) this.#invalid = !!this.policy && !views.has(this.policy) && !usable(this.policy);
     const policy = this.#invalid ? null : (this.policy ?? this.#source.policy);
     const wanted = resolveLocale(...languages(this));
     const loaded = messagesFor(wanted, () => this.requestUpdate());
@@ -269,25 +277,29 @@ export class AssentTerms extends FormControl {
     );
   }
 
+  /** The view of `policy` in `locale`, built once for every instance (see `views`). */
   #build(policy: ConsentPolicy, locale: string, messages: Messages): View {
-    const sentence = (id: string) => purposeText(policy, id, locale, messages);
-    const required = policy.purposes.filter((purpose) => purpose.required).map((purpose) => purpose.id);
-    return {
-      policy,
-      locale,
-      messages,
-      required,
-      // Several required purposes share the one required box: their sentences follow each other.
-      requiredText: required.flatMap((id, index) => (index ? [{ text: ' ' }, ...sentence(id)] : sentence(id))),
-      optional: policy.purposes.filter((purpose) => !purpose.required).map(({ id }) => ({ id, text: sentence(id) })),
-      message: (name) => resolveMessage(policy, locale, messages, name),
-    };
-  }
-
-  /** The validation message of the unticked required box, naming its documents. */
-  #missing({ policy, locale, messages, message }: View): string {
-    const ids = policy.purposes.flatMap(({ required, documents }) => (required && documents) || []);
-    return format(message('required.error'), { documents: plainText(documentLinks(policy, ids, locale, messages)) });
+    let built = views.get(policy);
+    if (!built) views.set(policy, (built = {}));
+    let view = built[locale];
+    if (!view) {
+      const sentence = (id: string) => purposeText(policy, id, locale, messages);
+      const message = (name: string) => resolveMessage(policy, locale, messages, name);
+      const required = policy.purposes.filter((purpose) => purpose.required).map((purpose) => purpose.id);
+      const documents = policy.purposes.flatMap((purpose) => (purpose.required && purpose.documents) || []);
+      view = built[locale] = {
+        policy,
+        locale,
+        messages,
+        required,
+        // Several required purposes share the one required box: their sentences follow each other.
+        requiredText: required.flatMap((id, index) => (index ? [{ text: ' ' }, ...sentence(id)] : sentence(id))),
+        optional: policy.purposes.filter((purpose) => !purpose.required).map(({ id }) => ({ id, text: sentence(id) })),
+        message,
+        missing: format(message('required.error'), { documents: plainText(documentLinks(policy, documents, locale, messages)) }),
+      };
+    }
+    return view;
   }
 
   #onChange(event: Event): void {
@@ -334,7 +346,6 @@ export class AssentTerms extends FormControl {
     const run = ++this.#runs;
     this.#notify ||= byUser;
     this.#decision = null;
-    this.#sync();
     const view = this.#view;
     const done = (decision: ConsentDecision | null | false) => {
       if (run != this.#runs) return;
@@ -348,6 +359,7 @@ export class AssentTerms extends FormControl {
       );
     };
     if (!view || !this.#checked) return done(null);
+    this.#sync();
     // Stamped now: the moment of the tick, however long the hash takes.
     decide(view.policy, { ...view, accepted: this.#accepted(view), at: new Date() }).then(done, (error: unknown) => {
       console.error(LOG, 'no decision', error);
@@ -381,7 +393,7 @@ export class AssentTerms extends FormControl {
     }
     this.internals.setFormValue(value, view && JSON.stringify([key(view.policy), this.#checked, [...this.#optional]] satisfies SavedState));
     this.internals.states?.[this.#checked ? 'add' : 'delete']('checked');
-    if (view && !this.#checked) this.setValidity({ valueMissing: true }, this.#missing(view), anchor);
+    if (view && !this.#checked) this.setValidity({ valueMissing: true }, view.missing, anchor);
     else this.setValidity({ customError: !value }, problem, anchor);
   }
 }
