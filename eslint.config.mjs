@@ -16,6 +16,8 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Always strict comparisons; minified browser bundles still get `==` where the minifier can prove it safe (typeof, null checks).
+      eqeqeq: ['error', 'always'],
     },
   },
   {

@@ -104,7 +104,7 @@ describe('the Forms variant of the social login (forms.html)', () => {
     await assertAccessible(page, 'arriving on the Form');
     await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
     await terms.check();
-    await page.waitForFunction(() => (document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision != null);
+    await page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 60_000 });
@@ -166,7 +166,7 @@ describe('the Forms variant of the social login (forms.html)', () => {
     const accept = async () => {
       await page.waitForURL(/\/u\/forms\/ap_/, { timeout: 60_000 });
       await page.locator('assent-terms').getByRole('checkbox', { name: TERMS }).check();
-      await page.waitForFunction(() => (document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision != null);
+      await page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 60_000 });
     };

@@ -154,7 +154,7 @@ describe('the consent Form of a social login', () => {
     assert.equal(await page.getByRole('checkbox').count(), 3, "only the element's boxes are visible: the Legal fields are hidden");
     await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
     await page.getByRole('checkbox', { name: /^I agree to the Terms of Service/ }).check();
-    await page.waitForFunction(() => (document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision != null);
+    await page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(`${app.origin}/callback?**`);
     assert.ok(new URL(page.url()).searchParams.get('code'));
@@ -212,7 +212,7 @@ describe('the consent Form of a social login', () => {
     await reachForm(session.page, email);
     await elementInPlace(session.page);
     await session.page.getByRole('checkbox', { name: /^I agree to the Terms of Service/ }).check();
-    await session.page.waitForFunction(() => (document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision != null);
+    await session.page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
     await session.page.getByRole('button', { name: 'Continue' }).click();
     await session.page.waitForURL(`${app.origin}/callback?code=**`);
     const consent = decodeConsentObject(await storedConsent(email));

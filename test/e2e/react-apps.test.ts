@@ -76,7 +76,7 @@ for (const version of versions) {
     });
 
     for (const form of version.forms) {
-      const label = form == 'native' ? 'the <assent-terms> tag' : 'the AssentTerms component';
+      const label = form === 'native' ? 'the <assent-terms> tag' : 'the AssentTerms component';
       const within = (): Locator => page.getByTestId(form);
 
       test(`${label} renders the required and optional boxes with the linked documents`, async () => {

@@ -124,7 +124,7 @@ test('the single-file <assent-terms> takes over the native boxes and the form po
   await page.getByLabel('Password').fill(strongPassword());
   await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
   await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
-  await page.waitForFunction(() => (document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision != null);
+  await page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL(`${app.origin}/callback?**`);
 

@@ -11,7 +11,7 @@ const src = fileURLToPath(new URL('../../packages/react/src/', import.meta.url))
 const config = ts.getParsedCommandLineOfConfigFile(fileURLToPath(new URL('../../packages/react/tsconfig.build.json', import.meta.url)), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
 assert.ok(config);
 
-const components = readdirSync(src).filter((file) => file.endsWith('.ts') && file != 'jsx.ts');
+const components = readdirSync(src).filter((file) => file.endsWith('.ts') && file !== 'jsx.ts');
 
 test('every component module of @assent/react is built with the use client directive first', () => {
   assert.deepEqual(components.sort(), ['assent-consent-status.ts', 'assent-reconsent.ts', 'assent-signup-form.ts', 'assent-terms.ts', 'assent-withdraw-button.ts', 'index.ts']);

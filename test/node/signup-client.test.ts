@@ -27,10 +27,10 @@ before(async () => {
 async function admin(path: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(`${emulator.url}/__emulator/${path}`, { ...init, headers: { 'content-type': 'application/json' } });
   assert.ok(response.ok, `${path}: ${response.status}`);
-  return response.status == 204 ? undefined : response.json();
+  return response.status === 204 ? undefined : response.json();
 }
 const setFaults = (faults: FaultsConfig) => admin('faults', { method: 'PUT', body: JSON.stringify(faults) });
-const usersWith = async (email: string) => ((await admin('users')) as { email: string }[]).filter((user) => user.email == email.toLowerCase());
+const usersWith = async (email: string) => ((await admin('users')) as { email: string }[]).filter((user) => user.email === email.toLowerCase());
 beforeEach(() => admin('faults', { method: 'DELETE' }));
 
 /** The real fetch transport, counting the requests it sends. */

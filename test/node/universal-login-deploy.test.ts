@@ -113,7 +113,7 @@ describe('deployUniversalLogin', () => {
     const management = client();
     await management.actions.triggers.bindings.updateMany('pre-user-registration', { bindings: [] });
     const planned = await deploy({ dryRun: true });
-    const binding = planned.changes.find((change) => change.kind == 'binding');
+    const binding = planned.changes.find((change) => change.kind === 'binding');
     assert.equal(binding?.call, 'PATCH /api/v2/actions/triggers/pre-user-registration/bindings');
     assert.match(binding.diff, /^\+ assent-pre-user-registration$/m);
     assert.equal((await management.actions.triggers.bindings.list('pre-user-registration')).data.length, 0, 'a dry run binds nothing');
@@ -126,7 +126,7 @@ describe('deployUniversalLogin', () => {
 
   test('removes the per-field secrets earlier versions wrote, keeps the app’s own, and a second deployment changes nothing', async () => {
     const result = await deploy();
-    const action = result.changes.find((change) => change.kind == 'action')!;
+    const action = result.changes.find((change) => change.kind === 'action')!;
     assert.match(action.diff, /^- secret ASSENT_REQUIRED_PURPOSES$/m);
     const { secrets } = await tenantState();
     assert.deepEqual(secrets.filter((name) => !name?.startsWith('ASSENT_DIGEST_')), ['ACME_AUDIT_URL', 'ASSENT_POLICY_JSON']);
@@ -137,7 +137,7 @@ describe('deployUniversalLogin', () => {
     await deploy();
     const management = client();
     const [action] = (await management.actions.list({ actionName: 'assent-pre-user-registration' })).data;
-    const kept = (action!.secrets ?? []).filter((secret) => secret.name != 'ASSENT_POLICY').map((secret) => ({ name: secret.name! }));
+    const kept = (action!.secrets ?? []).filter((secret) => secret.name !== 'ASSENT_POLICY').map((secret) => ({ name: secret.name! }));
     await management.actions.update(action!.id!, { secrets: [...kept, { name: 'ASSENT_POLICY', value: 'acme-signup@2026-01-01' }] } as never);
     assert.ok((await tenantState()).secrets.includes('ASSENT_POLICY'));
 

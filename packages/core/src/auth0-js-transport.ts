@@ -66,13 +66,13 @@ export function auth0JsTransport(webAuth: WebAuthLike): SignupTransport {
   const fail = (why: string): never => {
     throw new AssentConfigError('webAuth', why);
   };
-  if (typeof webAuth?.signup != 'function') fail('must be an auth0-js WebAuth');
+  if (typeof webAuth?.signup !== 'function') fail('must be an auth0-js WebAuth');
   if ((webAuth.baseOptions?._timesToRetryFailedRequests ?? 0) > 0) fail('_timesToRetryFailedRequests must be 0: a signup must never be retried automatically');
   return {
     signup(url, { client_id, user_metadata, ...fields }, signal) {
       const { clientID, rootUrl } = webAuth.baseOptions ?? {};
       if (clientID !== undefined && clientID !== client_id) fail(`its clientID ${clientID} is not the client's ${client_id}`);
-      if (rootUrl !== undefined && `${rootUrl.replace(/\/+$/, '')}/dbconnections/signup` != url) fail(`it sends to ${rootUrl}, not to ${url}`);
+      if (rootUrl !== undefined && `${rootUrl.replace(/\/+$/, '')}/dbconnections/signup` !== url) fail(`it sends to ${rootUrl}, not to ${url}`);
       return new Promise((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
         // auth0-js's request wrapper, known once signup() returns; cancel() may run before.

@@ -213,7 +213,7 @@ export function mergeConsentObjects(a: ConsentObject, b: ConsentObject): Consent
   const trimmed = [a.trimmed, b.trimmed].reduce((x, y) => (!x || (y && compare(y, x) > 0) ? y : x));
   const history = [...byId.values()].filter((entry) => !trimmed || compare(entry, trimmed) > 0).sort(compare);
   const order = compare(newestEntry(a), newestEntry(b));
-  const { history: _history, trimmed: _trimmed, ...state } = order > 0 || (order == 0 && JSON.stringify(stateOf(a)) <= JSON.stringify(stateOf(b))) ? a : b;
+  const { history: _history, trimmed: _trimmed, ...state } = order > 0 || (order === 0 && JSON.stringify(stateOf(a)) <= JSON.stringify(stateOf(b))) ? a : b;
   return cap({ ...state, history, ...(trimmed && { trimmed }) });
 }
 
@@ -249,7 +249,7 @@ export function decodeConsentObject(value: unknown, { now = Date.now() }: Decode
   };
   // `fields` are required, `optional` allowed; `fields` null allows any key.
   const object = (input: unknown, path: string, fields: string | null, optional = ''): Record<string, unknown> => {
-    if (!input || typeof input != 'object' || Array.isArray(input)) fail('malformed', path, 'must be an object');
+    if (!input || typeof input !== 'object' || Array.isArray(input)) fail('malformed', path, 'must be an object');
     const record = input as Record<string, unknown>;
     if (fields === null) return record;
     for (const key of Object.keys(record)) if (!`${fields} ${optional}`.split(' ').includes(key)) fail('malformed', `${path}${path && '.'}${key}`, 'is not a known field');
@@ -257,7 +257,7 @@ export function decodeConsentObject(value: unknown, { now = Date.now() }: Decode
     return record;
   };
   const text = (input: unknown, path: string, pattern: RegExp): string =>
-    typeof input == 'string' && pattern.test(input) ? input : fail('malformed', path, `must be a string matching ${pattern}`);
+    typeof input === 'string' && pattern.test(input) ? input : fail('malformed', path, `must be a string matching ${pattern}`);
   const oneOf = <T extends string>(input: unknown, path: string, values: readonly T[]): T =>
     values.includes(input as T) ? (input as T) : fail('malformed', path, `must be one of ${values.join(', ')}`);
   const ids = (input: unknown, path: string): string[] => {
@@ -269,18 +269,18 @@ export function decodeConsentObject(value: unknown, { now = Date.now() }: Decode
   };
   const timestamp = (input: unknown, path: string): string => {
     const at = text(input, path, ISO_UTC);
-    return new Date(at).toISOString().slice(0, 19) == at.slice(0, 19) ? at : fail('malformed', path, 'is not a real date');
+    return new Date(at).toISOString().slice(0, 19) === at.slice(0, 19) ? at : fail('malformed', path, 'is not a real date');
   };
 
   if (utf8Bytes(value ?? null) > CONSENT_OBJECT_MAX_BYTES) fail('too_large', '', `exceeds ${CONSENT_OBJECT_MAX_BYTES} bytes of JSON`);
   const input = object(value, '', 'given date text_details policy version purposes hash locale history', 'trimmed documents');
-  if (typeof input.given != 'boolean') fail('malformed', 'given', 'must be true or false');
-  const textDetails = typeof input.text_details == 'string' ? input.text_details : fail('malformed', 'text_details', 'must be a string');
+  if (typeof input.given !== 'boolean') fail('malformed', 'given', 'must be true or false');
+  const textDetails = typeof input.text_details === 'string' ? input.text_details : fail('malformed', 'text_details', 'must be a string');
   if (utf8Bytes(textDetails) > TEXT_DETAILS_MAX_BYTES + 2) fail('too_large', 'text_details', `exceeds ${TEXT_DETAILS_MAX_BYTES} bytes`);
   const purposesInput = object(input.purposes, 'purposes', null);
   const purposes: Record<string, boolean> = {};
   ids(Object.keys(purposesInput), 'purposes').forEach((id) => {
-    purposes[id] = typeof purposesInput[id] == 'boolean' ? (purposesInput[id] as boolean) : fail('malformed', `purposes.${id}`, 'must be true or false');
+    purposes[id] = typeof purposesInput[id] === 'boolean' ? (purposesInput[id] as boolean) : fail('malformed', `purposes.${id}`, 'must be true or false');
   });
   if (!Array.isArray(input.history) || !input.history.length) fail('malformed', 'history', 'must be a non-empty array');
   const history = (input.history as unknown[]).map((raw, i): ConsentHistoryEntry => {
@@ -337,6 +337,6 @@ export function decodeConsentObject(value: unknown, { now = Date.now() }: Decode
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value == 'object') Object.values(value).forEach(deepFreeze);
+  if (value && typeof value === 'object') Object.values(value).forEach(deepFreeze);
   return Object.freeze(value);
 }

@@ -57,14 +57,14 @@ export function documentLinks(policy: ConsentPolicy, documentIds: readonly strin
   // English, the default, is joined here as Intl.ListFormat('en') joins ("A and B", "A, B, and C"):
   // a page's first Intl.ListFormat takes tens of milliseconds to make (the engine builds its table
   // of locales), which would hold up every English consent box.
-  if (locale == 'en') {
+  if (locale === 'en') {
     return documents.flatMap((document, i, { length }) => (i ? [{ text: (length > 2 ? ',' : '') + (i + 1 < length ? ' ' : ' and ') }, link(document)] : [link(document)]));
   }
   let next = 0;
   return listFormat(locale)
     .formatToParts(documents.map(title))
     .map((part) => {
-      const document = part.type == 'element' ? documents[next++] : undefined;
+      const document = part.type === 'element' ? documents[next++] : undefined;
       return document ? link(document) : { text: part.value };
     });
 }

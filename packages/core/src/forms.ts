@@ -31,7 +31,7 @@ const MAX_TEXT = 500;
 function text(fields: Readonly<Record<string, unknown>>, key: string, pattern: RegExp, name = key): string {
   const value = fields[key];
   if (value === undefined || value === null || value === '') throw new DecodeError('missing_field', name, 'is missing');
-  if (typeof value != 'string') throw new DecodeError('malformed', name, 'must be a string');
+  if (typeof value !== 'string') throw new DecodeError('malformed', name, 'must be a string');
   if (value.length > MAX_TEXT) throw new DecodeError('too_large', name, `exceeds ${MAX_TEXT} characters`);
   if (!pattern.test(value)) throw new DecodeError('malformed', name, `must match ${pattern}`);
   return value;
@@ -49,14 +49,14 @@ const POLICY_NAME = RegExp(`^${ID_PATTERN.source.slice(1, -1)}@${VERSION_PATTERN
 
 function elementClaim(value: unknown): UniversalLoginClaim {
   const name = FORM_FIELD_IDS.element;
-  if (typeof value != 'object' || value === null || Array.isArray(value)) throw new DecodeError('malformed', name, 'must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DecodeError('malformed', name, 'must be an object');
   const answer = value as Readonly<Record<string, unknown>>;
   const policy = text(answer, 'policy', ID_PATTERN, `${name}.policy`);
   const version = text(answer, 'version', VERSION_PATTERN, `${name}.version`);
   const locale = text(answer, 'locale', LOCALE_PATTERN, `${name}.locale`);
   const hash = text(answer, 'hash', SHA256_PATTERN, `${name}.hash`);
   const purposes = answer.purposes;
-  if (!Array.isArray(purposes) || purposes.length > MAX_PURPOSES || !purposes.every((id): id is string => typeof id == 'string' && ID_PATTERN.test(id))) {
+  if (!Array.isArray(purposes) || purposes.length > MAX_PURPOSES || !purposes.every((id): id is string => typeof id === 'string' && ID_PATTERN.test(id))) {
     throw new DecodeError('malformed', `${name}.purposes`, 'must be a list of purpose ids');
   }
   return { variant: 'element', policy, version, locale, required: purposes.length > 0, accepted: purposes, clientHash: hash };
@@ -71,7 +71,7 @@ function elementClaim(value: unknown): UniversalLoginClaim {
  * @example const claim = readFormFields(event.prompt?.fields);
  */
 export function readFormFields(fields: unknown): UniversalLoginClaim | null {
-  if (!fields || typeof fields != 'object' || Array.isArray(fields)) return null;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return null;
   const answer = fields as Readonly<Record<string, unknown>>;
   const element = answer[FORM_FIELD_IDS.element];
   if (element !== undefined && element !== null && element !== '') return elementClaim(element);

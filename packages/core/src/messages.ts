@@ -42,7 +42,7 @@ export async function loadMessages(locale: string): Promise<Messages> {
   const resolved = resolveLocale(locale);
   // The table of language modules is itself loaded on demand: English pages never download it.
   // resolveLocale returns a key of the table for every language but English.
-  return resolved == 'en' ? en : (await (await import('./locales/consent/index.js')).LOCALES[resolved as TableLocale]()).default;
+  return resolved === 'en' ? en : (await (await import('./locales/consent/index.js')).LOCALES[resolved as TableLocale]()).default;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ConsentPolicy } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Obj => !!value && typeof value == 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Obj => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The checks of `parsePolicy` that protect users, for production browser bundles (`validatePolicy`
@@ -49,11 +49,11 @@ export function guardPolicy(input: unknown): ConsentPolicy {
   const { controller, withdrawal, messages } = policy;
   test(ID_PATTERN, policy.id, 'id');
   test(VERSION_PATTERN, policy.version, 'version');
-  if (typeof (controller as Obj | undefined)?.name != 'string') fail('controller.name', 'nonEmpty');
+  if (typeof (controller as Obj | undefined)?.name !== 'string') fail('controller.name', 'nonEmpty');
   if (withdrawal !== undefined && !safeUrl((withdrawal as Obj | null)?.url as string)) fail('withdrawal.url', 'url');
   // Texts of a locale that is not an object are never read (lookups on it find nothing).
   for (const [locale, texts] of Object.entries(Object(messages))) {
-    for (const [key, text] of Object.entries(Object(texts))) if (typeof text != 'string') fail(`messages.${locale}["${key}"]`, 'string');
+    for (const [key, text] of Object.entries(Object(texts))) if (typeof text !== 'string') fail(`messages.${locale}["${key}"]`, 'string');
   }
   for (const [{ id, url, version, sha256 }, i] of list(policy.documents, 'documents')) {
     const path = `documents[${i}].`;
@@ -69,7 +69,7 @@ export function guardPolicy(input: unknown): ConsentPolicy {
     test(ID_PATTERN, id, path + 'id');
     if (ids.includes(id)) fail(path + 'id', 'duplicate');
     ids.push(id);
-    if (typeof required != 'boolean') fail(path + 'required', 'boolean');
+    if (typeof required !== 'boolean') fail(path + 'required', 'boolean');
     if (documents !== undefined && !Array.isArray(documents)) fail(path + 'documents', 'array');
   }
   if (ids.length > MAX_PURPOSES) fail('purposes', 'tooMany');

@@ -56,17 +56,17 @@ export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = des
   const fail = (path: string, code: PolicyIssueCode, detail?: unknown): false => (issues.push({ path, code, message: describe(code, detail) }), false);
   // `fields` lists the allowed keys; without it any key is allowed.
   const isObject = (value: unknown, path: string, fields?: string): value is Obj => {
-    if (!value || typeof value != 'object' || Array.isArray(value)) return fail(path, 'object');
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(path, 'object');
     for (const key in value) {
       if (fields && !fields.split(' ').includes(key)) {
-        fail(path + (path && '.') + key, PRESET.test(key) && path[0] == 'p' ? 'preticked' : 'field');
+        fail(path + (path && '.') + key, PRESET.test(key) && path[0] === 'p' ? 'preticked' : 'field');
       }
     }
     return true;
   };
   const isArray = (value: unknown, path: string): value is unknown[] => Array.isArray(value) || fail(path, 'array');
   const check = (value: unknown, path: string, pattern: RegExp | null, code: PolicyIssueCode = 'pattern'): void => {
-    if (typeof value != 'string' || (pattern ? !pattern.test(value) : !safeUrl(value))) fail(path, code, pattern);
+    if (typeof value !== 'string' || (pattern ? !pattern.test(value) : !safeUrl(value))) fail(path, code, pattern);
   };
   const checkUrl = (value: unknown, path: string): void => check(value, path, null, 'url');
   // A text is only ever shown as text; these keep what is shown what is stored, reviewed and hashed.
@@ -94,10 +94,10 @@ export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = des
   if (isObject(controller, 'controller', 'name contact')) {
     for (const field of ['name', 'contact']) {
       const value = controller[field];
-      if (field == 'contact' && value === undefined) continue;
+      if (field === 'contact' && value === undefined) continue;
       check(value, 'controller.' + field, /\S/, 'nonEmpty');
       // Set into the sentences of every language: no direction marks.
-      if (typeof value == 'string') checkText(value, 'controller.' + field, false);
+      if (typeof value === 'string') checkText(value, 'controller.' + field, false);
     }
   }
   if (withdrawal !== undefined && isObject(withdrawal, 'withdrawal', 'url')) checkUrl(withdrawal.url, 'withdrawal.url');
@@ -112,10 +112,10 @@ export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = des
           const textPath = `${path}["${visible(key)}"]`;
           const control = BIDI_CONTROL.exec(key);
           if (control) fail(textPath, 'bidi', codePoint(control[0]));
-          if (typeof text != 'string') fail(textPath, 'string');
+          if (typeof text !== 'string') fail(textPath, 'string');
           else {
             checkText(text, textPath, isRtl(locale));
-            if (locale == 'en') english[key] = text;
+            if (locale === 'en') english[key] = text;
           }
         }
       }
@@ -151,9 +151,9 @@ export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = des
       check(id, path + '.id', ID_PATTERN);
       if (ids.includes(id)) fail(path + '.id', 'duplicate');
       ids.push(id);
-      if (typeof required != 'boolean') fail(path + '.required', 'boolean');
+      if (typeof required !== 'boolean') fail(path + '.required', 'boolean');
       if (!BASES.includes(basis as string)) fail(path + '.basis', 'basis', BASES);
-      else if (required ? basis == 'consent' : basis != 'consent') {
+      else if (required ? basis === 'consent' : basis !== 'consent') {
         fail(path + '.basis', required ? 'requiredConsent' : 'optionalNotConsent');
       }
       if (isArray(linked, path + '.documents')) {

@@ -123,8 +123,8 @@ export function toConsentRecord(consent: ConsentObject, policy: ConsentPolicy, s
       },
       ...policy.documents.map((document) => ({
         // A same-origin path without `origin` stays out of @id (it would resolve against wherever the record is read).
-        ...(origin || document.url[0] != '/' ? { '@id': new URL(document.url, origin).href } : { 'dct:source': document.url }),
-        '@type': document.id == 'privacy' ? 'dpv:PrivacyNotice' : 'dpv:Notice',
+        ...(origin || document.url[0] !== '/' ? { '@id': new URL(document.url, origin).href } : { 'dct:source': document.url }),
+        '@type': document.id === 'privacy' ? 'dpv:PrivacyNotice' : 'dpv:Notice',
         'dct:identifier': document.sha256 ? [document.id, 'urn:sha256:' + document.sha256] : document.id,
         'dct:hasVersion': document.version,
       })),
@@ -140,10 +140,10 @@ export function toConsentRecord(consent: ConsentObject, policy: ConsentPolicy, s
       };
       return {
         '@type': 'dpv:Process',
-        'dpv:hasPurpose': { '@type': ['dpv:Purpose', DPV_PURPOSE[id] ?? 'dpv:Purpose'].filter((type, i, all) => all.indexOf(type) == i), 'dct:identifier': id, 'dct:description': describe(policy, id) },
+        'dpv:hasPurpose': { '@type': ['dpv:Purpose', DPV_PURPOSE[id] ?? 'dpv:Purpose'].filter((type, i, all) => all.indexOf(type) === i), 'dct:identifier': id, 'dct:description': describe(policy, id) },
         'dpv:hasLegalBasis': DPV_BASIS[basis],
-        ...(id == 'third_party_sharing' && { 'dpv:hasRecipient': 'dpv:ThirdParty' }),
-        ...(basis == 'consent'
+        ...(id === 'third_party_sharing' && { 'dpv:hasRecipient': 'dpv:ThirdParty' }),
+        ...(basis === 'consent'
           ? {
               'dpv:hasConsentStatus': [
                 {
@@ -250,7 +250,7 @@ export function toKantaraReceipt(consent: ConsentObject, policy: ConsentPolicy, 
   const newest = newestEntry(consent);
   const absolute = (url: string): string => (options.origin ? new URL(url, options.origin).href : url);
   const contact = policy.controller.contact;
-  const privacy = policy.documents.find((document) => document.id == 'privacy') ?? policy.documents[0];
+  const privacy = policy.documents.find((document) => document.id === 'privacy') ?? policy.documents[0];
   const withdrawal = policy.withdrawal?.url;
   return {
     version: 'KI-CR-v1.1.0',
@@ -285,9 +285,9 @@ export function toKantaraReceipt(consent: ConsentObject, policy: ConsentPolicy, 
               consentType: 'EXPLICIT',
               piiCategory: options.piiCategories?.[id] ?? ['2 - Contact'],
               primaryPurpose: purpose?.required ?? false,
-              termination: basis == 'consent' ? `When the consent is withdrawn${withdrawal ? ' at ' + absolute(withdrawal) : ''}` : 'When the account is deleted',
-              thirdPartyDisclosure: id == 'third_party_sharing',
-              ...(id == 'third_party_sharing' && options.thirdPartyName && { thirdPartyName: options.thirdPartyName }),
+              termination: basis === 'consent' ? `When the consent is withdrawn${withdrawal ? ' at ' + absolute(withdrawal) : ''}` : 'When the account is deleted',
+              thirdPartyDisclosure: id === 'third_party_sharing',
+              ...(id === 'third_party_sharing' && options.thirdPartyName && { thirdPartyName: options.thirdPartyName }),
             };
           }),
       },

@@ -14,7 +14,7 @@ const HIDDEN = /[\s\0-\x1f\x7f-\x9f\\\u200b-\u200f\u202a-\u202e\u2060-\u2069]/;
  * @example safeUrl('java\tscript:alert(1)')      // null
  */
 export function safeUrl(url: string): string | null {
-  if (typeof url != 'string' || HIDDEN.test(url)) return null;
+  if (typeof url !== 'string' || HIDDEN.test(url)) return null;
   if (/^\/(?!\/)/.test(url)) return url;
   if (!/^https?:\/\/[^/]/i.test(url)) return null;
   try {

@@ -38,6 +38,6 @@ export async function readResponse(response: Response): Promise<TransportRespons
  */
 export function headersOf(header: Readonly<Record<string, unknown>> | undefined): HeadersLike {
   const byName = new Map<string, string>();
-  for (const [name, value] of Object.entries(header ?? {})) if (typeof value == 'string') byName.set(name.toLowerCase(), value);
+  for (const [name, value] of Object.entries(header ?? {})) if (typeof value === 'string') byName.set(name.toLowerCase(), value);
   return { get: (name) => byName.get(name.toLowerCase()) ?? null };
 }

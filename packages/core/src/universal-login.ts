@@ -92,7 +92,7 @@ function checkPrefix(prefix: string): void {
  */
 export function readUniversalLoginFields(body: unknown, { prefix = UNIVERSAL_LOGIN_PREFIX }: UniversalLoginFieldOptions = {}): UniversalLoginClaim | null {
   const names = universalLoginFieldNames({ prefix });
-  if (!body || typeof body != 'object' || Array.isArray(body)) return null;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
   const fields = body as Readonly<Record<string, unknown>>;
   if (!Object.hasOwn(fields, names.policy)) return null;
   if (Object.hasOwn(fields, prefix + 'purposes')) {
@@ -102,7 +102,7 @@ export function readUniversalLoginFields(body: unknown, { prefix = UNIVERSAL_LOG
   const text = (name: string, pattern: RegExp): string => {
     const value = fields[name];
     if (value === undefined) throw new DecodeError('missing_field', name, 'is missing');
-    if (typeof value != 'string') throw new DecodeError('malformed', name, 'must be a string');
+    if (typeof value !== 'string') throw new DecodeError('malformed', name, 'must be a string');
     if (value.length > 500) throw new DecodeError('too_large', name, 'exceeds 500 characters');
     if (!pattern.test(value)) throw new DecodeError('malformed', name, `must match ${pattern}`);
     return value;

@@ -53,9 +53,9 @@ function invalidField(fields: Readonly<Record<string, string>>, prefix = '', cou
   const purposes = value('purposes').split(',');
   return (
     Object.keys(WIRE_FIELDS).find((name) => !WIRE_FIELDS[name as keyof typeof WIRE_FIELDS].test(value(name))) ??
-    (new Set(purposes).size != (count ?? purposes.length) ? 'purposes' : undefined) ??
+    (new Set(purposes).size !== (count ?? purposes.length) ? 'purposes' : undefined) ??
     // The round trip through Date catches impossible dates such as February 30th.
-    (new Date(value('at')).toISOString().slice(0, 19) != value('at').slice(0, 19) ? 'at' : undefined)
+    (new Date(value('at')).toISOString().slice(0, 19) !== value('at').slice(0, 19) ? 'at' : undefined)
   );
 }
 
@@ -64,7 +64,7 @@ function invalidField(fields: Readonly<Record<string, string>>, prefix = '', cou
  * once: the fields checked are the fields sent, even for an object whose values change between reads.
  */
 function readDecision(decision: ConsentDecision): ConsentDecision {
-  if (!decision || typeof decision != 'object') throw new EncodingError('invalid_decision', 'decision', 'must be a decision object');
+  if (!decision || typeof decision !== 'object') throw new EncodingError('invalid_decision', 'decision', 'must be a decision object');
   const { policy, version, purposes, at, locale, hash } = decision;
   return { policy, version, purposes: Array.isArray(purposes) ? [...(purposes as readonly string[])] : [], at, locale, hash };
 }
@@ -112,7 +112,7 @@ export function encodeSignupFields(decision: ConsentDecision, { prefix = 'consen
   const appFields = Object.entries(appMetadata);
   for (const [name, value] of [...appFields, ...Object.entries(fields)]) {
     if (!name || name.length > 100 || /[.$]/.test(name)) throw new EncodingError('invalid_field_name', name, 'must be 1-100 characters without . or $');
-    if (typeof value != 'string') throw new EncodingError('not_a_string', name, 'must be a string');
+    if (typeof value !== 'string') throw new EncodingError('not_a_string', name, 'must be a string');
     if (value.length > 500) throw new EncodingError('value_too_long', name, `has ${value.length} characters, over 500`);
     if (Object.hasOwn(fields, name) && Object.hasOwn(appMetadata, name)) throw new EncodingError('field_collision', name, 'is also a consent field');
   }
@@ -133,12 +133,12 @@ export function encodeSignupFields(decision: ConsentDecision, { prefix = 'consen
  * @example const decision = decodeSignupFields(user.user_metadata);
  */
 export function decodeSignupFields(metadata: Readonly<Record<string, unknown>>, { prefix = 'consent_' }: SignupFieldOptions = {}): ConsentDecision {
-  if (!metadata || typeof metadata != 'object') throw new DecodeError('malformed', '', 'user_metadata must be an object');
+  if (!metadata || typeof metadata !== 'object') throw new DecodeError('malformed', '', 'user_metadata must be an object');
   const read = (field: string): string => {
     const name = prefix + field;
     const value = Object.hasOwn(metadata, name) ? metadata[name] : undefined;
     if (value === undefined) throw new DecodeError('missing_field', name, 'is missing');
-    if (typeof value != 'string') throw new DecodeError('malformed', name, `must be a string, not ${value === null ? 'null' : typeof value}`);
+    if (typeof value !== 'string') throw new DecodeError('malformed', name, `must be a string, not ${value === null ? 'null' : typeof value}`);
     if (value.length > SIGNUP_LIMITS.maxValueLength) throw new DecodeError('too_large', name, `has ${value.length} characters; at most ${SIGNUP_LIMITS.maxValueLength} are possible`);
     return value;
   };
@@ -146,7 +146,7 @@ export function decodeSignupFields(metadata: Readonly<Record<string, unknown>>, 
   // The Lock variant marks optional purposes with `?` and answers them in their own fields.
   if (fields.purposes.split(',').some((entry) => entry.endsWith('?'))) Object.assign(fields, readLockChoices(fields.purposes, fields.hash, prefix, read));
   const invalid = invalidField(fields);
-  if (invalid) throw new DecodeError('malformed', prefix + invalid, invalid == 'at' ? 'must be an ISO 8601 UTC timestamp' : `is not valid ${invalid} syntax`);
+  if (invalid) throw new DecodeError('malformed', prefix + invalid, invalid === 'at' ? 'must be an ISO 8601 UTC timestamp' : `is not valid ${invalid} syntax`);
   const [policy, version] = fields.policy.split('@') as [string, string];
   return Object.freeze({ policy, version, purposes: Object.freeze(fields.purposes.split(',')), at: fields.at, locale: fields.locale, hash: fields.hash });
 }
@@ -256,21 +256,21 @@ export async function encodeLockSignupFields(
 function readLockChoices(listed: string, hashes: string, prefix: string, read: (field: string) => string): { purposes: string; hash: string } {
   const entries = listed.split(',').map((entry) => ({ id: entry.replace(/\?$/, ''), optional: entry.endsWith('?') }));
   const optional = entries.filter((entry) => entry.optional);
-  if (optional.length > LOCK_MAX_OPTIONAL_PURPOSES || !entries.every((entry) => WIRE_FIELDS.purposes.test(entry.id)) || new Set(entries.map((entry) => entry.id)).size != entries.length) {
+  if (optional.length > LOCK_MAX_OPTIONAL_PURPOSES || !entries.every((entry) => WIRE_FIELDS.purposes.test(entry.id)) || new Set(entries.map((entry) => entry.id)).size !== entries.length) {
     throw new DecodeError('malformed', prefix + 'purposes', 'is not valid purposes syntax');
   }
   let answers = 0;
   optional.forEach((entry, bit) => {
     const name = `p_${entry.id}`;
     const answer = read(name);
-    if (answer != 'true' && answer != 'false') throw new DecodeError('malformed', prefix + name, 'must be "true" or "false"');
-    if (answer == 'true') answers |= 1 << bit;
+    if (answer !== 'true' && answer !== 'false') throw new DecodeError('malformed', prefix + name, 'must be "true" or "false"');
+    if (answer === 'true') answers |= 1 << bit;
   });
   const list = hashes.split(',');
-  if (list.length != 2 ** optional.length || !list.every((hash) => BASE64URL_SHA256.test(hash))) {
+  if (list.length !== 2 ** optional.length || !list.every((hash) => BASE64URL_SHA256.test(hash))) {
     throw new DecodeError('malformed', prefix + 'hash', `must hold ${2 ** optional.length} base64url SHA-256 hashes, one per possible answer`);
   }
-  const accepted = (entry: (typeof entries)[number]) => !entry.optional || (answers & (1 << optional.indexOf(entry))) != 0;
+  const accepted = (entry: (typeof entries)[number]) => !entry.optional || (answers & (1 << optional.indexOf(entry))) !== 0;
   return {
     purposes: entries.filter(accepted).map((entry) => entry.id).join(','),
     hash: base64urlToHex(list[answers] ?? ''),

@@ -96,7 +96,7 @@ describe('documentLinks', () => {
       const expected = new Intl.ListFormat('en', { type: 'conjunction' }).formatToParts(titles.slice(0, count));
       assert.deepEqual(
         parts.map(({ text, document }) => [text, document !== undefined]),
-        expected.map(({ value, type }) => [value, type == 'element']),
+        expected.map(({ value, type }) => [value, type === 'element']),
       );
       assert.deepEqual(parts.flatMap((part) => part.href ?? []), ids.slice(0, count).map((id) => `https://acme.example/${id}`));
     }

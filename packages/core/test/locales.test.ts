@@ -14,7 +14,7 @@ import { LOCALES as formLocales } from '../src/locales/signup-form/index.js';
 import { SUPPORTED_LOCALES, accountEn, en, formSubmitEn, formUiEn, passwordEn } from '../src/texts.js';
 
 const locales = fileURLToPath(new URL('../src/locales/', import.meta.url));
-const translated = SUPPORTED_LOCALES.filter((tag) => tag != 'en');
+const translated = SUPPORTED_LOCALES.filter((tag) => tag !== 'en');
 
 /** Each part: its folder, its table, its English (every key a language module must have) and a text every translation changes. */
 const parts = [

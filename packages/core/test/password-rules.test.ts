@@ -60,7 +60,7 @@ describe('the details Auth0 gives', () => {
   });
 
   test('counts a space and OWASP punctuation as special characters, and nothing beyond ASCII', () => {
-    const special = (password: string) => passwordRules('good', password)[1]!.items!.find((item) => item.code == 'specialCharacters')!.verified;
+    const special = (password: string) => passwordRules('good', password)[1]!.items!.find((item) => item.code === 'specialCharacters')!.verified;
     for (const character of [' ', '!', '"', '\\', '`', '~', '{', '|', '_']) assert.equal(special(character), true, JSON.stringify(character));
     for (const character of ['é', '€', '§', 'a', '1']) assert.equal(special(character), false, character);
   });
@@ -89,7 +89,7 @@ describe('the details Auth0 gives', () => {
 
 describe('the personal-information rule', () => {
   test('is absent unless an email or username is given', () => {
-    assert.equal(passwordRules('good', 'x').some((rule) => rule.code == 'noPersonalInfo'), false);
+    assert.equal(passwordRules('good', 'x').some((rule) => rule.code === 'noPersonalInfo'), false);
   });
 
   test("refuses a password holding the email's local part, in any case", () => {
@@ -102,6 +102,6 @@ describe('the personal-information rule', () => {
   });
 
   test('ignores parts shorter than 3 characters', () => {
-    assert.equal(passwordRules('good', 'al-is-here', { email: 'al@acme.example', username: 'al' }).some((rule) => rule.code == 'noPersonalInfo'), false);
+    assert.equal(passwordRules('good', 'al-is-here', { email: 'al@acme.example', username: 'al' }).some((rule) => rule.code === 'noPersonalInfo'), false);
   });
 });

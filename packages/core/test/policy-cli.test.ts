@@ -19,7 +19,7 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 
 function file(name: string, content: unknown): string {
   const path = join(folder, name);
-  writeFileSync(path, typeof content == 'string' ? content : JSON.stringify(content, null, 2));
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return path;
 }
 

@@ -18,8 +18,8 @@ const schema = JSON.parse(readFileSync(new URL('../policy.schema.json', import.m
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 describe('docs/policy.md', () => {
-  const valid = blocks.filter((block) => block.info == 'json');
-  const invalid = blocks.filter((block) => block.info == 'json invalid');
+  const valid = blocks.filter((block) => block.info === 'json');
+  const invalid = blocks.filter((block) => block.info === 'json invalid');
 
   test('has valid and invalid examples to check', () => {
     assert.ok(valid.length >= 3, `${valid.length} json blocks`);
@@ -35,7 +35,7 @@ describe('docs/policy.md', () => {
   });
 
   test('the invalid example gets the CLI output the page shows', async () => {
-    const shown = blocks.find((block) => block.info == 'text' && block.body.startsWith('consent-policy.json: invalid'));
+    const shown = blocks.find((block) => block.info === 'text' && block.body.startsWith('consent-policy.json: invalid'));
     assert.ok(shown, 'no ```text block with the output of assent-policy check');
     let stdout = '';
     const status = await main(['check', 'consent-policy.json'], {

@@ -43,12 +43,12 @@ function why(document: unknown): string {
 // The cross-field rules: what no JSON Schema keyword can express, restated here independently.
 // ---------------------------------------------------------------------------------------------
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => !!value && typeof value == 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
 const idRule = new RegExp(schema.$defs.id!.pattern!);
 
 /** A URL that has the schema's shape but that the WHATWG URL parser refuses, or reads with no host or with credentials. */
 function unparsable(url: unknown): boolean {
-  if (typeof url != 'string' || !/^https?:\/\//i.test(url)) return false;
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return false;
   try {
     const parsed = new URL(url);
     return !parsed.hostname || !!parsed.username || !!parsed.password;
@@ -72,12 +72,12 @@ function crossFieldRulesHold(document: unknown): boolean {
   const purposes = Array.isArray(document.purposes) ? document.purposes.filter(isObject) : [];
   const english = new Map<string, string>(Object.entries(en));
   const messages = isObject(document.messages) && isObject(document.messages.en) ? document.messages.en : {};
-  for (const [key, text] of Object.entries(messages)) if (typeof text == 'string') english.set(key, text);
+  for (const [key, text] of Object.entries(messages)) if (typeof text === 'string') english.set(key, text);
   const documentIds = documents.map((entry) => entry.id);
   const purposeIds = purposes.map((entry) => entry.id);
-  const unique = (ids: unknown[]): boolean => new Set(ids).size == ids.length;
+  const unique = (ids: unknown[]): boolean => new Set(ids).size === ids.length;
   const textOf = (key: string): string | undefined => english.get(key);
-  const hasText = (kind: string, id: unknown): boolean => typeof id != 'string' || !idRule.test(id) || textOf(kind + id) !== undefined;
+  const hasText = (kind: string, id: unknown): boolean => typeof id !== 'string' || !idRule.test(id) || textOf(kind + id) !== undefined;
   const links = (purpose: Json): boolean => Array.isArray(purpose.documents) && purpose.documents.length > 0;
   return (
     unique(documentIds) &&
@@ -85,10 +85,10 @@ function crossFieldRulesHold(document: unknown): boolean {
     purposes.every((purpose) => !Array.isArray(purpose.documents) || purpose.documents.every((ref) => documentIds.includes(ref))) &&
     documents.every((entry) => hasText('document.', entry.id)) &&
     purposes.every((purpose) => hasText('purpose.', purpose.id)) &&
-    purposes.every((purpose) => typeof purpose.id != 'string' || !idRule.test(purpose.id) || links(purpose) || !textOf('purpose.' + purpose.id)?.includes('{documents}')) &&
+    purposes.every((purpose) => typeof purpose.id !== 'string' || !idRule.test(purpose.id) || links(purpose) || !textOf('purpose.' + purpose.id)?.includes('{documents}')) &&
     purposeIds.join().length <= 500 &&
     Object.entries(isObject(document.messages) ? document.messages : {}).every(
-      ([locale, texts]) => isRtl(locale) || !isObject(texts) || Object.values(texts).every((text) => typeof text != 'string' || !/[\u200e\u200f\u061c]/.test(text)),
+      ([locale, texts]) => isRtl(locale) || !isObject(texts) || Object.values(texts).every((text) => typeof text !== 'string' || !/[\u200e\u200f\u061c]/.test(text)),
     ) &&
     Array.from(JSON.stringify(document)).length <= 100_000 &&
     ![...documents.map((entry) => entry.url), isObject(document.withdrawal) ? document.withdrawal.url : undefined].some(unparsable)
@@ -167,8 +167,8 @@ const policyArb = fc
     const declared = Array.isArray(documents) ? documents.map((entry) => (isObject(entry) ? entry.id : undefined)) : [];
     const builtPurposes: unknown[] = purposes.map(({ required: drawn, consistentBasis, other, id, links, bogus, withRefs, extra }, index) => {
       // The first purpose is mostly required, so that "needs a required purpose" is not the usual refusal.
-      const required = index == 0 ? withRefs > 0 : drawn;
-      const basis = consistentBasis ? (required ? (other == 'consent' ? 'contract' : other) : 'consent') : other;
+      const required = index === 0 ? withRefs > 0 : drawn;
+      const basis = consistentBasis ? (required ? (other === 'consent' ? 'contract' : other) : 'consent') : other;
       const purpose: Json = { id, required, basis };
       // Required purposes link documents (mostly declared ones); optional ones only sometimes.
       if (required ? withRefs > 0 : withRefs > 6) {

@@ -21,11 +21,11 @@ const subject = { id: 'auth0|6543', email: 'ada@example.test' };
 /** Every key is a JSON-LD keyword or a compact IRI whose prefix the record's @context defines. */
 function assertCompactIris(value: unknown, prefixes: string[], path = ''): void {
   if (Array.isArray(value)) return value.forEach((item, i) => assertCompactIris(item, prefixes, `${path}[${i}]`));
-  if (!value || typeof value != 'object') return;
+  if (!value || typeof value !== 'object') return;
   for (const [key, inner] of Object.entries(value)) {
-    if (key == '@context') continue;
+    if (key === '@context') continue;
     assert.ok(key.startsWith('@') || prefixes.includes(key.split(':')[0]!), `${path}.${key} has no known prefix`);
-    if (key == '@type') for (const type of [inner].flat()) assert.ok(prefixes.includes(String(type).split(':')[0]!), `${path}.@type ${String(type)}`);
+    if (key === '@type') for (const type of [inner].flat()) assert.ok(prefixes.includes(String(type).split(':')[0]!), `${path}.@type ${String(type)}`);
     assertCompactIris(inner, prefixes, `${path}.${key}`);
   }
 }
@@ -117,7 +117,7 @@ describe('toKantaraReceipt (Kantara Consent Receipt v1.1)', () => {
     assert.equal(service!.service, 'Acme GmbH');
     assert.deepEqual(service!.purposes.map((purpose) => purpose.purpose), ['I agree to the Terms of Service and Privacy Policy.', '{controller} may share my name and email address with selected partners for their own offers.'.replace('{controller}', 'Acme GmbH')]);
     for (const purpose of service!.purposes) {
-      assert.ok(Array.isArray(purpose.purposeCategory) && purpose.purposeCategory.every((category) => typeof category == 'string' && /^\d+ - /.test(category)));
+      assert.ok(Array.isArray(purpose.purposeCategory) && purpose.purposeCategory.every((category) => typeof category === 'string' && /^\d+ - /.test(category)));
       assert.ok(Array.isArray(purpose.piiCategory) && purpose.piiCategory.length > 0);
       assert.equal(purpose.consentType, 'EXPLICIT');
       assert.equal(typeof purpose.primaryPurpose, 'boolean');

@@ -121,25 +121,25 @@ describe('refused input, before sending', () => {
   test("refuses a decision made for another policy version: DecisionError policy_mismatch", async () => {
     const other = parsePolicy(variant((raw) => (raw.version = '2027-01-01')));
     const stale = await createDecision(other, { accepted: ['terms'], locale: 'en', messages: en });
-    await assert.rejects(client().signup(base, stale), (error: unknown) => error instanceof DecisionError && error.code == 'policy_mismatch');
+    await assert.rejects(client().signup(base, stale), (error: unknown) => error instanceof DecisionError && error.code === 'policy_mismatch');
   });
 
   test('refuses a hand-made decision without a required purpose: DecisionError required_purpose_missing', async () => {
     const forged = { ...decision, purposes: ['marketing'] };
-    await assert.rejects(client().signup(base, forged), (error: unknown) => error instanceof DecisionError && error.code == 'required_purpose_missing');
+    await assert.rejects(client().signup(base, forged), (error: unknown) => error instanceof DecisionError && error.code === 'required_purpose_missing');
   });
 
   test('refuses a decision whose fields would not read back: EncodingError invalid_decision', async () => {
     const broken = { ...decision, hash: 'not-a-hash' };
-    await assert.rejects(client().signup(base, broken), (error: unknown) => error instanceof EncodingError && error.code == 'invalid_decision');
+    await assert.rejects(client().signup(base, broken), (error: unknown) => error instanceof EncodingError && error.code === 'invalid_decision');
   });
   test('refuses a hand-made decision naming a purpose the policy does not have: DecisionError unknown_purpose', async () => {
     const forged = { ...decision, purposes: ['terms', 'marketing', 'profiling'] };
-    await assert.rejects(client().signup(base, forged), (error: unknown) => error instanceof DecisionError && error.code == 'unknown_purpose' && /profiling/.test(error.message));
+    await assert.rejects(client().signup(base, forged), (error: unknown) => error instanceof DecisionError && error.code === 'unknown_purpose' && /profiling/.test(error.message));
   });
 
   test('refuses a missing decision: EncodingError invalid_decision naming the decision', async () => {
-    await assert.rejects(client().signup(base, undefined as unknown as ConsentDecision), (error: unknown) => error instanceof EncodingError && error.code == 'invalid_decision' && error.field == 'decision');
+    await assert.rejects(client().signup(base, undefined as unknown as ConsentDecision), (error: unknown) => error instanceof EncodingError && error.code === 'invalid_decision' && error.field === 'decision');
   });
 });
 
@@ -170,7 +170,7 @@ describe('one check and one encoding of the decision', () => {
   });
 
   test('sends the purposes it checked, even from a decision that drops a required purpose after the first read', async () => {
-    const { decision: shifting } = watched((field, read) => (field == 'purposes' && read > 1 ? ['marketing'] : decision[field]));
+    const { decision: shifting } = watched((field, read) => (field === 'purposes' && read > 1 ? ['marketing'] : decision[field]));
     const { transport, bodies } = recording();
     await createAssent({ domain: 'acme.eu.auth0.com', clientId: 'spa', connection: 'Username-Password-Authentication', policy, transport }).signup(base, shifting);
     assert.equal(bodies[0]?.user_metadata.consent_purposes, 'terms,marketing');
@@ -183,15 +183,15 @@ describe('checkSignup, at configuration time', () => {
   });
 
   test('refuses a 6th app field before anyone types', () => {
-    assert.throws(() => client().checkSignup({ metadata: { a: '', b: '', c: '', d: '', e: '', f: '' } }), (error: unknown) => error instanceof SignupInputError && error.code == 'too_many_fields');
+    assert.throws(() => client().checkSignup({ metadata: { a: '', b: '', c: '', d: '', e: '', f: '' } }), (error: unknown) => error instanceof SignupInputError && error.code === 'too_many_fields');
   });
 
   test('refuses an app field named like a consent field', () => {
-    assert.throws(() => client().checkSignup({ metadata: { consent_hash: '' } }), (error: unknown) => error instanceof SignupInputError && error.field == 'metadata.consent_hash');
+    assert.throws(() => client().checkSignup({ metadata: { consent_hash: '' } }), (error: unknown) => error instanceof SignupInputError && error.field === 'metadata.consent_hash');
   });
 
   test('checks the fields it is given, like signup', () => {
-    assert.throws(() => client().checkSignup({ email: 'nope' }), (error: unknown) => error instanceof SignupInputError && error.field == 'email');
+    assert.throws(() => client().checkSignup({ email: 'nope' }), (error: unknown) => error instanceof SignupInputError && error.field === 'email');
     assert.doesNotThrow(() => client().checkSignup({ email: 'ann@acme.example', rootFields: { given_name: 'Ann' } }));
   });
 

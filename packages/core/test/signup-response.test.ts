@@ -79,14 +79,14 @@ const rows: Row[] = [
 
 /** The same answer as auth0-js hands it over (helper/response-handler.js): code = code || error, description = description || error_description || error. */
 function wrapped(status: number, body: unknown): Auth0JsError {
-  const raw = (body && typeof body == 'object' ? body : {}) as Record<string, unknown>;
+  const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   return {
     original: { response: { header: { 'content-type': 'application/json' } } },
     statusCode: status,
     code: (raw.code ?? raw.error ?? null) as string | null,
     description: raw.description ?? raw.error_description ?? raw.error ?? null,
-    ...(typeof raw.name == 'string' && { name: raw.name }),
-    ...(typeof raw.policy == 'string' && { policy: raw.policy }),
+    ...(typeof raw.name === 'string' && { name: raw.name }),
+    ...(typeof raw.policy === 'string' && { policy: raw.policy }),
   };
 }
 

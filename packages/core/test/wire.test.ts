@@ -202,7 +202,7 @@ describe('signup wire properties', () => {
         assert.ok(all.length <= SIGNUP_LIMITS.maxProperties);
         for (const [name, value] of all) {
           assert.ok(name.length >= 1 && name.length <= SIGNUP_LIMITS.maxNameLength && !/[.$]/.test(name), name);
-          assert.ok(typeof value == 'string' && value.length <= SIGNUP_LIMITS.maxValueLength, name);
+          assert.ok(typeof value === 'string' && value.length <= SIGNUP_LIMITS.maxValueLength, name);
         }
       }),
       { numRuns: 300 },
@@ -223,9 +223,9 @@ describe('signup wire properties', () => {
         const made = await createDecision(policy, { accepted, locale, messages });
         const { [name]: original, ...others } = encodeSignupFields(made) as Record<string, string>;
         const metadata: Record<string, unknown> = { ...others };
-        if (mutation.kind == 'replace') metadata[name] = mutation.value;
-        if (mutation.kind == 'truncate') metadata[name] = original!.slice(0, mutation.keep % original!.length);
-        if (mutation.kind == 'oversize') metadata[name] = original!.padEnd(mutation.extra, 'x');
+        if (mutation.kind === 'replace') metadata[name] = mutation.value;
+        if (mutation.kind === 'truncate') metadata[name] = original!.slice(0, mutation.keep % original!.length);
+        if (mutation.kind === 'oversize') metadata[name] = original!.padEnd(mutation.extra, 'x');
         let read: ConsentDecision;
         try {
           read = decodeSignupFields(metadata);
@@ -237,7 +237,7 @@ describe('signup wire properties', () => {
         // What was read is exactly what the fields say...
         assert.deepEqual(encodeSignupFields(read), metadata);
         // ...and unless nothing changed, or only the (unhashed) client timestamp did, it no longer verifies.
-        if (metadata[name] !== original && name != 'consent_at') assert.equal(await verifyDecision(read, policy, messages), false);
+        if (metadata[name] !== original && name !== 'consent_at') assert.equal(await verifyDecision(read, policy, messages), false);
       }),
       { numRuns: 150 },
     );

@@ -29,7 +29,7 @@ export class DeployError extends AssentError {
 /** JSON with sorted keys, one key per line: diffs of texts and partials read line by line. */
 export function stable(value: unknown): string {
   const sort = (input: unknown): unknown =>
-    input && typeof input == 'object' && !Array.isArray(input)
+    input && typeof input === 'object' && !Array.isArray(input)
       ? Object.fromEntries(Object.entries(input as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sort(item)]))
       : input;
   return JSON.stringify(sort(value), null, 2);

@@ -138,7 +138,7 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
   try {
     // Auth0 answers `{ body }`; the SDK's type also allows the bare string.
     const stored: unknown = await management.branding.templates.getUniversalLogin();
-    storedTemplate = typeof stored == 'string' ? stored : ((stored as { body?: string } | null)?.body ?? null);
+    storedTemplate = typeof stored === 'string' ? stored : ((stored as { body?: string } | null)?.body ?? null);
   } catch (error) {
     if (!(error instanceof ManagementError && error.statusCode === 404)) await call('GET /api/v2/branding/templates/universal-login', () => Promise.reject(error));
   }

@@ -80,7 +80,7 @@ function summary(result: CheckResult): string {
   if (result.valid) return `${result.file}: valid consent policy ${result.policy}\n`;
   const count = result.issues.length;
   const lines = result.issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}\n`);
-  return `${result.file}: invalid consent policy, ${count} ${count == 1 ? 'issue' : 'issues'}\n${lines.join('')}`;
+  return `${result.file}: invalid consent policy, ${count} ${count === 1 ? 'issue' : 'issues'}\n${lines.join('')}`;
 }
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
@@ -102,11 +102,11 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'check' || files.length == 0) {
+  if (command !== 'check' || files.length === 0) {
     io.stderr(`assent-policy: ${command === 'check' ? 'name at least one policy file' : command === undefined ? 'missing command' : `unknown command "${command}"`}\n\n${USAGE}`);
     return 2;
   }
-  if (files.filter((file) => file == '-').length > 1) {
+  if (files.filter((file) => file === '-').length > 1) {
     io.stderr('assent-policy: standard input ("-") can be read only once\n');
     return 2;
   }
@@ -115,12 +115,12 @@ export async function main(argv: readonly string[], io: CheckIo = processIo): Pr
   for (const file of files) {
     let text: string;
     try {
-      text = file == '-' ? await io.readStdin() : await io.readFile(file);
+      text = file === '-' ? await io.readStdin() : await io.readFile(file);
     } catch (error) {
       io.stderr(`assent-policy: cannot read ${file}: ${(error as Error).message}\n`);
       return 2;
     }
-    results.push(checkPolicyText(file == '-' ? '(stdin)' : file, text));
+    results.push(checkPolicyText(file === '-' ? '(stdin)' : file, text));
   }
 
   const valid = results.every((result) => result.valid);

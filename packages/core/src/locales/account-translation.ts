@@ -15,5 +15,5 @@ type AccountLocale = keyof (typeof import('./account/index.js'))['LOCALES'];
  */
 export async function loadAccountTranslation(locale: string): Promise<AccountLocaleMessages | null> {
   const resolved = resolveLocale(locale);
-  return resolved == 'en' ? null : (await (await import('./account/index.js')).LOCALES[resolved as AccountLocale]()).default;
+  return resolved === 'en' ? null : (await (await import('./account/index.js')).LOCALES[resolved as AccountLocale]()).default;
 }

@@ -16,5 +16,5 @@ type FormLocale = keyof (typeof import('./signup-form/index.js'))['LOCALES'];
  */
 export async function loadFormTranslation(locale: string): Promise<FormLocaleMessages | null> {
   const resolved = resolveLocale(locale);
-  return resolved == 'en' ? null : (await (await import('./signup-form/index.js')).LOCALES[resolved as FormLocale]()).default;
+  return resolved === 'en' ? null : (await (await import('./signup-form/index.js')).LOCALES[resolved as FormLocale]()).default;
 }

@@ -95,14 +95,14 @@ export function createAssent(options: AssentOptions): AssentClient {
       if (cause instanceof AssentError) throw (settled(false), cause);
       settled(true);
       const code = !combined.aborted ? 'network' : signal?.aborted && combined.reason === signal.reason ? 'aborted' : 'timeout';
-      throw new SignupError(code, { ambiguous: true, cause, ...(code == 'network' && cause instanceof Error && { description: cause.message }) });
+      throw new SignupError(code, { ambiguous: true, cause, ...(code === 'network' && cause instanceof Error && { description: cause.message }) });
     }
     const { status, body: answer } = response;
     if (status >= 200 && status < 300) {
       const fields = (answer ?? {}) as Record<string, unknown>;
-      const id = [fields._id, fields.id, fields.user_id].find((value) => typeof value == 'string' && value) as string | undefined;
+      const id = [fields._id, fields.id, fields.user_id].find((value) => typeof value === 'string' && value) as string | undefined;
       if (id) {
-        return { userId: id.includes('|') ? id : `auth0|${id}`, email: typeof fields.email == 'string' ? fields.email : body.email, emailVerified: fields.email_verified === true, decision };
+        return { userId: id.includes('|') ? id : `auth0|${id}`, email: typeof fields.email === 'string' ? fields.email : body.email, emailVerified: fields.email_verified === true, decision };
       }
       settled(true);
       throw new SignupError('server', { status, body: answer, ambiguous: true, description: 'The answer has no user id' });

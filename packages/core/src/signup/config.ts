@@ -45,7 +45,7 @@ export function parseDomain(domain: unknown): string {
   const fail = (why: string): never => {
     throw new AssentConfigError('domain', `${JSON.stringify(domain)} ${why}`);
   };
-  const text = typeof domain == 'string' ? domain : '';
+  const text = typeof domain === 'string' ? domain : '';
   const isUrl = /^https?:\/\//i.test(text);
   let url: URL | undefined;
   try {
@@ -53,10 +53,10 @@ export function parseDomain(domain: unknown): string {
   } catch {
     // Reported below.
   }
-  if (!url || /[\s\\?#]/.test(text) || url.username || url.password || (!isUrl && url.host != text.toLowerCase().replace(/:443$/, ''))) {
+  if (!url || /[\s\\?#]/.test(text) || url.username || url.password || (!isUrl && url.host !== text.toLowerCase().replace(/:443$/, ''))) {
     return fail('is neither a host (acme.eu.auth0.com) nor an http(s) URL without credentials, query or fragment');
   }
-  if (url.protocol == 'http:' && !LOOPBACK.test(url.hostname)) return fail('uses http, which only a local emulator may (localhost, 127.x.x.x, [::1])');
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) return fail('uses http, which only a local emulator may (localhost, 127.x.x.x, [::1])');
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
@@ -67,8 +67,8 @@ export function resolveOptions(options: AssentOptions): ResolvedOptions {
   };
   for (const name of Object.keys(options ?? fail('options', 'must be { domain, clientId, connection, policy }'))) if (!OPTIONS.includes(name)) fail(name, `is not an option (${OPTIONS})`);
   const { domain, clientId, connection, transport, timeoutMs = 20000 } = options;
-  for (const [name, value] of Object.entries({ clientId, connection })) if (typeof value != 'string' || !TOKEN.test(value)) fail(name, 'must be a non-empty string without spaces');
-  if (transport !== undefined && typeof transport?.signup != 'function') fail('transport', 'must have a signup(url, body, signal) method');
+  for (const [name, value] of Object.entries({ clientId, connection })) if (typeof value !== 'string' || !TOKEN.test(value)) fail(name, 'must be a non-empty string without spaces');
+  if (transport !== undefined && typeof transport?.signup !== 'function') fail('transport', 'must have a signup(url, body, signal) method');
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600000) fail('timeoutMs', 'must be an integer from 1 to 600000');
   let policy: ConsentPolicy;
   try {

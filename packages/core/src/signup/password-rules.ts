@@ -59,14 +59,14 @@ function rule(code: string, verified: boolean, values?: readonly unknown[], item
  * @example passwordRules('good', 'hunter2').filter((rule) => !rule.verified)
  */
 export function passwordRules(level: PasswordPolicyLevel, password: string, { email, username, minLength }: PasswordRuleOptions = {}): PasswordRule[] {
-  const strong = level == 'good' || level == 'excellent';
+  const strong = level === 'good' || level === 'excellent';
   const length = minLength ?? { none: 1, low: 6, fair: 8, good: 8, excellent: 10 }[level];
-  const kinds = KINDS.slice(0, level == 'fair' ? 3 : 4).map(([code, pattern]) => rule(code, pattern.test(password)));
+  const kinds = KINDS.slice(0, level === 'fair' ? 3 : 4).map(([code, pattern]) => rule(code, pattern.test(password)));
   const met = kinds.filter((kind) => kind.verified).length;
-  const rules = [length == 1 ? rule('nonEmpty', !!password) : rule('lengthAtLeast', password.length >= length, [length])];
-  if (level == 'fair') rules.push(rule('shouldContain', met == 3, undefined, kinds));
+  const rules = [length === 1 ? rule('nonEmpty', !!password) : rule('lengthAtLeast', password.length >= length, [length])];
+  if (level === 'fair') rules.push(rule('shouldContain', met === 3, undefined, kinds));
   if (strong) rules.push(rule('containsAtLeast', met >= 3, [3, 4], kinds));
-  if (level == 'excellent') rules.push(rule('identicalChars', !!password && !/(.)\1\1/s.test(password), [2, 'aaa']));
+  if (level === 'excellent') rules.push(rule('identicalChars', !!password && !/(.)\1\1/s.test(password), [2, 'aaa']));
   const personal = [email?.split('@')[0], username].filter((part): part is string => !!part && part.length >= 3);
   if (personal.length) rules.push(rule('noPersonalInfo', !personal.some((part) => password.toLowerCase().includes(part.toLowerCase()))));
   return rules;

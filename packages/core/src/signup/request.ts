@@ -56,13 +56,13 @@ export function buildSignupBody({ clientId, connection, policy }: Target, input:
     throw new SignupInputError(code, field, why);
   };
   const isObject = (field: string, value: unknown): value is Record<string, unknown> =>
-    value !== undefined && (!!value && typeof value == 'object' && !Array.isArray(value) ? true : fail('not_an_object', field, 'must be an object'));
+    value !== undefined && (!!value && typeof value === 'object' && !Array.isArray(value) ? true : fail('not_an_object', field, 'must be an object'));
   const body: Record<string, unknown> = { client_id: clientId, connection };
   /** Copies a string field to the body when present; `required` fields must be non-empty. */
   const take = (field: string, value: unknown, required = !partial, to = field): value is string => {
     if (value === undefined && !required) return false;
     if (value === undefined || value === '') fail('missing', field, 'is required');
-    if (typeof value != 'string') fail('not_a_string', field, `must be a string, not ${value === null ? 'null' : typeof value}`);
+    if (typeof value !== 'string') fail('not_a_string', field, `must be a string, not ${value === null ? 'null' : typeof value}`);
     body[to] = value;
     return true;
   };
@@ -78,7 +78,7 @@ export function buildSignupBody({ clientId, connection, policy }: Target, input:
     if (!(ROOT_FIELDS as readonly string[]).includes(name)) fail('unknown_field', field, `is not one of ${ROOT_FIELDS}: put the app's own fields in metadata`);
     if (!take(field, value, false, name)) continue;
     if (value.length > ROOT_FIELD_MAX_LENGTH) fail('too_long', field, `has ${value.length} characters, over ${ROOT_FIELD_MAX_LENGTH}`);
-    if (name == 'picture' && !(/^https?:/i.test(value) && safeUrl(value))) fail('invalid_url', field, 'must be an absolute http(s) URL');
+    if (name === 'picture' && !(/^https?:/i.test(value) && safeUrl(value))) fail('invalid_url', field, 'must be an absolute http(s) URL');
   }
   isObject('metadata', metadata);
   const largest = { policy: policy.id, version: policy.version, purposes: policy.purposes.map((purpose) => purpose.id), locale: 'en', at: new Date(0).toISOString(), hash: '0'.repeat(64) };
@@ -86,7 +86,7 @@ export function buildSignupBody({ clientId, connection, policy }: Target, input:
     // The one check and the one encoding of the decision on its way to the request.
     body.user_metadata = { ...metadata, ...encodeSignupFields(partial ? (decision ?? largest) : (decision as ConsentDecision), { appMetadata: metadata as Record<string, string>, policy }) };
   } catch (error) {
-    if (!(error instanceof EncodingError) || error.code == 'invalid_decision') throw error;
+    if (!(error instanceof EncodingError) || error.code === 'invalid_decision') throw error;
     throw new SignupInputError(error.code, Object.hasOwn(metadata, error.field) ? `metadata.${error.field}` : 'metadata', error.message.slice(error.field.length + 2), error);
   }
   return body as unknown as SignupRequestBody;

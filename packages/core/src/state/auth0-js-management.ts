@@ -48,7 +48,7 @@ export interface Auth0JsManagementError {
  *   transport: auth0JsManagementTransport((token) => new Management({ domain, token })) });
  */
 export function auth0JsManagementTransport(create: (token: string, request: ManagementRequest) => Auth0JsManagementLike): ManagementTransport {
-  if (typeof create != 'function') throw new AssentConfigError('management', 'must be a function (token) => new Management({ domain, token })');
+  if (typeof create !== 'function') throw new AssentConfigError('management', 'must be a function (token) => new Management({ domain, token })');
 
   function send(request: ManagementRequest, start: (management: Auth0JsManagementLike, callback: Auth0JsCallback) => unknown): Promise<ManagementResponse> {
     const { signal } = request;
@@ -71,7 +71,7 @@ export function auth0JsManagementTransport(create: (token: string, request: Mana
           if (!error) return resolve({ status: 200, headers: headersOf(undefined), body: user });
           const response = error.original?.response;
           // No response: offline, refused, reset, CORS. The client names it from the signal.
-          if (!response || typeof response.status != 'number') return reject(error.original ?? error);
+          if (!response || typeof response.status !== 'number') return reject(error.original ?? error);
           resolve({ status: response.status, headers: headersOf(response.header), body: response.body ?? parseBody(response.text ?? '') });
         }),
       ) as { abort?: () => void } | undefined;

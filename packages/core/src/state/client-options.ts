@@ -61,20 +61,20 @@ function integer(name: string, value: unknown, min: number, max: number): number
   return value as number;
 }
 
-const hasMethods = (value: unknown, names: string[]): boolean => !!value && typeof value == 'object' && names.every((name) => typeof (value as Record<string, unknown>)[name] == 'function');
+const hasMethods = (value: unknown, names: string[]): boolean => !!value && typeof value === 'object' && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 
 /** Validates every option of `createConsentClient`. */
 export function resolveConsentOptions(options: ConsentClientOptions): ResolvedConsentOptions {
-  if (!options || typeof options != 'object') throw new AssentConfigError('options', 'createConsentClient needs { domain, userId, getAccessToken, policy }');
+  if (!options || typeof options !== 'object') throw new AssentConfigError('options', 'createConsentClient needs { domain, userId, getAccessToken, policy }');
   for (const name of Object.keys(options)) if (!OPTIONS.includes(name)) throw new AssentConfigError(name, `is not an option of createConsentClient (options: ${OPTIONS.join(', ')})`);
   const { userId, getAccessToken, transport, outbox, prefix = 'consent_', timeoutMs = 20000, retry = {}, maxWriteAttempts = 5, autoFlush = true } = options;
-  if (typeof userId != 'string' || !/^[\x21-\x7e]{1,256}$/.test(userId)) throw new AssentConfigError('userId', `must be the user's id (auth0|…), not ${JSON.stringify(userId)}`);
-  if (typeof getAccessToken != 'function') throw new AssentConfigError('getAccessToken', 'must be a function returning the user\'s Management API token');
+  if (typeof userId !== 'string' || !/^[\x21-\x7e]{1,256}$/.test(userId)) throw new AssentConfigError('userId', `must be the user's id (auth0|…), not ${JSON.stringify(userId)}`);
+  if (typeof getAccessToken !== 'function') throw new AssentConfigError('getAccessToken', 'must be a function returning the user\'s Management API token');
   if (transport !== undefined && !hasMethods(transport, ['getUser', 'patchUserMetadata'])) throw new AssentConfigError('transport', 'must have getUser(request) and patchUserMetadata(request, metadata) methods');
   if (outbox !== undefined && !hasMethods(outbox, ['list', 'put', 'delete'])) throw new AssentConfigError('outbox', 'must have list(scope), put(records) and delete(keys) methods');
-  if (typeof prefix != 'string' || !/^[A-Za-z0-9_]{0,64}$/.test(prefix)) throw new AssentConfigError('prefix', `must be letters, digits and _ (at most 64), not ${JSON.stringify(prefix)}`);
-  if (typeof autoFlush != 'boolean') throw new AssentConfigError('autoFlush', 'must be true or false');
-  if (!retry || typeof retry != 'object') throw new AssentConfigError('retry', 'must be an object { baseMs?, maxMs? }');
+  if (typeof prefix !== 'string' || !/^[A-Za-z0-9_]{0,64}$/.test(prefix)) throw new AssentConfigError('prefix', `must be letters, digits and _ (at most 64), not ${JSON.stringify(prefix)}`);
+  if (typeof autoFlush !== 'boolean') throw new AssentConfigError('autoFlush', 'must be true or false');
+  if (!retry || typeof retry !== 'object') throw new AssentConfigError('retry', 'must be an object { baseMs?, maxMs? }');
   const baseMs = integer('retry.baseMs', retry.baseMs ?? DEFAULT_RETRY.baseMs, 1, 3_600_000);
   const maxMs = integer('retry.maxMs', retry.maxMs ?? Math.max(baseMs, DEFAULT_RETRY.maxMs), baseMs, 86_400_000);
   let policy: ConsentPolicy;
@@ -89,7 +89,7 @@ export function resolveConsentOptions(options: ConsentClientOptions): ResolvedCo
     getAccessToken,
     policy,
     transport: transport ?? fetchManagementTransport(),
-    outbox: outbox ?? (typeof indexedDB == 'undefined' ? memoryOutbox() : indexedDbOutbox()),
+    outbox: outbox ?? (typeof indexedDB === 'undefined' ? memoryOutbox() : indexedDbOutbox()),
     prefix,
     timeoutMs: integer('timeoutMs', timeoutMs, 1, 600_000),
     retry: { baseMs, maxMs },

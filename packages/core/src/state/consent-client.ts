@@ -129,7 +129,7 @@ export function createConsentClient(options: ConsentClientOptions): ConsentClien
     } catch (cause) {
       throw new ManagementError('unauthorized', { description: 'getAccessToken failed', cause });
     }
-    if (typeof token != 'string' || !token) throw new ManagementError('unauthorized', { description: 'getAccessToken returned no token' });
+    if (typeof token !== 'string' || !token) throw new ManagementError('unauthorized', { description: 'getAccessToken returned no token' });
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const request = { baseUrl, userId, token, signal: combined };
@@ -139,7 +139,7 @@ export function createConsentClient(options: ConsentClientOptions): ConsentClien
     } catch (cause) {
       if (cause instanceof AssentError) throw cause;
       const code = !combined.aborted ? 'network' : signal?.aborted && combined.reason === signal.reason ? 'aborted' : 'timeout';
-      throw new ManagementError(code, { cause, ...(code == 'network' && cause instanceof Error && { description: cause.message }) });
+      throw new ManagementError(code, { cause, ...(code === 'network' && cause instanceof Error && { description: cause.message }) });
     }
     return userFromResponse(response);
   }

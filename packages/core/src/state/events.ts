@@ -43,7 +43,7 @@ export function withdrawEvent(
   const accepted = Object.keys(current.purposes).filter((purpose) => current.purposes[purpose]);
   const withdrawn = purposes ?? accepted;
   withdrawn.forEach((purpose, i) => {
-    if (typeof purpose != 'string' || (!Object.hasOwn(current.purposes, purpose) && !policy.purposes.some((known) => known.id === purpose))) {
+    if (typeof purpose !== 'string' || (!Object.hasOwn(current.purposes, purpose) && !policy.purposes.some((known) => known.id === purpose))) {
       throw new DecisionError('unknown_purpose', `unknown_purpose: purposes[${i}] (${JSON.stringify(purpose)}) is not a purpose of the consent or the policy`);
     }
   });

@@ -4,7 +4,7 @@ import type { ManagementRequest, ManagementResponse, ManagementTransport } from 
 
 async function send(fetchImpl: typeof fetch | undefined, { baseUrl, userId, token, signal }: ManagementRequest, method: 'GET' | 'PATCH', body?: unknown): Promise<ManagementResponse> {
   // Only what the consent needs: less personal data on the wire and in memory.
-  const query = method == 'GET' ? '?fields=user_id,user_metadata,app_metadata&include_fields=true' : '';
+  const query = method === 'GET' ? '?fields=user_id,user_metadata,app_metadata&include_fields=true' : '';
   const response = await (fetchImpl ?? fetch)(`${baseUrl}/users/${encodeURIComponent(userId)}${query}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },

@@ -74,11 +74,11 @@ export async function submitSignup(form: SubmitTarget, client: AssentClient | nu
     submission.busy = false;
     const error = caught instanceof Error ? caught : new Error(String(caught));
     if (!(error instanceof SignupError || error instanceof SignupInputError)) console.error('<assent-signup-form>: the signup failed unexpectedly.', error);
-    if (error instanceof SignupError && error.code == 'password_leaked') {
+    if (error instanceof SignupError && error.code === 'password_leaked') {
       const password = form.input('password');
       if (password) password.value = '';
     }
-    if (error instanceof SignupError && error.code == 'rate_limited' && error.retryAfterMs) form.countdown.start(error.retryAfterMs);
+    if (error instanceof SignupError && error.code === 'rate_limited' && error.retryAfterMs) form.countdown.start(error.retryAfterMs);
     element.dispatchEvent(new CustomEvent<AssentSignupErrorDetail>('assent-signup-error', { bubbles: true, composed: true, detail: { error } }));
     await form.report([problemOf(error, withSubmitTexts(form.texts))]);
   }

@@ -348,7 +348,7 @@ export class AssentTerms extends FormControl {
     this.#decision = null;
     const view = this.#view;
     const done = (decision: ConsentDecision | null | false) => {
-      if (run != this.#runs) return;
+      if (run !== this.#runs) return;
       this.#decision = decision;
       this.#sync();
       this.requestUpdate();

@@ -83,7 +83,7 @@ async function call(server: ConsentServer, method: 'GET' | 'POST', path: string,
   } catch (cause) {
     throw new ConsentServerError('unauthorized', { description: 'getServerToken failed', cause });
   }
-  if (typeof token != 'string' || !token) throw new ConsentServerError('unauthorized', { description: 'getServerToken returned no token' });
+  if (typeof token !== 'string' || !token) throw new ConsentServerError('unauthorized', { description: 'getServerToken returned no token' });
   const timeout = AbortSignal.timeout(server.timeoutMs ?? 20000);
   const signal = server.signal ? AbortSignal.any([server.signal, timeout]) : timeout;
   let response: Response;
@@ -100,14 +100,14 @@ async function call(server: ConsentServer, method: 'GET' | 'POST', path: string,
     throw new ConsentServerError(timeout.aborted ? 'timeout' : signal.aborted ? 'aborted' : 'network', { cause });
   }
   const answer = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (response.ok && answer && typeof answer == 'object') return answer;
+  if (response.ok && answer && typeof answer === 'object') return answer;
   const status = response.status;
-  const own = typeof answer?.error == 'string' ? answer.error : undefined;
+  const own = typeof answer?.error === 'string' ? answer.error : undefined;
   const code = status === 401 ? 'unauthorized' : status === 429 || own === 'upstream_rate_limited' ? 'rate_limited' : (own ?? (response.ok ? 'invalid_response' : `http_${status}`));
   throw new ConsentServerError(code, {
     status,
-    ...(typeof answer?.message == 'string' && { description: answer.message }),
-    ...(typeof answer?.field == 'string' && { field: answer.field }),
+    ...(typeof answer?.message === 'string' && { description: answer.message }),
+    ...(typeof answer?.field === 'string' && { field: answer.field }),
     ...(retryAfter(response.headers) !== undefined && { retryAfterMs: retryAfter(response.headers) }),
   });
 }
@@ -129,5 +129,5 @@ export async function withdrawThroughServer(server: ConsentServer, request: { re
   const { purposes, erase, eventId } = request;
   const body = await call(server, 'POST', '/consent/withdraw', { ...(purposes && { purposes }), ...(erase && { erase }), eventId });
   const erased = body.erased === 'flag' || body.erased === 'delete' ? body.erased : null;
-  return { state: erased === 'delete' ? null : toState(body), eventId: typeof body.event_id == 'string' ? body.event_id : eventId, erased };
+  return { state: erased === 'delete' ? null : toState(body), eventId: typeof body.event_id === 'string' ? body.event_id : eventId, erased };
 }

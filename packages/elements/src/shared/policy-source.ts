@@ -29,9 +29,9 @@ export function policySource(host: Pick<ReactiveControllerHost, 'requestUpdate'>
         if (!response.ok) throw `HTTP ${response.status}`;
         policy = validatePolicy(await response.json());
       } catch (error) {
-        if (load == loads) console.error(log, `unusable policy-src "${src}"`, error);
+        if (load === loads) console.error(log, `unusable policy-src "${src}"`, error);
       }
-      if (load != loads) return;
+      if (load !== loads) return;
       source.policy = policy;
       host.requestUpdate();
     },

@@ -19,7 +19,7 @@ export abstract class RenderingElement extends ReactiveElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name == 'lang') this.requestUpdate();
+    if (name === 'lang') this.requestUpdate();
   }
 
   /** The template of the element's current state. */

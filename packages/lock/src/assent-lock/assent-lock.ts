@@ -75,7 +75,7 @@ export class AssentLock extends HTMLElement {
   }
 
   set clientId(value: string | null) {
-    if (value == null) this.removeAttribute('client-id');
+    if (value === null || value === undefined) this.removeAttribute('client-id');
     else this.setAttribute('client-id', value);
   }
 
@@ -85,7 +85,7 @@ export class AssentLock extends HTMLElement {
   }
 
   set domain(value: string | null) {
-    if (value == null) this.removeAttribute('domain');
+    if (value === null || value === undefined) this.removeAttribute('domain');
     else this.setAttribute('domain', value);
   }
 
@@ -95,7 +95,7 @@ export class AssentLock extends HTMLElement {
   }
 
   set policySrc(value: string | null) {
-    if (value == null) this.removeAttribute('policy-src');
+    if (value === null || value === undefined) this.removeAttribute('policy-src');
     else this.setAttribute('policy-src', value);
   }
 

@@ -39,10 +39,10 @@ function chooseForm(secrets: Readonly<Record<string, string | undefined>>, login
     } catch {
       throw new Error(`Assent: secret ${FORM_IDS_SECRET} is not JSON: it maps each language to its consent Form (formActionSecrets({ formIds }) writes it)`);
     }
-    const languages = forms && typeof forms == 'object' && !Array.isArray(forms) ? Object.keys(forms) : [];
+    const languages = forms && typeof forms === 'object' && !Array.isArray(forms) ? Object.keys(forms) : [];
     const locale = [loginLocale, loginLocale.replace(/-.*/, '')].find((candidate) => languages.includes(candidate)) ?? languages[0];
     const formId = locale === undefined ? undefined : forms[locale];
-    if (locale === undefined || typeof formId != 'string' || !FORM_ID.test(formId)) throw new Error(`Assent: secret ${FORM_IDS_SECRET} must map languages to consent Form ids (ap_…), as deployConsentForms returns them`);
+    if (locale === undefined || typeof formId !== 'string' || !FORM_ID.test(formId)) throw new Error(`Assent: secret ${FORM_IDS_SECRET} must map languages to consent Form ids (ap_…), as deployConsentForms returns them`);
     return { formId, locale };
   }
   const formId = secrets[FORM_ID_SECRET] ?? '';

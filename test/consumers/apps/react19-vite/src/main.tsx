@@ -18,7 +18,7 @@ function SignupForm({ id }: { id: 'tag' | 'component' }) {
       <label>
         Email <input name="email" type="email" autoComplete="email" defaultValue="ada@example.com" required />
       </label>
-      {id == 'tag' ? <assent-terms policy-src="/consent-policy.json" onassent-change={onChange}></assent-terms> : <AssentTerms policySrc="/consent-policy.json" onAssentChange={onChange} />}
+      {id === 'tag' ? <assent-terms policy-src="/consent-policy.json" onassent-change={onChange}></assent-terms> : <AssentTerms policySrc="/consent-policy.json" onAssentChange={onChange} />}
       <button>Create account</button>
       <output className="accepted">{accepted === null ? 'no change yet' : accepted.join(',')}</output>
       <output className="sent">{sent}</output>
