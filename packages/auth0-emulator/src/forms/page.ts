@@ -5,8 +5,7 @@
  * fields' code is part of the nonce'd script, never evaluated from a string). Without script the
  * Legal and Boolean fields still post natively to `/continue`.
  */
-import { randomBytes } from 'node:crypto';
-import { escapeHtml, type Page } from '../http/html.js';
+import { escapeHtml, page, type Page } from '../http/html.js';
 import type { RenderedForm } from './answer.js';
 import { hiddenValues } from './answer.js';
 import { firstStep, type StoredForm } from './store.js';
@@ -114,41 +113,24 @@ function customFieldsScript(components: readonly FormComponent[], values: { vars
  * /continue answers the post with a redirect there, which `form-action` must allow.
  */
 export function formPage(form: StoredForm, rendered: RenderedForm, state: string, redirectOrigin: string, error?: string): Page {
-  const nonce = randomBytes(16).toString('base64');
   const components = firstStep(form)?.config.components ?? [];
   const values = { vars: rendered.vars, fields: { ...hiddenValues(form, rendered), ...rendered.fields } };
   const language = typeof form.languages?.primary === 'string' ? form.languages.primary : 'en';
   const css = components.map((component) => (component.type === 'CUSTOM' && typeof component.config.css === 'string' ? component.config.css : '')).join('\n');
   const script = customFieldsScript(components, values);
-  const csp = [
-    "default-src 'none'",
-    `style-src 'nonce-${nonce}'`,
-    script ? `script-src 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'none'",
-    "img-src 'self' data:",
-    `form-action 'self' ${redirectOrigin}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-  const html = `<!doctype html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(form.name)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-${css ? `<style nonce="${nonce}">${css.replace(/<\/(style)/gi, '<\\/$1')}</style>` : ''}
-</head>
-<body>
-<main>
+  return page({
+    title: form.name,
+    lang: language,
+    formAction: [redirectOrigin],
+    style: STYLE,
+    ...(css ? { extraStyle: css.replace(/<\/(style)/gi, '<\\/$1') } : {}),
+    ...(script ? { script, strictDynamic: true } : {}),
+    body: `<main>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/continue">
 <input type="hidden" name="state" value="${escapeHtml(state)}">
 ${components.map((component) => componentHtml(component, values)).join('\n')}
 </form>
-</main>
-${script ? `<script nonce="${nonce}">${script}</script>` : ''}
-</body>
-</html>`;
-  return { html, csp };
+</main>`,
+  });
 }

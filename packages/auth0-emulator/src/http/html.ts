@@ -28,17 +28,32 @@ export interface Page {
   readonly csp: string;
 }
 
-/**
- * Wraps `body` (already escaped HTML) in a document. `formAction` lists the origins a form on the
- * page may post or be redirected to; `script` is inline JavaScript allowed by the nonce.
- */
-export function page(options: { title: string; body: string; lang?: string; formAction?: readonly string[]; script?: string }): Page {
+/** What {@link page} puts into a document. */
+export interface PageOptions {
+  readonly title: string;
+  /** Already escaped HTML. */
+  readonly body: string;
+  readonly lang?: string;
+  /** Origins a form on the page may post or be redirected to, besides the page's own. */
+  readonly formAction?: readonly string[];
+  /** Inline JavaScript, allowed by the nonce. */
+  readonly script?: string;
+  /** With `script`: scripts it inserts may load too (`'strict-dynamic'`), as a Form's custom fields need. */
+  readonly strictDynamic?: boolean;
+  /** The page's style sheet; default: the emulator's login and error pages' one. */
+  readonly style?: string;
+  /** A second style sheet after it (a Form's custom CSS), already safe inside `<style>`. */
+  readonly extraStyle?: string;
+}
+
+/** Wraps `body` in a document with a strict Content-Security-Policy: only nonce'd styles and script. */
+export function page(options: PageOptions): Page {
   const nonce = randomBytes(16).toString('base64');
   const formAction = ["'self'", ...(options.formAction ?? [])].join(' ');
   const csp = [
     "default-src 'none'",
     `style-src 'nonce-${nonce}'`,
-    options.script ? `script-src 'nonce-${nonce}'` : "script-src 'none'",
+    options.script ? `script-src 'nonce-${nonce}'${options.strictDynamic ? " 'strict-dynamic'" : ''}` : "script-src 'none'",
     "img-src 'self' data:",
     `form-action ${formAction}`,
     "frame-ancestors 'none'",
@@ -51,8 +66,8 @@ export function page(options: { title: string; body: string; lang?: string; form
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(options.title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
+<style nonce="${nonce}">${options.style ?? STYLE}</style>
+${options.extraStyle ? `<style nonce="${nonce}">${options.extraStyle}</style>\n` : ''}</head>
 <body>
 ${options.body}
 ${options.script ? `<script nonce="${nonce}">${options.script}</script>` : ''}
