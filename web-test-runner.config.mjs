@@ -27,9 +27,6 @@ export default {
       createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }),
-    ...browserTestPlugins(),
-  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' }), ...browserTestPlugins()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(process.env.ASSENT_WTR_COUNTS)],
 };

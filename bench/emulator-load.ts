@@ -99,7 +99,12 @@ await writeFile(
         latencyByKind: result.load.latencyByKind,
         acknowledgedSignups: result.load.acknowledged.signups.length,
         acknowledgedPatchKeys: result.state.checkedPatches,
-        stateFile: { valid: result.state.invalidJson === undefined, users: result.state.users, missing: result.state.missing, ...(result.killed ? { restarts: result.restartError === undefined } : {}) },
+        stateFile: {
+          valid: result.state.invalidJson === undefined,
+          users: result.state.users,
+          missing: result.state.missing,
+          ...(result.killed ? { restarts: result.restartError === undefined } : {}),
+        },
       })),
     },
     null,

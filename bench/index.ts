@@ -98,14 +98,32 @@ async function load(): Promise<LoadRow[]> {
   const emulator = await runBenchScript<EmulatorLoadJson>('emulator-load', env);
   if (!emulator.report) skipped['emulator under load'] = `bench/emulator-load.ts exited ${emulator.exitCode} without a report`;
   for (const phase of emulator.report?.phases ?? []) {
-    rows.push({ name: `emulator, ${phase.phase}`, requests: phase.requests, requestsPerSecond: phase.requestsPerSecond, p50Ms: phase.latency.p50, p99Ms: phase.latency.p99, checks: phase.passed ? 'pass' : `FAIL: ${phase.failures.join('; ')}` });
+    rows.push({
+      name: `emulator, ${phase.phase}`,
+      requests: phase.requests,
+      requestsPerSecond: phase.requestsPerSecond,
+      p50Ms: phase.latency.p50,
+      p99Ms: phase.latency.p99,
+      checks: phase.passed ? 'pass' : `FAIL: ${phase.failures.join('; ')}`,
+    });
   }
   const server = await runBenchScript<ServerLoadJson>('server-load', { ...env, BENCH_WARMUP_SECONDS: '2' });
   if (!server.report) skipped['server handler under load'] = `bench/server-load.ts exited ${server.exitCode} without a report`;
   else {
     const report = server.report;
-    const problems = [report.errorAnswers && `${report.errorAnswers} error answers`, report.transportErrors && `${report.transportErrors} transport errors`, report.consistency.lost.length && `${report.consistency.lost.length} lost writes`].filter(Boolean);
-    rows.push({ name: 'server handler (@assent/server, Management API on the emulator)', requests: report.requests, requestsPerSecond: report.requestsPerSecond, p50Ms: report.latency.p50, p99Ms: report.latency.p99, checks: problems.length ? `FAIL: ${problems.join('; ')}` : `pass (last acknowledged write of ${report.consistency.usersChecked} users checked)` });
+    const problems = [
+      report.errorAnswers && `${report.errorAnswers} error answers`,
+      report.transportErrors && `${report.transportErrors} transport errors`,
+      report.consistency.lost.length && `${report.consistency.lost.length} lost writes`,
+    ].filter(Boolean);
+    rows.push({
+      name: 'server handler (@assent/server, Management API on the emulator)',
+      requests: report.requests,
+      requestsPerSecond: report.requestsPerSecond,
+      p50Ms: report.latency.p50,
+      p99Ms: report.latency.p99,
+      checks: problems.length ? `FAIL: ${problems.join('; ')}` : `pass (last acknowledged write of ${report.consistency.usersChecked} users checked)`,
+    });
   }
   return rows;
 }

@@ -36,7 +36,6 @@ const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const gz = (text: string | Uint8Array): number => gzipSync(text, { level: 9 }).length;
 
-
 /**
  * The control page: a minimal LitElement rendering one labelled checkbox, defined inline, after the
  * same /config.json request as terms-page.ts. Bundled from packages/elements, so it uses the very
@@ -68,9 +67,7 @@ interface PageBundle {
 
 /** Bundles a bench page like an app's bundler; `/assets/<name>.js` is its entry. */
 async function bundlePage(name: string): Promise<PageBundle> {
-  const result = await bundleLikeAnApp(
-    name === 'bare-lit-page' ? { name, contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements') } : join(ROOT, 'bench/pages', `${name}.ts`),
-  );
+  const result = await bundleLikeAnApp(name === 'bare-lit-page' ? { name, contents: BARE_LIT_PAGE, resolveDir: join(ROOT, 'packages/elements') } : join(ROOT, 'bench/pages', `${name}.ts`));
   const files = new Map(result.outputFiles.map((file) => [file.path.replace(/^.*\/assets\//, '/assets/'), file.text]));
   const outputs: Metafile['outputs'] = result.metafile.outputs;
   const key = (path: string) => path.replace(/^.*assets\//, '/assets/');
@@ -220,7 +217,9 @@ async function main(): Promise<void> {
     ``,
     `| navigation start -> consent checkbox interactive | Lock's terms box (<assent-lock>) | <assent-terms> | bare Lit checkbox | Lock / <assent-terms> | <assent-terms> / bare Lit |`,
     `|---|---:|---:|---:|---:|---:|`,
-    ...Object.entries(timings).map(([cpu, t]) => `| ${cpu} | ${t.lockMs.toFixed(0)} ms | ${t.termsMs.toFixed(0)} ms | ${t.bareMs.toFixed(0)} ms | ${(t.lockMs / t.termsMs).toFixed(1)}x | ${(t.termsMs / t.bareMs).toFixed(2)}x |`),
+    ...Object.entries(timings).map(
+      ([cpu, t]) => `| ${cpu} | ${t.lockMs.toFixed(0)} ms | ${t.termsMs.toFixed(0)} ms | ${t.bareMs.toFixed(0)} ms | ${(t.lockMs / t.termsMs).toFixed(1)}x | ${(t.termsMs / t.bareMs).toFixed(2)}x |`,
+    ),
     ``,
   ].join('\n');
   await mkdir(OUT_DIR, { recursive: true });

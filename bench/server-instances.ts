@@ -57,7 +57,12 @@ async function main(): Promise<number> {
   const tenant: TenantConfig = {
     ...defaultTenantConfig(),
     resource_servers: [{ identifier: AUDIENCE, name: 'bench API' }],
-    actions: [{ module: fileURLToPath(new URL('../packages/server/actions/post-login.js', import.meta.url)), secrets: { ...actionSecrets({ policy: POLICY, consentUrl: 'http://127.0.0.1:9/consent/page', sessionSecret: 'bench-session-secret-0123456789-abcdef' }) } }],
+    actions: [
+      {
+        module: fileURLToPath(new URL('../packages/server/actions/post-login.js', import.meta.url)),
+        secrets: { ...actionSecrets({ policy: POLICY, consentUrl: 'http://127.0.0.1:9/consent/page', sessionSecret: 'bench-session-secret-0123456789-abcdef' }) },
+      },
+    ],
   };
   const emulator = await startEmulatorProcess({ port: 0, https: true, tenant });
   if (!emulator.caCert) throw new Error('the emulator started without its HTTPS certificate');
@@ -68,7 +73,11 @@ async function main(): Promise<number> {
     const signupDecision = await createDecision(POLICY, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
     const runId = Date.now().toString(36);
     const machineToken = async () => {
-      const response = await trust.fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience }) });
+      const response = await trust.fetch(`${emulator.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id: M2M, client_secret: M2M_SECRET, audience: emulator.tenant.managementAudience }),
+      });
       return ((await response.json()) as { access_token: string }).access_token;
     };
 
@@ -76,16 +85,26 @@ async function main(): Promise<number> {
       const url = await postgres.createDatabase(`bench_${count}`);
       const instances: HandlerProcess[] = [];
       for (let i = 0; i < count; i += 1) {
-        instances.push(await startHandlerProcess({ domain: emulator.tenant.domain, caCert: emulator.caCert, clientId: M2M, clientSecret: M2M_SECRET, audience: AUDIENCE, policy: POLICY, withdrawalLog: url }));
+        instances.push(
+          await startHandlerProcess({ domain: emulator.tenant.domain, caCert: emulator.caCert, clientId: M2M, clientSecret: M2M_SECRET, audience: AUDIENCE, policy: POLICY, withdrawalLog: url }),
+        );
       }
       try {
         const users = await Promise.all(
           Array.from({ length: USERS }, async (_, index) => {
             const email = `bench-${runId}-${count}-${index}@assent.test`;
-            const signup = await trust.fetch(`${emulator.url}/dbconnections/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: SPA, connection: CONNECTION, email, password: PASSWORD, user_metadata: encodeSignupFields(signupDecision) }) });
+            const signup = await trust.fetch(`${emulator.url}/dbconnections/signup`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ client_id: SPA, connection: CONNECTION, email, password: PASSWORD, user_metadata: encodeSignupFields(signupDecision) }),
+            });
             if (signup.status !== 200) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
             const userId = `auth0|${((await signup.json()) as { _id: string })._id}`;
-            const tokens = await trust.fetch(`${emulator.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'http://auth0.com/oauth/grant-type/password-realm', client_id: SPA, username: email, password: PASSWORD, realm: CONNECTION, audience: AUDIENCE }) });
+            const tokens = await trust.fetch(`${emulator.url}/oauth/token`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ grant_type: 'http://auth0.com/oauth/grant-type/password-realm', client_id: SPA, username: email, password: PASSWORD, realm: CONNECTION, audience: AUDIENCE }),
+            });
             if (tokens.status !== 200) throw new Error(`token failed: ${tokens.status} ${await tokens.text()}`);
             return { userId, token: ((await tokens.json()) as { access_token: string }).access_token };
           }),
@@ -156,7 +175,12 @@ async function main(): Promise<number> {
     '',
     '| instances | acknowledged writes | writes/s | p50 ms | p99 ms | max ms | answers | transport errors | lost or doubled |',
     '|---:|---:|---:|---:|---:|---:|---|---:|---:|',
-    ...results.map((r) => `| ${r.instances} | ${r.acknowledged} | ${r.perSecond.toFixed(1)} | ${r.latency.p50.toFixed(1)} | ${r.latency.p99.toFixed(1)} | ${r.latency.max.toFixed(1)} | ${Object.entries(r.statuses).map(([status, n]) => `${status}: ${n}`).join(', ')} | ${r.transportErrors} | ${r.lost} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.instances} | ${r.acknowledged} | ${r.perSecond.toFixed(1)} | ${r.latency.p50.toFixed(1)} | ${r.latency.p99.toFixed(1)} | ${r.latency.max.toFixed(1)} | ${Object.entries(r.statuses)
+          .map(([status, n]) => `${status}: ${n}`)
+          .join(', ')} | ${r.transportErrors} | ${r.lost} |`,
+    ),
   ];
   const markdown = `${lines.join('\n')}\n`;
   process.stdout.write(markdown);

@@ -29,7 +29,10 @@ const handler = createConsentHandler({
 });
 const server = await serveConsentHandler(handler);
 process.stdin.on('end', () => {
-  void server.close().then(() => trust.close()).then(() => process.exit(0));
+  void server
+    .close()
+    .then(() => trust.close())
+    .then(() => process.exit(0));
 });
 process.stdin.resume();
 process.stdout.write(`ASSENT_HANDLER_READY ${JSON.stringify({ url: server.url })}\n`);

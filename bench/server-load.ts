@@ -198,7 +198,9 @@ async function main(): Promise<number> {
     let checked = 0;
     const lost: string[] = [];
     for (const [userId, eventId] of lastWrite) {
-      const user = (await (await trust.fetch(`${emulator.url}/api/v2/users/${encodeURIComponent(userId)}`, { headers: { authorization: `Bearer ${machine}` } })).json()) as { app_metadata?: { consent?: unknown } };
+      const user = (await (await trust.fetch(`${emulator.url}/api/v2/users/${encodeURIComponent(userId)}`, { headers: { authorization: `Bearer ${machine}` } })).json()) as {
+        app_metadata?: { consent?: unknown };
+      };
       const consent = decodeConsentObject(user.app_metadata?.consent);
       if (consent.history.at(-1)?.id !== eventId) lost.push(`${userId}: newest ${consent.history.at(-1)?.id}, acknowledged ${eventId}`);
       checked += 1;
@@ -207,7 +209,9 @@ async function main(): Promise<number> {
     const all = Object.values(latencies).flat();
     const summary = summarize(all);
     const byOperation = Object.fromEntries(Object.entries(latencies).map(([operation, samples]) => [operation, summarize(samples)])) as Record<Operation, LatencySummary>;
-    const errors = Object.entries(statuses).filter(([status]) => status !== '200').reduce((sum, [, count]) => sum + count, 0);
+    const errors = Object.entries(statuses)
+      .filter(([status]) => status !== '200')
+      .reduce((sum, [, count]) => sum + count, 0);
     const report = {
       clients: CLIENTS,
       durationMs: Math.round(elapsed),

@@ -22,10 +22,25 @@ function generate() {
   const packageJsonPath = join(pkg, 'package.json');
   const packageJson = readFileSync(packageJsonPath, 'utf8');
   try {
-    const result = spawnSync('pnpm', ['exec', 'cem', 'analyze', '--litelement',
-      '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--exclude', 'src/**/*.styles.ts',
-      // The analyzer joins --outdir to the working directory even when it is absolute.
-      '--outdir', relative(pkg, outdir)], { cwd: pkg, encoding: 'utf8' });
+    const result = spawnSync(
+      'pnpm',
+      [
+        'exec',
+        'cem',
+        'analyze',
+        '--litelement',
+        '--globs',
+        'src/**/*.ts',
+        '--exclude',
+        'src/**/*.test.ts',
+        '--exclude',
+        'src/**/*.styles.ts',
+        // The analyzer joins --outdir to the working directory even when it is absolute.
+        '--outdir',
+        relative(pkg, outdir),
+      ],
+      { cwd: pkg, encoding: 'utf8' },
+    );
     if (result.status !== 0) {
       console.error(result.stdout, result.stderr);
       return undefined;

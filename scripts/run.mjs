@@ -64,9 +64,7 @@ function ensureChromium() {
   if (isRoot && quiet('sh', ['-c', 'command -v apt-get'])) {
     console.log('assent: installing Chromium through apt-get (about 20 s)');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update'], { env }) === 0 &&
-        run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) === 0 &&
-        findChromium()) return;
+    if (run('apt-get', ['update'], { env }) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) === 0 && findChromium()) return;
   }
   fail('the tests need Chromium or Chrome. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run this command again.');
 }
@@ -87,11 +85,11 @@ function ensurePostgres() {
     mkdirSync('/etc/postgresql-common/createcluster.d', { recursive: true });
     writeFileSync('/etc/postgresql-common/createcluster.d/assent-no-main-cluster.conf', 'create_main_cluster = false\n');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update'], { env }) === 0 &&
-        run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env }) === 0 &&
-        findPostgres()) return;
+    if (run('apt-get', ['update'], { env }) === 0 && run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env }) === 0 && findPostgres()) return;
   }
-  fail('the tests need PostgreSQL\'s server binaries (they start a throwaway server). Install them (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql`) or set ASSENT_PG_BIN to the folder holding initdb and postgres, then run this command again.');
+  fail(
+    "the tests need PostgreSQL's server binaries (they start a throwaway server). Install them (Debian/Ubuntu: `sudo apt-get install postgresql`; macOS: `brew install postgresql`) or set ASSENT_PG_BIN to the folder holding initdb and postgres, then run this command again.",
+  );
 }
 
 const [command = 'test', ...rest] = process.argv.slice(2);
@@ -123,7 +121,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => c
 // child as for SIGTERM. npm is the shell's parent, read from /proc where there is one (Linux).
 const parentOf = (pid) => {
   try {
-    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    return Number(
+      readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ')[1],
+    );
   } catch {
     return undefined;
   }

@@ -59,12 +59,16 @@ function nodeTests(name, dirs) {
       '--conditions=source',
       // Development builds of our packages (#policy-checks): the tests check the full diagnostics.
       '--conditions=development',
-      '--import', 'tsx',
+      '--import',
+      'tsx',
       '--test',
       '--test-concurrency=2',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-      `--test-reporter=${pathToFileURL(join(root, 'scripts', 'test-titles-reporter.mjs')).href}`, `--test-reporter-destination=${titlesOf(name)}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      `--test-reporter=${pathToFileURL(join(root, 'scripts', 'test-titles-reporter.mjs')).href}`,
+      `--test-reporter-destination=${titlesOf(name)}`,
       ...files,
     ]);
     keepTitles(name);
@@ -93,6 +97,8 @@ function browserTests() {
 const stages = {
   typecheck: check('typecheck', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
   lint: check('lint', 'pnpm', ['exec', 'eslint', '.']),
+  // Biome as formatter only (biome.json): fails on any file `pnpm format` would change.
+  format: check('format', 'pnpm', ['exec', 'biome', 'format', '.']),
   manifest: check('manifest', 'node', ['scripts/check-manifest.mjs']),
   actions: check('actions', 'node', ['scripts/check-actions.mjs']),
   budget: check('budget', 'node', ['scripts/budget.mjs']),

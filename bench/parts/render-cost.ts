@@ -30,7 +30,6 @@ export interface RenderCostReport {
   readonly heapAfterBytes: RunSummary;
 }
 
-
 /** The control: a minimal LitElement rendering one labelled checkbox (it keeps the policy it is given). */
 const BARE_LIT = [
   "import { LitElement, html } from 'lit';",
@@ -72,7 +71,10 @@ interface RunTiming {
 
 /** Mounts `elements` <assent-terms> on a fresh page `runs` times, each run followed by the bare Lit control. */
 export async function measureRenderCost(runs: number, elements: number): Promise<RenderCostReport> {
-  const page = (script: string) => ({ type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><meta charset="utf-8"><title>render</title><div id="root"></div><script type="module" src="${script}"></script></html>` });
+  const page = (script: string) => ({
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><meta charset="utf-8"><title>render</title><div id="root"></div><script type="module" src="${script}"></script></html>`,
+  });
   const server = await startPageServer({
     '/': page('/terms.js'),
     '/bare': page('/bare.js'),

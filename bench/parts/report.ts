@@ -56,7 +56,7 @@ function sizeTable(sizes: SizeReport): string[] {
   return [
     '## Size (esbuild --minify, production, ES modules, first load, gzip -9)',
     '',
-    'Built with `measure` from scripts/budget.mjs, the same way for every row. Ratios: the row\'s size (JS + separate CSS) divided by the Assent bundle named in the column.',
+    "Built with `measure` from scripts/budget.mjs, the same way for every row. Ratios: the row's size (JS + separate CSS) divided by the Assent bundle named in the column.",
     '',
     '| bundle | version | min+gz | minified | separate CSS (min+gz) | vs <assent-terms> | vs custom signup |',
     '|---|---|---:|---:|---:|---:|---:|',
@@ -76,7 +76,10 @@ function timeToBoxTable(rows: readonly TimeToBox[]): string[] {
     '',
     "| CPU | runs | Lock's terms box, ms | <assent-terms>, ms | bare Lit checkbox, ms | Lock / Assent | Assent / bare Lit |",
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((row) => `| ${row.cpu} | ${row.ratio.runs} | ${spread(row.lockMs)} | ${spread(row.termsMs)} | ${spread(row.bareLitMs)} | ${spread(row.ratio, times)} | ${spread(row.termsOverBareLit, (value) => value.toFixed(2) + 'x')} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.cpu} | ${row.ratio.runs} | ${spread(row.lockMs)} | ${spread(row.termsMs)} | ${spread(row.bareLitMs)} | ${spread(row.ratio, times)} | ${spread(row.termsOverBareLit, (value) => value.toFixed(2) + 'x')} |`,
+    ),
   ];
 }
 

@@ -49,8 +49,7 @@ export interface SizeReport {
 
 const benchRequire = createRequire(new URL('../package.json', import.meta.url));
 // Read from the file: some packages (c15t) do not export their package.json.
-const version = async (name: string): Promise<string> =>
-  (JSON.parse(await readFile(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
+const version = async (name: string): Promise<string> => (JSON.parse(await readFile(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
 
 async function cssSize(path: string): Promise<number> {
   const { code } = await transform(await readFile(benchRequire.resolve(path), 'utf8'), { loader: 'css', minify: true });
@@ -63,7 +62,7 @@ const ANCHORS: readonly { name: string; pkg: string; contents: string; css?: str
   { name: 'auth0-js (one prebundled file)', pkg: 'auth0-js', contents: "export { default } from 'auth0-js';" },
   { name: 'vanilla-cookieconsent', pkg: 'vanilla-cookieconsent', contents: "export * from 'vanilla-cookieconsent';", css: 'vanilla-cookieconsent/dist/cookieconsent.css' },
   { name: 'klaro (CSS in JS)', pkg: 'klaro', contents: "export * as klaro from 'klaro';" },
-  { name: "c15t core (headless, getOrCreateConsentRuntime)", pkg: 'c15t', contents: "export { getOrCreateConsentRuntime } from 'c15t';" },
+  { name: 'c15t core (headless, getOrCreateConsentRuntime)', pkg: 'c15t', contents: "export { getOrCreateConsentRuntime } from 'c15t';" },
 ];
 
 /** Builds and measures every bundle. */

@@ -49,15 +49,15 @@ export function consentServer(emulator: RunningEmulator, options: ConsentServerO
     }));
   const listen = (policy: ConsentPolicy) => {
     const handler = createConsentHandler({
-        auth0: { domain: new URL(emulator.url).host, clientId, clientSecret },
-        issuer: emulator.tenant.issuer,
-        audience: options.audience,
-        policy,
-        basePath: DEMO_SERVER_PATH,
-        withdrawalLog,
-        consentPage: { sessionSecret: options.sessionSecret, publicOrigin: options.publicOrigin, assets: sharedAssets, continueUrl: options.continueUrl, applicationName: options.applicationName },
-        fetch: emulatorFetch(emulator.url),
-      });
+      auth0: { domain: new URL(emulator.url).host, clientId, clientSecret },
+      issuer: emulator.tenant.issuer,
+      audience: options.audience,
+      policy,
+      basePath: DEMO_SERVER_PATH,
+      withdrawalLog,
+      consentPage: { sessionSecret: options.sessionSecret, publicOrigin: options.publicOrigin, assets: sharedAssets, continueUrl: options.continueUrl, applicationName: options.applicationName },
+      fetch: emulatorFetch(emulator.url),
+    });
     return toNodeListener({
       ...handler,
       async fetch(request) {

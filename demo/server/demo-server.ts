@@ -113,7 +113,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         universalLoginRoutes(universalLogin, () => publisher.policy),
         aculRoutes(emulator, emulatorFetch(emulator.url), () => publisher.policy),
         formsRoutes(forms, () => publisher.policy),
-        consentServer(emulator, { publisher, audience: DEMO_API_AUDIENCE, withdrawalLogPath, sessionSecret, publicOrigin: `http://127.0.0.1:${demoPort}`, continueUrl: `${auth0Url}/continue`, recorded, applicationName: DEMO_APPLICATION_NAME }),
+        consentServer(emulator, {
+          publisher,
+          audience: DEMO_API_AUDIENCE,
+          withdrawalLogPath,
+          sessionSecret,
+          publicOrigin: `http://127.0.0.1:${demoPort}`,
+          continueUrl: `${auth0Url}/continue`,
+          recorded,
+          applicationName: DEMO_APPLICATION_NAME,
+        }),
       ],
       logLevel: options.demoPort === 0 ? 'warn' : 'info',
     });

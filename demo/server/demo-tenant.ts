@@ -62,9 +62,7 @@ export function demoTenant({ port, policy, sessionSecret }: DemoTenantOptions): 
   return {
     ...base,
     clients,
-    connections: connections.some((connection) => connection.name === DEMO_SOCIAL_CONNECTION)
-      ? connections
-      : [...connections, { name: DEMO_SOCIAL_CONNECTION, strategy: 'google-oauth2' }],
+    connections: connections.some((connection) => connection.name === DEMO_SOCIAL_CONNECTION) ? connections : [...connections, { name: DEMO_SOCIAL_CONNECTION, strategy: 'google-oauth2' }],
     resource_servers: [{ identifier: DEMO_API_AUDIENCE, name: 'Assent demo app' }],
     actions: [
       {

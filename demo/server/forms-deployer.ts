@@ -104,7 +104,9 @@ export function createFormsDeployer(emulator: RunningEmulator, options: FormsDep
     const form = await deployConsentForms({ management, policy, languages: DEFAULT_LANGUAGES, element: { scriptUrl: `${options.origin}/assent-demo/forms/assets/${ASSET}`, integrity }, dryRun });
     const formIds = Object.fromEntries(Object.entries(form.formIds).map(([language, id]) => [language, id ?? 'ap_createdbythedeployment']));
     const secrets = formActionSecrets({ policy, formIds });
-    const digest = createHash('sha256').update(JSON.stringify(Object.entries(secrets).sort())).digest('hex');
+    const digest = createHash('sha256')
+      .update(JSON.stringify(Object.entries(secrets).sort()))
+      .digest('hex');
     const changes: DeployChange[] = [...form.changes];
     if (digest !== actionDigest) {
       const { data } = await management.actions.list({ actionName: DEMO_FORM_ACTION_NAME });

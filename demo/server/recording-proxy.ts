@@ -55,13 +55,10 @@ export async function startRecordingProxy(emulatorUrl: string, recorded: Recorde
       const raw = Buffer.concat(chunks);
       const method = req.method ?? 'GET';
       if (method !== 'OPTIONS') record(recorded, { at: new Date().toISOString(), method, url: new URL(req.url ?? '/', target).href, body: parseBody(raw, req.headers['content-type']) });
-      const upstream = httpRequest(
-        { host: target.hostname, port: target.port, path: req.url, method, headers: { ...req.headers, host: target.host } },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
+      const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method, headers: { ...req.headers, host: target.host } }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
       upstream.on('error', () => {
         res.writeHead(502, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'emulator_unreachable' }));

@@ -58,8 +58,7 @@ export function createUniversalLoginDeployer(emulator: RunningEmulator, fetch: t
   const management = new ManagementClient({ domain: new URL(emulator.url).host, clientId, clientSecret, fetch });
   const inTurn = serial();
   return {
-    deploy: (policy, { dryRun = false } = {}) =>
-      inTurn(() => deployUniversalLogin({ management, policy, template: DEMO_PAGE_TEMPLATE, actionName: DEMO_SIGNUP_ACTION_NAME, dryRun })),
+    deploy: (policy, { dryRun = false } = {}) => inTurn(() => deployUniversalLogin({ management, policy, template: DEMO_PAGE_TEMPLATE, actionName: DEMO_SIGNUP_ACTION_NAME, dryRun })),
     async identifierFirst() {
       const settings = await management.prompts.getSettings();
       return settings.identifier_first === true;

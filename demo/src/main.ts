@@ -19,9 +19,7 @@ function showFormData(): void {
 let submitted = false;
 function showValidity(): void {
   if (!submitted) return;
-  status.textContent = form.checkValidity()
-    ? 'Valid: these fields would go to POST /dbconnections/signup.'
-    : 'The form is not valid yet: see the highlighted fields.';
+  status.textContent = form.checkValidity() ? 'Valid: these fields would go to POST /dbconnections/signup.' : 'The form is not valid yet: see the highlighted fields.';
 }
 
 form.addEventListener('input', () => {
@@ -48,4 +46,7 @@ form.addEventListener('submit', (event) => {
   showFormData();
   showValidity();
 });
-customElements.whenDefined('assent-terms').then(() => terms.updateComplete).then(showFormData);
+customElements
+  .whenDefined('assent-terms')
+  .then(() => terms.updateComplete)
+  .then(showFormData);

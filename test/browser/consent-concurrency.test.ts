@@ -11,7 +11,17 @@
 // window, so every event is seen stored at least once.
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { ConsentConflictError, HISTORY_MAX_BYTES, createConsentClient, fetchManagementTransport, indexedDbOutbox, type ConsentClient, type ConsentHistoryEntry, type ConsentObject, type ManagementTransport } from '@assent/core';
+import {
+  ConsentConflictError,
+  HISTORY_MAX_BYTES,
+  createConsentClient,
+  fetchManagementTransport,
+  indexedDbOutbox,
+  type ConsentClient,
+  type ConsentHistoryEntry,
+  type ConsentObject,
+  type ManagementTransport,
+} from '@assent/core';
 import { emulatorInfo } from '../support/emulator-info.js';
 import { asBackend, decide, signUp, testPolicy, userToken } from './consent-support.js';
 import type { SuiteRunner } from './suites/transport-contract-suite.js';
@@ -28,7 +38,10 @@ type Operation = { readonly device: 0 | 1; readonly kind: 'give'; readonly accep
 
 const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ device: fc.constantFrom<0 | 1>(0, 1), kind: fc.constant('give' as const), accepted: fc.constantFrom<string[]>(['terms'], ['terms', 'marketing']) }),
-  fc.record({ device: fc.constantFrom<0 | 1>(0, 1), kind: fc.constant('withdraw' as const), purposes: fc.constantFrom<string[] | undefined>(undefined, ['marketing']) }, { requiredKeys: ['device', 'kind'] }),
+  fc.record(
+    { device: fc.constantFrom<0 | 1>(0, 1), kind: fc.constant('withdraw' as const), purposes: fc.constantFrom<string[] | undefined>(undefined, ['marketing']) },
+    { requiredKeys: ['device', 'kind'] },
+  ),
 );
 
 const byTime = (a: ConsentHistoryEntry, b: ConsentHistoryEntry): number => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -45,7 +58,16 @@ describe('two devices interleaving give and withdraw on one user', () => {
     const inner = fetchManagementTransport();
     const transport: ManagementTransport = { getUser: inner.getUser, patchUserMetadata: (request, metadata) => (writes++, inner.patchUserMetadata(request, metadata)) };
     const devices: ConsentClient[] = [0, 1].map((device) =>
-      createConsentClient({ domain: emulator.url, userId: user.userId, getAccessToken: () => token, policy, transport, outbox: indexedDbOutbox({ name: `consent-device-${device}-${crypto.randomUUID()}` }), autoFlush: false, retry: { baseMs: 5, maxMs: 40 } }),
+      createConsentClient({
+        domain: emulator.url,
+        userId: user.userId,
+        getAccessToken: () => token,
+        policy,
+        transport,
+        outbox: indexedDbOutbox({ name: `consent-device-${device}-${crypto.randomUUID()}` }),
+        autoFlush: false,
+        retry: { baseMs: 5, maxMs: 40 },
+      }),
     );
     const signup = (await devices[0]!.getConsent()).history[0]!;
     const made: ConsentHistoryEntry[] = [];
@@ -62,7 +84,11 @@ describe('two devices interleaving give and withdraw on one user', () => {
         if (!(error instanceof ConsentConflictError)) throw error;
         conflicts++;
         const pending = await device.pending();
-        made.push(...pending.filter((event) => !made.some((known) => known.id === event.id)).map((event) => ({ id: event.id, event: event.event, at: event.at, version: policy.version, purposes: event.purposes, source: 'browser' as const })));
+        made.push(
+          ...pending
+            .filter((event) => !made.some((known) => known.id === event.id))
+            .map((event) => ({ id: event.id, event: event.event, at: event.at, version: policy.version, purposes: event.purposes, source: 'browser' as const })),
+        );
       }
     };
 
@@ -70,16 +96,21 @@ describe('two devices interleaving give and withdraw on one user', () => {
       const slice = operations!.slice(done, done + bursts[burst]!);
       const before = made.length;
       done += slice.length;
-      await Promise.all(([0, 1] as const).map(async (device) => {
-        for (const operation of slice.filter((candidate) => candidate.device === device)) await run(operation);
-      }));
+      await Promise.all(
+        ([0, 1] as const).map(async (device) => {
+          for (const operation of slice.filter((candidate) => candidate.device === device)) await run(operation);
+        }),
+      );
       for (const device of devices) expect((await device.flush()).pending).to.deep.equal([]);
 
       const stored = ((await asBackend(emulator, user.userId)).user_metadata as { consent: ConsentObject }).consent;
       const ids = stored.history.map((entry) => entry.id);
       maxStored = Math.max(maxStored, ids.length);
       expect(new Set(ids).size, 'no entry twice').to.equal(ids.length);
-      expect(ids.filter((id) => id !== signup.id && !made.some((event) => event.id === id)), 'no entry nobody made').to.deep.equal([]);
+      expect(
+        ids.filter((id) => id !== signup.id && !made.some((event) => event.id === id)),
+        'no entry nobody made',
+      ).to.deep.equal([]);
       for (const event of made.slice(before)) expect(ids, `event ${made.indexOf(event)} of burst ${burst}`).to.include(event.id);
       for (const event of made.slice(0, before)) {
         const kept = ids.includes(event.id) || (!!stored.trimmed && byTime(event, stored.trimmed as ConsentHistoryEntry) <= 0);
@@ -95,7 +126,9 @@ describe('two devices interleaving give and withdraw on one user', () => {
     expect(final.accepted).to.deep.equal(last.purposes);
     // The user's own copy only (no backend records anything here): a given is their claim.
     expect(final.status).to.equal(last.purposes.length ? 'claimed' : 'withdrawn');
-    console.log(`[consent-concurrency] ${OPERATIONS} operations, ${writes} writes (${writes - OPERATIONS - 1} merges after a concurrent write, repairs included), ${conflicts} conflict errors (queued and flushed), history window up to ${maxStored} entries`);
+    console.log(
+      `[consent-concurrency] ${OPERATIONS} operations, ${writes} writes (${writes - OPERATIONS - 1} merges after a concurrent write, repairs included), ${conflicts} conflict errors (queued and flushed), history window up to ${maxStored} entries`,
+    );
     devices.forEach((device) => device.close());
   });
 });

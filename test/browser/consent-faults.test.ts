@@ -7,7 +7,16 @@
 // Backoff bases are small through the client's options; nothing here asserts a duration.
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { createConsentClient, fetchManagementTransport, indexedDbOutbox, type ConsentChange, type ConsentClient, type ConsentHistoryEntry, type ConsentObject, type ManagementTransport } from '@assent/core';
+import {
+  createConsentClient,
+  fetchManagementTransport,
+  indexedDbOutbox,
+  type ConsentChange,
+  type ConsentClient,
+  type ConsentHistoryEntry,
+  type ConsentObject,
+  type ManagementTransport,
+} from '@assent/core';
 import { emulatorInfo } from '../support/emulator-info.js';
 import { decide, injectUserFaults, signUp, storedUser, testPolicy, userToken, type TestUser, type UserFaultRule } from './consent-support.js';
 import type { SuiteRunner } from './suites/transport-contract-suite.js';
@@ -40,7 +49,10 @@ const observe = async (send: () => Promise<Awaited<ReturnType<ManagementTranspor
     throw error;
   }
 };
-const transport: ManagementTransport = { getUser: (request) => observe(() => inner.getUser(request)), patchUserMetadata: (request, metadata) => observe(() => inner.patchUserMetadata(request, metadata)) };
+const transport: ManagementTransport = {
+  getUser: (request) => observe(() => inner.getUser(request)),
+  patchUserMetadata: (request, metadata) => observe(() => inner.patchUserMetadata(request, metadata)),
+};
 
 let user: TestUser;
 let token: string;
@@ -48,7 +60,16 @@ const outboxName = `consent-faults-${crypto.randomUUID()}`;
 
 /** A page loading: a client over the test's IndexedDB outbox, background retries on. */
 function load(): ConsentClient {
-  return createConsentClient({ domain: emulator.url, userId: user.userId, getAccessToken: () => token, policy, transport, outbox: indexedDbOutbox({ name: outboxName }), retry: { baseMs: 10, maxMs: 100 }, timeoutMs: 400 });
+  return createConsentClient({
+    domain: emulator.url,
+    userId: user.userId,
+    getAccessToken: () => token,
+    policy,
+    transport,
+    outbox: indexedDbOutbox({ name: outboxName }),
+    retry: { baseMs: 10, maxMs: 100 },
+    timeoutMs: 400,
+  });
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,8 +95,15 @@ async function perform(client: ConsentClient, operation: Operation): Promise<Con
 async function expectStoredOnce(events: readonly ConsentHistoryEntry[], all: readonly ConsentHistoryEntry[]): Promise<ConsentObject> {
   const stored = ((await storedUser(emulator, user.userId)).user_metadata as { consent: ConsentObject }).consent;
   const ids = stored.history.map((entry) => entry.id);
-  for (const event of events) expect(ids.filter((id) => id === event.id), `event ${event.id} (${event.event})`).to.have.length(1);
-  expect(ids.filter((id) => !id.startsWith('signup-') && !all.some((event) => event.id === id)), 'entries nobody made').to.deep.equal([]);
+  for (const event of events)
+    expect(
+      ids.filter((id) => id === event.id),
+      `event ${event.id} (${event.event})`,
+    ).to.have.length(1);
+  expect(
+    ids.filter((id) => !id.startsWith('signup-') && !all.some((event) => event.id === id)),
+    'entries nobody made',
+  ).to.deep.equal([]);
   expect(stored.history.at(-1)).to.deep.equal([...all].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1)).at(-1));
   return stored;
 }
@@ -106,7 +134,10 @@ describe('the consent outbox under injected failures', () => {
     }
     made.push(...changes.map((change) => change.event));
     await drained(client);
-    await expectStoredOnce(changes.map((change) => change.event), made);
+    await expectStoredOnce(
+      changes.map((change) => change.event),
+      made,
+    );
     return changes;
   }
 
@@ -116,7 +147,13 @@ describe('the consent outbox under injected failures', () => {
     client = load();
     await client.getConsent();
     const before = Date.now();
-    const [first] = await phase([{ kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 }, { kind: 'status', status: 429, retryAfterSeconds: 0, rate: 0.3 }], 5);
+    const [first] = await phase(
+      [
+        { kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 },
+        { kind: 'status', status: 429, retryAfterSeconds: 0, rate: 0.3 },
+      ],
+      5,
+    );
     const waited = first!.pending.find((event) => event.id === first!.event.id);
     expect(waited?.lastError).to.equal('rate_limited');
     expect(waited!.nextAttemptAt).to.be.at.least(before + 1000);
@@ -124,13 +161,25 @@ describe('the consent outbox under injected failures', () => {
   });
 
   it('with 500s, every event is stored once', async () => {
-    await phase([{ kind: 'status', status: 500, times: 1 }, { kind: 'status', status: 500, rate: 0.3 }], 5);
+    await phase(
+      [
+        { kind: 'status', status: 500, times: 1 },
+        { kind: 'status', status: 500, rate: 0.3 },
+      ],
+      5,
+    );
     expect(seen.statuses[500]).to.be.at.least(1);
   });
 
   it('with hung requests (cut by the timeout), every event is stored once', async function (this: { timeout(ms: number): void }) {
     this.timeout(30_000);
-    const [first] = await phase([{ kind: 'hang', times: 1 }, { kind: 'hang', rate: 0.3, times: 2 }], 4);
+    const [first] = await phase(
+      [
+        { kind: 'hang', times: 1 },
+        { kind: 'hang', rate: 0.3, times: 2 },
+      ],
+      4,
+    );
     expect(first!.pending.find((event) => event.id === first!.event.id)?.lastError).to.equal('timeout');
   });
 
@@ -169,7 +218,10 @@ describe('the consent outbox under injected failures', () => {
     await clear();
     made.push(...changes.map((change) => change.event));
     await drained(client);
-    await expectStoredOnce(changes.map((change) => change.event), made);
+    await expectStoredOnce(
+      changes.map((change) => change.event),
+      made,
+    );
   });
 
   it('while the browser is offline nothing is sent; back online, the queued events go out once', async () => {
@@ -189,10 +241,15 @@ describe('the consent outbox under injected failures', () => {
     }
     made.push(...changes.map((change) => change.event));
     await drained(client);
-    await expectStoredOnce(changes.map((change) => change.event), made);
+    await expectStoredOnce(
+      changes.map((change) => change.event),
+      made,
+    );
     const total = Object.values(seen.statuses).reduce((sum, count) => sum + count, 0) + seen.noAnswer;
     const failed = total - (seen.statuses[200] ?? 0);
-    console.log(`[consent-faults] ${made.length} events, ${total} requests, ${failed} failed (${Math.round((100 * failed) / total)} %): ${JSON.stringify(seen.statuses)} + ${seen.noAnswer} without an answer`);
+    console.log(
+      `[consent-faults] ${made.length} events, ${total} requests, ${failed} failed (${Math.round((100 * failed) / total)} %): ${JSON.stringify(seen.statuses)} + ${seen.noAnswer} without an answer`,
+    );
     client.close();
   });
 });

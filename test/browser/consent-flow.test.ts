@@ -57,7 +57,11 @@ describe('consent after signup: give, withdraw, give again', () => {
     expect([afterAgain.status, afterAgain.accepted, afterAgain.source]).to.deep.equal(['claimed', ['terms'], 'user_metadata']);
 
     const events = afterAgain.history.slice(1);
-    expect(events.map((entry) => [entry.event, entry.source])).to.deep.equal([['given', 'browser'], ['withdrawn', 'browser'], ['given', 'browser']]);
+    expect(events.map((entry) => [entry.event, entry.source])).to.deep.equal([
+      ['given', 'browser'],
+      ['withdrawn', 'browser'],
+      ['given', 'browser'],
+    ]);
     expect(events.map((entry) => entry.id)).to.deep.equal([given.event.id, withdrawn.event.id, again.event.id]);
     expect((await stored(user)).history.map((entry) => entry.id)).to.deep.equal(afterAgain.history.map((entry) => entry.id));
   });
@@ -82,7 +86,7 @@ describe('consent after signup: the first read', () => {
     expect((metadata.consent as ConsentObject).history.map((entry) => entry.source)).to.deep.equal(['signup']);
   });
 
-  it("converts a Lock signup (one field per optional purpose) and records its source as lock", async () => {
+  it('converts a Lock signup (one field per optional purpose) and records its source as lock', async () => {
     const { hidden } = await encodeLockSignupFields(policy, { locale: 'en', messages: en });
     const email = uniqueEmail('consent-lock');
     const password = strongPassword();

@@ -60,8 +60,13 @@ describe('the IndexedDB outbox', () => {
         inFlight--;
       }
     };
-    const transport: ManagementTransport = { getUser: (request) => watch(() => inner.getUser(request)), patchUserMetadata: (request, metadata) => (writes++, watch(() => inner.patchUserMetadata(request, metadata))) };
-    const tabs: ConsentClient[] = [0, 1].map(() => createConsentClient({ domain: emulator.url, userId: user.userId, getAccessToken: () => token, policy, transport, outbox: indexedDbOutbox({ name }), autoFlush: false }));
+    const transport: ManagementTransport = {
+      getUser: (request) => watch(() => inner.getUser(request)),
+      patchUserMetadata: (request, metadata) => (writes++, watch(() => inner.patchUserMetadata(request, metadata))),
+    };
+    const tabs: ConsentClient[] = [0, 1].map(() =>
+      createConsentClient({ domain: emulator.url, userId: user.userId, getAccessToken: () => token, policy, transport, outbox: indexedDbOutbox({ name }), autoFlush: false }),
+    );
     await Promise.all(tabs.map((tab) => tab.getConsent()));
     writes = 0;
     mostInFlight = 0;

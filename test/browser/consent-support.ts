@@ -100,7 +100,10 @@ export async function asBackend(tenant: ConsentTestTenant, userId: string, metho
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: tenant.m2m.clientId, client_secret: tenant.m2m.clientSecret, audience: tenant.managementAudience }),
     });
-    machineTokens.set(tenant.url, request.then((response) => json(response, 'client_credentials')).then((answer) => String(answer.access_token)));
+    machineTokens.set(
+      tenant.url,
+      request.then((response) => json(response, 'client_credentials')).then((answer) => String(answer.access_token)),
+    );
   }
   const machine = machineTokens.get(tenant.url) as Promise<string>;
   const response = await fetch(`${tenant.url}/api/v2/users/${encodeURIComponent(userId)}`, {
@@ -140,7 +143,8 @@ export async function injectUserFaults(tenant: ConsentTestTenant, userId: string
   const paths = [...new Set([`/api/v2/users/${encodeURIComponent(userId)}`, `/api/v2/users/${userId}`])];
   const faults = `${tenant.url}/__emulator/faults`;
   const others = async (): Promise<{ path: string }[]> => ((await (await fetch(faults)).json()) as { rules: { path: string }[] }).rules.filter((rule) => !paths.includes(rule.path));
-  const put = async (config: unknown): Promise<void> => void (await json(await fetch(faults, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) }), 'PUT faults'));
+  const put = async (config: unknown): Promise<void> =>
+    void (await json(await fetch(faults, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) }), 'PUT faults'));
   await put({ seed, rules: [...paths.flatMap((path) => rules.map((rule) => ({ ...rule, path }))), ...(await others())] });
   return async () => put({ seed, rules: await others() });
 }

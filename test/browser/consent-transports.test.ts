@@ -28,7 +28,7 @@ runManagementTransportContract(mocha, emulator, { name: 'fetchManagementTranspor
 runManagementTransportContract(mocha, emulator, { name: 'auth0JsManagementTransport', create: () => auth0JsManagementTransport(management) });
 
 mocha.describe('auth0JsManagementTransport: configuration', () => {
-  mocha.it("refuses a Management of another tenant before sending anything", async () => {
+  mocha.it('refuses a Management of another tenant before sending anything', async () => {
     const transport = auth0JsManagementTransport((token) => new Management({ domain: 'other.eu.auth0.com', token }) as unknown as Auth0JsManagementLike);
     const client = createConsentClient({ domain: emulator.url, userId: 'auth0|nobody', getAccessToken: () => 'token', policy: testPolicy(), transport, autoFlush: false });
     let error: unknown;

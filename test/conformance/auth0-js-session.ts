@@ -45,10 +45,10 @@ export async function openAuth0JsSession(): Promise<Auth0JsSession> {
       target,
       page,
       call: (name, ...args) =>
-        page.page.evaluate(
-          ([method, parameters]) => (window.auth0Conformance[method] as (...values: unknown[]) => Promise<Outcome<Record<string, unknown>>>)(...parameters),
-          [name, args] as const,
-        ) as never,
+        page.page.evaluate(([method, parameters]) => (window.auth0Conformance[method] as (...values: unknown[]) => Promise<Outcome<Record<string, unknown>>>)(...parameters), [
+          name,
+          args,
+        ] as const) as never,
       async close() {
         await page.close().finally(async () => {
           await opened.browser.close();

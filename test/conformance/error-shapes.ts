@@ -58,7 +58,10 @@ export function expectPasswordStrengthError(error: Auth0JsError): PasswordRule[]
     assert.equal(typeof rule.verified, 'boolean', `rule.verified: ${JSON.stringify(rule)}`);
     if (rule.format !== undefined) assert.ok(Array.isArray(rule.format), `rule.format is a list: ${JSON.stringify(rule)}`);
   }
-  assert.ok(rules.some((rule) => !rule.verified), 'at least one rule is not verified');
+  assert.ok(
+    rules.some((rule) => !rule.verified),
+    'at least one rule is not verified',
+  );
   assert.equal(typeof error.policy, 'string', 'policy is the policy text');
   assert.match(error.policy!, /^\* /, 'policy is a bulleted text');
   return rules;

@@ -22,6 +22,8 @@ export function forgedToken(token: string, alg: 'none' | 'HS256'): string {
   const header: Record<string, unknown> = { ...decodePart(headerPart, token), alg };
   const signingInput = `${encodePart(header)}.${payloadPart}`;
   if (alg === 'none') return `${signingInput}.`;
-  const signature = createHmac('sha256', String(header.kid ?? 'key')).update(signingInput).digest('base64url');
+  const signature = createHmac('sha256', String(header.kid ?? 'key'))
+    .update(signingInput)
+    .digest('base64url');
   return `${signingInput}.${signature}`;
 }

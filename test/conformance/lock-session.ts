@@ -79,9 +79,12 @@ export async function openLockSession(): Promise<LockSession> {
           },
         };
         await guarded.page.goto(`${server.origin}${path}`);
-        await guarded.page.locator('#lock input[name="email"]').waitFor({ state: 'visible', timeout: 15_000 }).catch((error: unknown) => {
-          throw new Error(`Lock did not show its sign-up form: ${String(error)}\n${guarded.diagnostics()}\nrequests:\n  ${requests.join('\n  ')}`);
-        });
+        await guarded.page
+          .locator('#lock input[name="email"]')
+          .waitFor({ state: 'visible', timeout: 15_000 })
+          .catch((error: unknown) => {
+            throw new Error(`Lock did not show its sign-up form: ${String(error)}\n${guarded.diagnostics()}\nrequests:\n  ${requests.join('\n  ')}`);
+          });
         return lockPage;
       },
       async close() {

@@ -53,9 +53,12 @@ describe('packed packages', () => {
         assert.ok(!failedToPack.has(pkg.name), failedToPack.get(pkg.name));
         const files = tarballFiles(pkg.tarball);
         for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts']) assert.ok(files.includes(required), `${required} missing`);
-        assert.deepEqual(files.filter((file) => /\.test(-d)?\.[cm]?[jt]s$|(^|\/)(test|tests|__tests__)\//.test(file)), []);
+        assert.deepEqual(
+          files.filter((file) => /\.test(-d)?\.[cm]?[jt]s$|(^|\/)(test|tests|__tests__)\//.test(file)),
+          [],
+        );
         assert.match(tarballText(pkg.tarball, 'LICENSE'), /MIT License[\s\S]*Assent contributors/);
-        console.log(`# ${pkg.name}: ${files.length} files, ${(run(ROOT, 'stat', ['-c', '%s', pkg.tarball]).stdout.trim())} bytes packed`);
+        console.log(`# ${pkg.name}: ${files.length} files, ${run(ROOT, 'stat', ['-c', '%s', pkg.tarball]).stdout.trim()} bytes packed`);
       });
 
       it('names versions, not workspace ranges, and the Node versions it needs', () => {
@@ -87,7 +90,11 @@ describe('packed packages', () => {
 
 describe('README examples', () => {
   it('are each marked for a consumer app that exists', () => {
-    for (const example of examples) assert.ok(apps.some((app) => app.name === example.app), `${example.where}: no consumer app "${example.app}"`);
+    for (const example of examples)
+      assert.ok(
+        apps.some((app) => app.name === example.app),
+        `${example.where}: no consumer app "${example.app}"`,
+      );
     assert.ok(examples.length > 0);
   });
 });

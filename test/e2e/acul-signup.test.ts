@@ -126,7 +126,11 @@ test('on the signup screen the required box unticked sends nothing; terms and ma
   await page.getByLabel('Password').fill(strongPassword());
   await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('alert').filter({ hasText: /accept the Terms of Service and Privacy Policy/ }).first().waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /accept the Terms of Service and Privacy Policy/ })
+    .first()
+    .waitFor();
   assert.deepEqual(posts, [], 'nothing was sent');
   assert.equal(await storedUser(email), undefined);
   assert.deepEqual(await axeViolations(page), [], 'axe finds no violation on the screen with the error shown');
@@ -186,7 +190,11 @@ test('identifier first: the consent given on signup-id is posted again with the 
 
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('alert').filter({ hasText: /password/i }).first().waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /password/i })
+    .first()
+    .waitFor();
   assert.equal(await storedUser(email), undefined);
 
   await page.getByLabel('Password').fill(strongPassword());

@@ -39,7 +39,10 @@ describe('auth0-lock sign-up', () => {
     const page = await openLock(t);
     const { target } = session;
     if (target.kind === 'emulator') {
-      assert.ok(page.requests.some((url) => url.startsWith(`${target.baseUrl}/client/${target.clientId}.js`)), `client script not loaded from the emulator:\n${page.requests.join('\n')}`);
+      assert.ok(
+        page.requests.some((url) => url.startsWith(`${target.baseUrl}/client/${target.clientId}.js`)),
+        `client script not loaded from the emulator:\n${page.requests.join('\n')}`,
+      );
       assert.ok(page.requests.includes(`${target.baseUrl}/js/lock/${auth0LockVersion()}/en.js`), `dictionary not loaded from the emulator:\n${page.requests.join('\n')}`);
     }
     assert.equal((await page.page.locator('#lock button[type="submit"]').innerText()).trim().toLowerCase(), 'sign up');
@@ -87,7 +90,7 @@ describe('auth0-lock shows Auth0 error answers', () => {
     assert.match(await message.innerText(), /something went wrong when attempting to sign up|the user already exists/i);
   });
 
-  test('a common password shows Lock\'s message for PasswordDictionaryError', async (t) => {
+  test("a common password shows Lock's message for PasswordDictionaryError", async (t) => {
     const page = await openLock(t);
     // Passes the "good" policy that Lock checks in the browser; only the server knows it is common.
     await submitSignup(page, uniqueEmail('lock-common'), 'P@ssw0rd');

@@ -94,8 +94,7 @@ async function openPage(t: { after(fn: () => Promise<void>): void }): Promise<Gu
 }
 
 const violations = (session: GuardedPage): Promise<string[]> => session.page.evaluate(() => window.cspViolations);
-const consoleViolations = (session: GuardedPage): string[] =>
-  session.console.filter((line) => /Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(line));
+const consoleViolations = (session: GuardedPage): string[] => session.console.filter((line) => /Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(line));
 
 describe('<assent-terms> under a strict Content-Security-Policy with Trusted Types', () => {
   test('renders, switches language, takes a tick and fills the form with zero violations', async (t) => {
@@ -109,7 +108,10 @@ describe('<assent-terms> under a strict Content-Security-Policy with Trusted Typ
     const german = page.getByRole('checkbox', { name: /Nutzungsbedingungen/ });
     await german.waitFor();
     await german.check();
-    await page.getByRole('checkbox', { name: /Newsletter|Neuigkeiten|E-Mail/ }).first().check();
+    await page
+      .getByRole('checkbox', { name: /Newsletter|Neuigkeiten|E-Mail/ })
+      .first()
+      .check();
     await page.waitForFunction(() => new FormData(document.querySelector('form') ?? undefined).has('consent_hash'));
 
     const fields = await page.evaluate(() => Object.fromEntries([...new FormData(document.querySelector('form') ?? undefined)].map(([k, v]) => [k, String(v)])));

@@ -40,7 +40,10 @@ async function open(t: { after(fn: () => Promise<void>): void }, query = ''): Pr
 }
 
 async function backSignedUp(page: Page, email: string): Promise<{ request: string; user: { email: string; app_metadata: { consent: unknown } } }> {
-  await page.getByRole('status').filter({ hasText: `Signed up as ${email} on the custom screens` }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Signed up as ${email} on the custom screens` })
+    .waitFor({ timeout: 60_000 });
   await page.locator('#inspector-user').filter({ hasText: '"user_id"' }).waitFor({ timeout: 30_000 });
   await page.locator('#acul-status').filter({ hasText: 'signup: standard, signup-id: standard, signup-password: standard.' }).waitFor({ timeout: 30_000 });
   return { request: await page.locator('#inspector-request').innerText(), user: JSON.parse(await page.locator('#inspector-user').innerText()) as never };
@@ -48,7 +51,7 @@ async function backSignedUp(page: Page, email: string): Promise<{ request: strin
 
 const TERMS = /I agree to the Terms of Service and Privacy Policy/;
 
-test('a signup on the custom screens with the terms and one optional purpose: nothing is sent while the terms are unticked; the SDK\'s post and exactly those purposes are stored; the standard screens come back', async (t) => {
+test("a signup on the custom screens with the terms and one optional purpose: nothing is sent while the terms are unticked; the SDK's post and exactly those purposes are stored; the standard screens come back", async (t) => {
   const { page } = await open(t);
   assert.equal(await page.locator('#acul-status').innerText(), 'signup: standard, signup-id: standard, signup-password: standard.');
   const email = uniqueEmail('demo-acul');
@@ -57,7 +60,11 @@ test('a signup on the custom screens with the terms and one optional purpose: no
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(strongPassword());
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('alert').filter({ hasText: /accept the Terms of Service and Privacy Policy/ }).first().waitFor();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /accept the Terms of Service and Privacy Policy/ })
+    .first()
+    .waitFor();
   assert.match(page.url(), /\/u\/signup\?state=/, 'still on the screen: nothing was sent');
   await page.getByRole('checkbox', { name: TERMS }).check();
   await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();

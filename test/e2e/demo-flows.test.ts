@@ -87,10 +87,7 @@ async function axe(page: Page): Promise<AxeResults> {
   // Evaluated through the DevTools protocol rather than a <script>: the consent page's strict CSP
   // (script-src 'self') refuses inline scripts, and an audit must not loosen what it audits.
   await page.evaluate(await readFile(axeSource, 'utf8'));
-  return page.evaluate(
-    (exclude) => (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run({ exclude: exclude.map((selector) => [selector]) }),
-    NOT_OUR_CODE,
-  );
+  return page.evaluate((exclude) => (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run({ exclude: exclude.map((selector) => [selector]) }), NOT_OUR_CODE);
 }
 
 describe('the custom form flow (signup.html)', () => {
@@ -136,7 +133,10 @@ describe('the custom form when its signup code cannot be downloaded (signup.html
     await page.getByLabel('Email address').press('Enter');
     await page.waitForFunction(() => document.activeElement?.classList.contains('assent-config'));
     const recorded = (await (await fetch(new URL('assent-inspector/requests', demo.url))).json()) as { body: { email?: string } | null }[];
-    assert.deepEqual(recorded.filter((request) => request.body?.email === email), []);
+    assert.deepEqual(
+      recorded.filter((request) => request.body?.email === email),
+      [],
+    );
   });
 });
 
@@ -184,13 +184,16 @@ describe('the account flow (account.html)', () => {
     await assertAccessible(page, 'opening the withdraw dialog');
   }
 
-  test('withdrawing with the user\'s token goes through the recording proxy: the inspector shows the PATCH of the user', async (t) => {
+  test("withdrawing with the user's token goes through the recording proxy: the inspector shows the PATCH of the user", async (t) => {
     const { page } = await open(t, 'account.html');
     await signUpDemoUser(page);
     await openWithdrawDialog(page);
     await page.getByRole('button', { name: /^Withdraw all/ }).click();
-    await page.locator('#inspector-request').filter({ hasText: /^PATCH http:\/\/127\.0\.0\.1:\d+\/api\/v2\/users\// }).waitFor({ timeout: 30_000 });
-    assert.match(await page.locator('#inspector-log').innerText(), /GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/users\//, 'the consent client\'s read is listed too');
+    await page
+      .locator('#inspector-request')
+      .filter({ hasText: /^PATCH http:\/\/127\.0\.0\.1:\d+\/api\/v2\/users\// })
+      .waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('#inspector-log').innerText(), /GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/users\//, "the consent client's read is listed too");
     await assertAccessible(page, 'the withdrawal');
   });
 
@@ -202,7 +205,10 @@ describe('the account flow (account.html)', () => {
     await openWithdrawDialog(page);
     await page.getByRole('button', { name: 'Withdraw all and close my account' }).click();
     await page.getByRole('status').filter({ hasText: 'Your consent has been withdrawn and your account closed.' }).waitFor();
-    await page.locator('#inspector-request').filter({ hasText: /^POST http:\/\/127\.0\.0\.1:\d+\/assent-server\/consent\/withdraw\n/ }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('#inspector-request')
+      .filter({ hasText: /^POST http:\/\/127\.0\.0\.1:\d+\/assent-server\/consent\/withdraw\n/ })
+      .waitFor({ timeout: 30_000 });
     await assertAccessible(page, 'the withdrawal');
     await page.locator('#inspector-user').filter({ hasText: '"deleted": true' }).waitFor({ timeout: 30_000 });
     const user = JSON.parse(await page.locator('#inspector-user').innerText()) as { email: string; app_metadata: { deleted: boolean; consent: unknown } };
@@ -217,11 +223,20 @@ describe('the account flow (account.html)', () => {
     await openWithdrawDialog(page);
     await page.getByRole('button', { name: 'Withdraw all and delete my account' }).click();
     await page.getByRole('status').filter({ hasText: 'Your consent has been withdrawn and your account deleted.' }).waitFor();
-    await page.locator('#inspector-user').filter({ hasText: `no stored user for ${String(before.email)}` }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('#inspector-user')
+      .filter({ hasText: `no stored user for ${String(before.email)}` })
+      .waitFor({ timeout: 30_000 });
     assert.match(await page.locator('#inspector-request').innerText(), /^POST http:\/\/127\.0\.0\.1:\d+\/assent-server\/consent\/withdraw\n/);
     await assertAccessible(page, 'the withdrawal');
-    const log = (await readFile(demo.withdrawalLogPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { user_id: string; erase: string });
-    assert.ok(log.some((record) => record.user_id === before.user_id && record.erase === 'delete'), JSON.stringify(log));
+    const log = (await readFile(demo.withdrawalLogPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { user_id: string; erase: string });
+    assert.ok(
+      log.some((record) => record.user_id === before.user_id && record.erase === 'delete'),
+      JSON.stringify(log),
+    );
   });
 
   test('after a "delete" withdrawal the page no longer shows a consent status: it says the account is gone', async (t) => {
@@ -286,7 +301,10 @@ describe('the social login flow (social.html)', () => {
     await page.getByRole('checkbox', { name: /news and offers/i }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
 
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Signed in as ${email}.` })
+      .waitFor({ timeout: 30_000 });
     await assertAccessible(page, 'coming back signed in');
     const shown = JSON.parse(await page.locator('#social-result').innerText()) as { consent: { purposes: Record<string, boolean>; source: string } };
     assert.deepEqual(shown.consent.purposes, { terms: true, marketing: true, analytics: false });
@@ -322,13 +340,22 @@ describe('the social login flow (social.html)', () => {
     await onConsentPage(page);
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Signed in as ${email}.` })
+      .waitFor({ timeout: 30_000 });
 
     const visited: string[] = [];
     page.on('framenavigated', (frame) => visited.push(frame.url()));
     await signInWithGoogle(page, email);
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
-    assert.deepEqual(visited.filter((url) => url.includes('/consent/page')), []);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Signed in as ${email}.` })
+      .waitFor({ timeout: 30_000 });
+    assert.deepEqual(
+      visited.filter((url) => url.includes('/consent/page')),
+      [],
+    );
   });
 
   test('after "publish new terms", a returning user is asked again on a consent page that says the terms changed, and terms 3.2 are stored [EDPB re-consent]', async (t) => {
@@ -339,7 +366,10 @@ describe('the social login flow (social.html)', () => {
     await onConsentPage(page);
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Signed in as ${email}.` })
+      .waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
     await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 30_000 });
@@ -348,13 +378,19 @@ describe('the social login flow (social.html)', () => {
     await page.getByText('Our terms have changed since you last agreed.').waitFor();
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Signed in as ${email}.` })
+      .waitFor({ timeout: 30_000 });
 
     const { user } = await inspected(page);
     const stored = decodeConsentObject((user.app_metadata as { consent: unknown }).consent);
     assert.equal(stored.version, '2026-12-01');
     assert.deepEqual(stored.documents, { terms: '3.2', privacy: '2.0' });
-    assert.deepEqual(stored.history.map((entry) => entry.version), ['2026-11-01', '2026-12-01']);
+    assert.deepEqual(
+      stored.history.map((entry) => entry.version),
+      ['2026-11-01', '2026-12-01'],
+    );
   });
 
   test('publishing an edition the demo does not have is refused with 400, and the published policy stays', async () => {

@@ -72,7 +72,7 @@ async function signInWithGoogle(page: Page, email: string): Promise<void> {
 }
 
 describe('the Forms variant of the social login (forms.html)', () => {
-  test('one click deploys the consent Form and the Forms Action\'s secrets; a second click reports no changes', async (t) => {
+  test("one click deploys the consent Form and the Forms Action's secrets; a second click reports no changes", async (t) => {
     const { page } = await open(t, 'forms.html');
     const status = page.locator('#deploy-status');
     await status.filter({ hasText: /^acme-signup@2026-11-01: 25 resources \(form, action\) differ from the tenant/ }).waitFor({ timeout: 60_000 });
@@ -91,7 +91,7 @@ describe('the Forms variant of the social login (forms.html)', () => {
     await status.filter({ hasText: 'acme-signup@2026-11-01: no changes, the tenant is up to date.' }).waitFor({ timeout: 60_000 });
   });
 
-  test('a social login meets the Form; accepting with one optional purpose stores exactly that consent, and the inspector shows the Form\'s post to /continue', async (t) => {
+  test("a social login meets the Form; accepting with one optional purpose stores exactly that consent, and the inspector shows the Form's post to /continue", async (t) => {
     const { page } = await open(t, 'forms.html');
     await page.locator('#deploy-status:not(:empty)').waitFor({ timeout: 60_000 });
     const email = uniqueEmail('demo-forms');
@@ -107,14 +107,17 @@ describe('the Forms variant of the social login (forms.html)', () => {
     await page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Signed in as ${email}.` })
+      .waitFor({ timeout: 60_000 });
     assert.match(new URL(page.url()).pathname, /\/forms\.html$/);
     await page.locator('#inspector-user').filter({ hasText: '"user_id"' }).waitFor({ timeout: 30_000 });
     await assertAccessible(page, 'coming back signed in');
     const request = await page.locator('#inspector-request').innerText();
     assert.match(request, /^POST http:\/\/127\.0\.0\.1:\d+\/continue\n/);
     const posted = JSON.parse(request.slice(request.indexOf('\n\n') + 2)) as Record<string, string>;
-    assert.ok(posted.state, 'the login\'s state was posted');
+    assert.ok(posted.state, "the login's state was posted");
     const element = JSON.parse(posted.consent_terms ?? 'null') as { policy: string; version: string; purposes: string[]; locale: string; hash: string };
     assert.deepEqual({ ...element, hash: undefined }, { policy: 'acme-signup', version: '2026-11-01', purposes: ['terms', 'marketing'], locale: 'en', hash: undefined });
     assert.match(element.hash, /^[0-9a-f]{64}$/);
@@ -168,7 +171,10 @@ describe('the Forms variant of the social login (forms.html)', () => {
       await page.locator('assent-terms').getByRole('checkbox', { name: TERMS }).check();
       await page.waitForFunction(() => ((document.querySelector('assent-terms') as unknown as { decision: unknown } | null)?.decision ?? null) !== null);
       await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('status').filter({ hasText: `Signed in as ${email}.` }).waitFor({ timeout: 60_000 });
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Signed in as ${email}.` })
+        .waitFor({ timeout: 60_000 });
     };
     await signInWithGoogle(page, email);
     await accept();
@@ -189,7 +195,10 @@ describe('the Forms variant of the social login (forms.html)', () => {
     const { page } = await open(t, 'forms.html');
     await page.locator('#deploy-status:not(:empty)').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Deploy to the demo tenant' }).click();
-    await page.locator('#deploy-status').filter({ hasText: /^(Deployed|acme-signup@2026-11-01: no changes)/ }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('#deploy-status')
+      .filter({ hasText: /^(Deployed|acme-signup@2026-11-01: no changes)/ })
+      .waitFor({ timeout: 60_000 });
     const status = page.locator('#binding-status');
     await page.getByRole('button', { name: 'Run the Form Action' }).click();
     await status.filter({ hasText: 'The post-login trigger runs the Form Action (assent-post-login-form renders the consent Form).' }).waitFor({ timeout: 30_000 });

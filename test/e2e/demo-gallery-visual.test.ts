@@ -63,7 +63,10 @@ async function matchBaseline(name: string, actual: Buffer): Promise<void> {
     await rm(`${SCREENSHOTS}${name}.actual.png`, { force: true });
     await rm(`${SCREENSHOTS}${name}.diff.png`, { force: true });
   }
-  assert.ok(different <= TOLERATED_PIXELS, `${name}: ${different} pixels differ from the baseline (${TOLERATED_PIXELS} tolerated); see ${name}.diff.png, approve with ASSENT_UPDATE_SCREENSHOTS=1 if intended`);
+  assert.ok(
+    different <= TOLERATED_PIXELS,
+    `${name}: ${different} pixels differ from the baseline (${TOLERATED_PIXELS} tolerated); see ${name}.diff.png, approve with ASSENT_UPDATE_SCREENSHOTS=1 if intended`,
+  );
 }
 
 /** The gallery as a laptop shows it, and as a phone does (390 px: the cards take the screen's width). */

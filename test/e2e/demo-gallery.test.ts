@@ -27,7 +27,21 @@ after(async () => {
   await demo?.stop();
 });
 
-const STATE_CARDS = ['terms-default', 'terms-checked', 'terms-invalid', 'terms-disabled', 'terms-purposes', 'terms-loading', 'terms-error', 'terms-rtl', 'terms-long', 'signup-idle', 'signup-invalid', 'signup-busy', 'signup-success'];
+const STATE_CARDS = [
+  'terms-default',
+  'terms-checked',
+  'terms-invalid',
+  'terms-disabled',
+  'terms-purposes',
+  'terms-loading',
+  'terms-error',
+  'terms-rtl',
+  'terms-long',
+  'signup-idle',
+  'signup-invalid',
+  'signup-busy',
+  'signup-success',
+];
 const ACCOUNT_CARDS = ['status-given', 'status-withdrawn', 'status-none', 'withdraw-idle', 'withdraw-error', 'reconsent-required', 'reconsent-offer'];
 const ELEMENTS = 'assent-terms, assent-signup-form, assent-consent-status, assent-withdraw-button, assent-reconsent';
 
@@ -69,7 +83,10 @@ describe('the designers gallery', () => {
   test('shows every state card with its element rendered, with no page error and no request leaving the machine', async (t) => {
     const { page, diagnostics } = await openGallery(t);
     for (const id of [...STATE_CARDS, ...ACCOUNT_CARDS]) {
-      const rendered = await page.locator(`#${id} :is(${ELEMENTS})`).first().evaluate((element) => (element.shadowRoot ?? element).childElementCount > 0);
+      const rendered = await page
+        .locator(`#${id} :is(${ELEMENTS})`)
+        .first()
+        .evaluate((element) => (element.shadowRoot ?? element).childElementCount > 0);
       assert.equal(rendered, true, `card ${id} shows nothing\n${diagnostics()}`);
     }
     assert.equal(await page.locator('#terms-checked input#required').isChecked(), true, 'the "checked" card is ticked');
@@ -81,7 +98,10 @@ describe('the designers gallery', () => {
 
   test('the signup form is shown busy while the answer does not come, and after a successful signup', async (t) => {
     const { page } = await openGallery(t);
-    await page.locator('#signup-busy form.assent-form[aria-busy="true"]').waitFor({ timeout: 5000 }).catch(async () => assert.fail(`not busy:\n${await page.locator('#signup-busy').innerText()}`));
+    await page
+      .locator('#signup-busy form.assent-form[aria-busy="true"]')
+      .waitFor({ timeout: 5000 })
+      .catch(async () => assert.fail(`not busy:\n${await page.locator('#signup-busy').innerText()}`));
     assert.equal(await page.locator('#signup-busy button[type="submit"]').getAttribute('aria-disabled'), 'true');
     await page.locator('#signup-success .assent-success').waitFor();
     assert.equal(await page.locator('#signup-success form.assent-form').isHidden(), true, 'the form gives way to the success message');
@@ -131,7 +151,11 @@ describe('the designers gallery', () => {
     assert.match(page.url(), /width=all/);
     assert.match(page.url(), /card=status-given/);
     const widths = () => page.locator('.gallery-column .gallery-card').evaluateAll((cards) => cards.map((card) => [card.id, card.getBoundingClientRect().width]));
-    assert.deepEqual(await widths(), [['status-given-phone', 360], ['status-given-tablet', 768], ['status-given-desktop', 1200]]);
+    assert.deepEqual(await widths(), [
+      ['status-given-phone', 360],
+      ['status-given-tablet', 768],
+      ['status-given-desktop', 1200],
+    ]);
     assert.deepEqual(await page.locator('.gallery-column-width').allInnerTexts(), ['Phone (360 px)', 'Tablet (768 px)', 'Desktop (1200 px)']);
     const results = await axe(page);
     assert.deepEqual(results.violations, [], describeViolations(results));

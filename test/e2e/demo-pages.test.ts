@@ -88,7 +88,7 @@ describe('every demo page', () => {
     });
   }
 
-  test('the demo server\'s own sources (demo/server/) are not served', async () => {
+  test("the demo server's own sources (demo/server/) are not served", async () => {
     for (const path of ['server/demo-server.ts', 'server/start.ts']) assert.equal((await fetch(new URL(path, demo.url))).status, 404, path);
   });
 

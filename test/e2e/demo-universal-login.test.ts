@@ -63,7 +63,10 @@ async function signUpOnHostedPage(page: Page, email: string, identifierFirst: bo
 
 /** The inspector's request pane and stored user once the page is back and signed up. */
 async function backSignedUp(page: Page, email: string): Promise<{ request: string; user: { email: string; app_metadata: { consent: unknown } } }> {
-  await page.getByRole('status').filter({ hasText: `Signed up as ${email}.` }).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Signed up as ${email}.` })
+    .waitFor({ timeout: 30_000 });
   assert.match(new URL(page.url()).pathname, /\/universal-login\.html$/);
   await page.locator('#inspector-user').filter({ hasText: '"user_id"' }).waitFor({ timeout: 30_000 });
   return { request: await page.locator('#inspector-request').innerText(), user: JSON.parse(await page.locator('#inspector-user').innerText()) as never };
@@ -78,7 +81,13 @@ describe('the Universal Login page (universal-login.html)', () => {
     await page.getByRole('button', { name: 'Deploy to the demo tenant' }).click();
     await status.filter({ hasText: /^Deployed acme-signup@2026-11-01: \d+ resources \(custom-text, partials, template, action\) changed\.$/ }).waitFor({ timeout: 60_000 });
     const changes = await page.locator('#deploy-changes').textContent();
-    for (const call of ['PUT /api/v2/prompts/signup/partials', 'PUT /api/v2/prompts/signup-password/partials', 'PUT /api/v2/prompts/signup/custom-text/de', 'PUT /api/v2/branding/templates/universal-login', 'PATCH /api/v2/actions/actions/']) {
+    for (const call of [
+      'PUT /api/v2/prompts/signup/partials',
+      'PUT /api/v2/prompts/signup-password/partials',
+      'PUT /api/v2/prompts/signup/custom-text/de',
+      'PUT /api/v2/branding/templates/universal-login',
+      'PATCH /api/v2/actions/actions/',
+    ]) {
       assert.ok(changes?.includes(call), `the changes name ${call}`);
     }
 

@@ -102,7 +102,7 @@ async function storedUser(email: string): Promise<{ app_metadata?: unknown } | u
   return users.find((user) => user.email === email);
 }
 
-test('with JavaScript disabled, a signup on the hosted page shows the Action\'s error for the unticked terms, then signs up once they are ticked', async (t) => {
+test("with JavaScript disabled, a signup on the hosted page shows the Action's error for the unticked terms, then signs up once they are ticked", async (t) => {
   const session = await openGuardedPage(browser, { javaScriptEnabled: false });
   t.after(() => session.close());
   const { page } = session;
@@ -111,7 +111,7 @@ test('with JavaScript disabled, a signup on the hosted page shows the Action\'s 
 
   await page.goto(signupUrl());
   assert.match(page.url(), /\/u\/signup\?state=/);
-  assert.equal(await page.title(), 'Sign up | Acme', 'the partial\'s script did not run');
+  assert.equal(await page.title(), 'Sign up | Acme', "the partial's script did not run");
   assert.equal(await page.getByRole('link', { name: 'terms' }).getAttribute('href'), 'https://acme.example/terms');
 
   await page.getByLabel('Email address').fill(email);
@@ -138,7 +138,7 @@ test('with JavaScript disabled, a signup on the hosted page shows the Action\'s 
   assert.deepEqual((await storedUser(email))?.app_metadata, { consent: { terms: true, marketing: true } });
 });
 
-test('axe finds no violation on the hosted signup page with the consent partial, nor on the page showing the Action\'s error', async (t) => {
+test("axe finds no violation on the hosted signup page with the consent partial, nor on the page showing the Action's error", async (t) => {
   const session = await openGuardedPage(browser);
   t.after(() => session.close());
   const { page } = session;

@@ -86,7 +86,12 @@ before(async () => {
     tenant: {
       clients: [
         { client_id: SPA, name: 'Acme', app_type: 'spa', callbacks: [`${app.origin}/callback`] },
-        { client_id: M2M, app_type: 'non_interactive', client_secret: M2M_SECRET, grants: [{ scope: ['read:forms', 'create:forms', 'update:forms', 'read:actions', 'update:actions', 'create:actions'] }] },
+        {
+          client_id: M2M,
+          app_type: 'non_interactive',
+          client_secret: M2M_SECRET,
+          grants: [{ scope: ['read:forms', 'create:forms', 'update:forms', 'read:actions', 'update:actions', 'create:actions'] }],
+        },
       ],
       connections: [{ name: SOCIAL, strategy: 'google-oauth2' }],
       actions: [{ module: ACTION, name: 'assent-post-login-form', secrets: formActionSecrets({ policy, formId: 'ap_notdeployedyet' }) }],
@@ -126,7 +131,10 @@ async function reachForm(page: Page, email: string): Promise<void> {
 
 /** Waits until the custom field has mounted <assent-terms> and hidden the Legal fields. */
 async function elementInPlace(page: Page): Promise<void> {
-  await page.locator('assent-terms').getByRole('checkbox', { name: /^I agree to the Terms of Service/ }).waitFor();
+  await page
+    .locator('assent-terms')
+    .getByRole('checkbox', { name: /^I agree to the Terms of Service/ })
+    .waitFor();
   await page.locator('#f-consent_required').waitFor({ state: 'hidden' });
 }
 
@@ -166,7 +174,7 @@ describe('the consent Form of a social login', () => {
     assert.equal(await verifyDecision(decision, policy, await loadMessages(consent.locale)), true);
   });
 
-  test('Continue with the required box unticked shows the element\'s error and submits nothing', async (t) => {
+  test("Continue with the required box unticked shows the element's error and submits nothing", async (t) => {
     const session = await openGuardedPage(browser);
     t.after(() => session.close());
     const { page } = session;

@@ -93,9 +93,13 @@ for (const version of versions) {
       });
 
       test(`${label}: ticking boxes reaches the app as assent-change events`, async () => {
-        await within().getByRole('checkbox', { name: /I agree to the Terms/ }).check();
+        await within()
+          .getByRole('checkbox', { name: /I agree to the Terms/ })
+          .check();
         await assertText(within().getByTestId('accepted'), 'terms');
-        await within().getByRole('checkbox', { name: /Email me news/ }).check();
+        await within()
+          .getByRole('checkbox', { name: /Email me news/ })
+          .check();
         await assertText(within().getByTestId('accepted'), 'terms,marketing');
       });
 

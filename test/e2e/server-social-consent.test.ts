@@ -70,7 +70,10 @@ describe('the consent page in Chromium', () => {
     assert.deepEqual(consent.purposes, { terms: true, marketing: true });
     assert.equal(consent.locale, 'en');
     assert.equal(consent.history.at(-1)!.source, 'action');
-    assert.deepEqual(session.console.filter((line) => /Content.Security.Policy|Refused to/i.test(line)), []);
+    assert.deepEqual(
+      session.console.filter((line) => /Content.Security.Policy|Refused to/i.test(line)),
+      [],
+    );
   });
 
   test('declining ends with the login denied and no consent stored', async (t) => {

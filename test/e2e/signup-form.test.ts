@@ -87,9 +87,12 @@ describe('<assent-signup-form> on the demo page, read back with the auth0 Node S
       for (const id of optional) await page.locator(`assent-terms #purpose-${id}`).check();
       const shown = (await page.locator('assent-terms label').allInnerTexts()).join('\n');
       await page.getByRole('button', { name: 'Create account' }).click();
-      await page.locator('#signup-done').waitFor({ state: 'visible', timeout: 15_000 }).catch((error: unknown) => {
-        throw new Error(`no success: ${String(error)}\n${diagnostics()}`);
-      });
+      await page
+        .locator('#signup-done')
+        .waitFor({ state: 'visible', timeout: 15_000 })
+        .catch((error: unknown) => {
+          throw new Error(`no success: ${String(error)}\n${diagnostics()}`);
+        });
 
       const users = await management.users.listUsersByEmail({ email });
       assert.equal(users.length, 1, `users-by-email found ${users.length} users for ${email}`);

@@ -107,7 +107,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 for (const javaScriptEnabled of [false, true]) {
   describe(`JavaScript ${javaScriptEnabled ? 'enabled' : 'disabled'}`, () => {
-    test('the required box unticked shows the Action\'s error in the prompt and creates no user; terms and marketing create a user with exactly those and a hash core verifies', async (t) => {
+    test("the required box unticked shows the Action's error in the prompt and creates no user; terms and marketing create a user with exactly those and a hash core verifies", async (t) => {
       const session = await openGuardedPage(browser, { javaScriptEnabled });
       t.after(() => session.close());
       const { page } = session;
@@ -127,7 +127,8 @@ for (const javaScriptEnabled of [false, true]) {
       assert.equal(await storedUser(email), undefined, 'no user without the required box');
 
       await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
-      if (!(await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).isChecked())) await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
+      if (!(await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).isChecked()))
+        await page.getByRole('checkbox', { name: 'Email me news and offers from Acme GmbH.' }).check();
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.waitForURL(`${app.origin}/callback?**`);
@@ -161,7 +162,7 @@ for (const javaScriptEnabled of [false, true]) {
   });
 }
 
-test('axe finds no violation on the hosted signup page with the partials, before and after the Action\'s error', async (t) => {
+test("axe finds no violation on the hosted signup page with the partials, before and after the Action's error", async (t) => {
   const session = await openGuardedPage(browser);
   t.after(() => session.close());
   const { page } = session;

@@ -70,7 +70,12 @@ before(async () => {
     tenant: {
       clients: [
         { client_id: SPA, name: 'Acme', app_type: 'spa', callbacks: [`${app.origin}/callback`] },
-        { client_id: M2M, app_type: 'non_interactive', client_secret: M2M_SECRET, grants: [{ scope: ['read:prompts', 'update:prompts', 'read:branding', 'update:branding', 'read:actions', 'update:actions', 'create:actions'] }] },
+        {
+          client_id: M2M,
+          app_type: 'non_interactive',
+          client_secret: M2M_SECRET,
+          grants: [{ scope: ['read:prompts', 'update:prompts', 'read:branding', 'update:branding', 'read:actions', 'update:actions', 'create:actions'] }],
+        },
       ],
       actions: [{ module: ACTION, name: 'assent-pre-user-registration', secrets: { ...universalLoginActionSecrets(policy) } }],
     },
@@ -118,7 +123,7 @@ test('the single-file <assent-terms> takes over the native boxes and the form po
   await page.goto(signupUrl());
   await page.locator('assent-terms').waitFor();
   await page.locator('[data-assent-ulp]').waitFor({ state: 'hidden' });
-  assert.equal(await page.getByRole('checkbox').count(), 3, 'only the element\'s boxes are visible');
+  assert.equal(await page.getByRole('checkbox').count(), 3, "only the element's boxes are visible");
 
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(strongPassword());
@@ -138,7 +143,7 @@ test('the single-file <assent-terms> takes over the native boxes and the form po
   assert.equal(consent.hash, body.get('ulp-consent_hash'));
 });
 
-test('with the element in place, an unticked required box still gets the Action\'s error in the prompt', async (t) => {
+test("with the element in place, an unticked required box still gets the Action's error in the prompt", async (t) => {
   const session = await openGuardedPage(browser);
   t.after(() => session.close());
   const { page } = session;

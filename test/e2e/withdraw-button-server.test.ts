@@ -80,7 +80,10 @@ async function openPage(t: { after(fn: () => Promise<void>): void }, mode: 'flag
   await page.route(`${fixture.api}${PAGE}**`, (route) =>
     route.request().url().endsWith('.js')
       ? route.fulfill({ contentType: 'text/javascript', body: script })
-      : route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Account</title><main><h1>Account</h1></main><script type="module" src="${PAGE}page.js"></script></html>` }),
+      : route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><title>Account</title><main><h1>Account</h1></main><script type="module" src="${PAGE}page.js"></script></html>`,
+        }),
   );
   // A document Playwright answers has no address of its own, so Chromium counts it as public and
   // asks before it calls a loopback host (the emulator): the test grants what a user would.
@@ -137,8 +140,14 @@ describe('<assent-withdraw-button> with the consent server', () => {
 
     await assert.rejects(fixture.management.users.get(user.userId), (error: { statusCode?: number }) => error.statusCode === 404);
     const [event] = await events(page);
-    const log = (await readFile(fixture.withdrawalLogPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { event_id: string; user_id: string; erase: string });
-    assert.deepEqual(log.filter((record) => record.user_id === user.userId).map((record) => [record.event_id, record.erase]), [[event!.eventId, 'delete']]);
+    const log = (await readFile(fixture.withdrawalLogPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event_id: string; user_id: string; erase: string });
+    assert.deepEqual(
+      log.filter((record) => record.user_id === user.userId).map((record) => [record.event_id, record.erase]),
+      [[event!.eventId, 'delete']],
+    );
   });
 
   test('after a lost answer, "Try again" sends the same event and the server records it once', async (t) => {
@@ -162,6 +171,9 @@ describe('<assent-withdraw-button> with the consent server', () => {
     assert.equal(sent.length, 2);
     assert.equal(sent[0], sent[1]);
     const consent = decodeConsentObject((await appMetadata(user)).consent);
-    assert.deepEqual(consent.history.filter((entry) => entry.event === 'withdrawn').map((entry) => entry.id), [sent[0]]);
+    assert.deepEqual(
+      consent.history.filter((entry) => entry.event === 'withdrawn').map((entry) => entry.id),
+      [sent[0]],
+    );
   });
 });

@@ -44,7 +44,10 @@ function run(results: { node?: Result[]; browser?: Result[]; e2e?: Result[] }, .
 }
 
 test('writes the matrix from the tagged tests: each requirement with what it means and the tests that prove it, titles without markers', () => {
-  const { status, document } = run({ node: everyRequirement(), browser: [{ file: 'packages/x.test.ts', suites: ['<assent-terms>'], name: 'renders the box unticked [Recital 32]', passed: true }], e2e: [] }, '--write');
+  const { status, document } = run(
+    { node: everyRequirement(), browser: [{ file: 'packages/x.test.ts', suites: ['<assent-terms>'], name: 'renders the box unticked [Recital 32]', passed: true }], e2e: [] },
+    '--write',
+  );
   assert.equal(status, 0);
   for (const requirement of REQUIREMENTS) assert.ok(document.includes(`## ${requirement.title}`), requirement.title);
   assert.match(document, /\| renders the box unticked \| `packages\/x\.test\.ts` › &lt;assent-terms&gt; \| browser \|/);

@@ -103,7 +103,10 @@ describe('ManagementClient users', () => {
     const { id, email } = await createUser('by-email');
     const users = await management.users.listUsersByEmail({ email });
     assert.ok(Array.isArray(users));
-    assert.deepEqual(users.map((user) => user.user_id), [id]);
+    assert.deepEqual(
+      users.map((user) => user.user_id),
+      [id],
+    );
   });
 
   test('users.listUsersByEmail with fields returns only those fields', async () => {
@@ -134,7 +137,10 @@ describe('ManagementClient jobs', () => {
     const download = await target.fetch(status.location!);
     assert.equal(download.status, 200);
     // Auth0 serves the export gzipped, one JSON object per line.
-    const lines = gunzipSync(Buffer.from(await download.arrayBuffer())).toString('utf8').trim().split('\n');
+    const lines = gunzipSync(Buffer.from(await download.arrayBuffer()))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     const rows = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const row = rows.find((entry) => entry.user_id === id);
     assert.ok(row, `user ${id} not in the export`);

@@ -30,7 +30,13 @@ before(async () => {
   emulator = await startEmulator({ port: 0, enableAdmin: true });
   const spa = emulator.tenant.clients.find((client) => client.app_type === 'spa')!;
   const m2m = emulator.tenant.clients.find((client) => client.app_type === 'non_interactive')!;
-  tenant = { url: emulator.url, clientId: spa.client_id, connection: emulator.tenant.connections[0]!.name, managementAudience: emulator.tenant.managementAudience, m2m: { clientId: m2m.client_id, clientSecret: m2m.client_secret! } };
+  tenant = {
+    url: emulator.url,
+    clientId: spa.client_id,
+    connection: emulator.tenant.connections[0]!.name,
+    managementAudience: emulator.tenant.managementAudience,
+    m2m: { clientId: m2m.client_id, clientSecret: m2m.client_secret! },
+  };
 });
 after(async () => {
   clients.forEach((client) => client.close());
@@ -39,7 +45,17 @@ after(async () => {
 
 async function clientFor(user: TestUser, options: Partial<ConsentClientOptions> = {}): Promise<ConsentClient> {
   const token = await userToken(tenant, user);
-  const client = createConsentClient({ domain: emulator.url, userId: user.userId, getAccessToken: () => token, policy, autoFlush: false, retry: { baseMs: 5, maxMs: 40 }, timeoutMs: 2000, outbox: memoryOutbox(), ...options });
+  const client = createConsentClient({
+    domain: emulator.url,
+    userId: user.userId,
+    getAccessToken: () => token,
+    policy,
+    autoFlush: false,
+    retry: { baseMs: 5, maxMs: 40 },
+    timeoutMs: 2000,
+    outbox: memoryOutbox(),
+    ...options,
+  });
   clients.push(client);
   return client;
 }
@@ -53,11 +69,17 @@ describe('consent client: reading', () => {
     const state = await (await clientFor(user)).getConsent();
     // No backend verified it (this tenant runs no Action): the user's own copy is a claim.
     assert.deepEqual([state.status, state.source, state.verified, state.accepted], ['claimed', 'user_metadata', false, ['terms', 'marketing']]);
-    assert.deepEqual(state.history.map((entry) => [entry.event, entry.source]), [['given', 'signup']]);
+    assert.deepEqual(
+      state.history.map((entry) => [entry.event, entry.source]),
+      [['given', 'signup']],
+    );
     const metadata = await metadataOf(user);
     assert.equal(metadata.plan, 'pro');
     assert.equal(metadata.consent_policy, 'acme-signup@2026-11-01', 'the signup claim stays as it was sent');
-    assert.deepEqual((metadata.consent as ConsentObject).history.map((entry) => entry.source), ['signup']);
+    assert.deepEqual(
+      (metadata.consent as ConsentObject).history.map((entry) => entry.source),
+      ['signup'],
+    );
   });
 
   test('two devices reading the fresh signup at once write its entry once', async () => {
@@ -124,7 +146,10 @@ describe('consent client: give and withdraw', () => {
     assert.deepEqual([withdrawn.status, withdrawn.accepted], ['withdrawn', []]);
     const again = await client.give(await decide(policy, ['terms']));
     assert.deepEqual([again.status, again.accepted, again.pending], ['claimed', ['terms'], []]);
-    assert.deepEqual((await storedConsent(user)).history.map((entry) => entry.event), ['given', 'given', 'withdrawn', 'given']);
+    assert.deepEqual(
+      (await storedConsent(user)).history.map((entry) => entry.event),
+      ['given', 'given', 'withdrawn', 'given'],
+    );
   });
 
   test('withdrawing one optional purpose keeps the consent to the terms', async () => {
@@ -136,7 +161,10 @@ describe('consent client: give and withdraw', () => {
   test('give reads first when the client has not read yet', async () => {
     const user = await signUp(tenant, policy);
     const state = await (await clientFor(user)).give(await decide(policy, ['terms', 'marketing']));
-    assert.deepEqual(state.history.map((entry) => entry.source), ['signup', 'browser']);
+    assert.deepEqual(
+      state.history.map((entry) => entry.source),
+      ['signup', 'browser'],
+    );
   });
 
   test('events made within one millisecond keep the order they were made in', async () => {
@@ -167,11 +195,17 @@ describe('consent client: outbox', () => {
     const state = await client.withdraw();
     await clear();
     assert.deepEqual([state.status, state.accepted], ['claimed', ['terms', 'marketing']]);
-    assert.deepEqual(state.pending.map((event) => [event.event, event.attempts, event.lastError]), [['withdrawn', 1, 'server']]);
+    assert.deepEqual(
+      state.pending.map((event) => [event.event, event.attempts, event.lastError]),
+      [['withdrawn', 1, 'server']],
+    );
     const flushed = await client.flush();
     await client.flush();
     assert.deepEqual([flushed.status, flushed.pending], ['withdrawn', []]);
-    assert.deepEqual((await storedConsent(user)).history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      (await storedConsent(user)).history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
   });
 
   test('after a 429 the event waits at least Retry-After, and new events wait with it', async () => {
@@ -189,7 +223,10 @@ describe('consent client: outbox', () => {
     assert.ok(first.pending[0]!.nextAttemptAt >= before + 30_000, `next attempt ${first.pending[0]!.nextAttemptAt - before} ms after`);
     const second = await client.withdraw();
     assert.equal(patches, 1, 'nothing is sent while the rate limit lasts');
-    assert.deepEqual(second.pending.map((event) => event.event), ['withdrawn', 'withdrawn']);
+    assert.deepEqual(
+      second.pending.map((event) => event.event),
+      ['withdrawn', 'withdrawn'],
+    );
     const flushed = await client.flush();
     assert.deepEqual([flushed.status, flushed.pending.length, (await storedConsent(user)).history.length], ['withdrawn', 0, 3]);
   });
@@ -206,7 +243,10 @@ describe('consent client: outbox', () => {
     const second = await clientFor(user, { outbox, autoFlush: true });
     const stored = await new Promise<string>((resolve) => second.subscribe((state) => state.pending.length === 0 && resolve(state.status)));
     assert.equal(stored, 'withdrawn');
-    assert.deepEqual((await storedConsent(user)).history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      (await storedConsent(user)).history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
   });
 
   test('the outbox holds no token', async () => {
@@ -241,14 +281,17 @@ describe('consent client: concurrent writers', () => {
   /** A transport whose every PATCH is followed by `competitor()`, a second real writer. */
   function racedBy(competitor: () => Promise<void>): ManagementTransport {
     const inner = fetchManagementTransport();
-    return { getUser: inner.getUser, patchUserMetadata: async (request, metadata) => {
-      const answer = await inner.patchUserMetadata(request, metadata);
-      await competitor();
-      return answer;
-    } };
+    return {
+      getUser: inner.getUser,
+      patchUserMetadata: async (request, metadata) => {
+        const answer = await inner.patchUserMetadata(request, metadata);
+        await competitor();
+        return answer;
+      },
+    };
   }
 
-  test("a writer that replaces the object right after each write gets the event merged back until it stops", async () => {
+  test('a writer that replaces the object right after each write gets the event merged back until it stops', async () => {
     const user = await signUp(tenant, policy, ['terms', 'marketing']);
     const client = await clientFor(user);
     await client.getConsent();
@@ -257,7 +300,10 @@ describe('consent client: concurrent writers', () => {
     const raced = await clientFor(user, { transport: racedBy(async () => void (races-- > 0 && (await asBackend(tenant, user.userId, 'PATCH', { user_metadata: { consent: stale } })))) });
     const state = await raced.withdraw();
     assert.deepEqual([state.status, state.pending], ['withdrawn', []]);
-    assert.deepEqual((await storedConsent(user)).history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      (await storedConsent(user)).history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
   });
 
   test('a writer that never stops is reported as a ConsentConflictError, and the event stays queued', async () => {
@@ -267,7 +313,10 @@ describe('consent client: concurrent writers', () => {
     const stale = await storedConsent(user);
     const raced = await clientFor(user, { maxWriteAttempts: 3, transport: racedBy(async () => void (await asBackend(tenant, user.userId, 'PATCH', { user_metadata: { consent: stale } }))) });
     await assert.rejects(raced.withdraw(), (error) => error instanceof ConsentConflictError && error.code === 'conflict' && error.attempts === 3 && error.eventIds.length === 1);
-    assert.deepEqual((await raced.pending()).map((event) => [event.event, event.lastError]), [['withdrawn', 'conflict']]);
+    assert.deepEqual(
+      (await raced.pending()).map((event) => [event.event, event.lastError]),
+      [['withdrawn', 'conflict']],
+    );
   });
 
   test('an event a stale writer removed after it was confirmed is put back at the next sync', async () => {
@@ -279,7 +328,10 @@ describe('consent client: concurrent writers', () => {
     await asBackend(tenant, user.userId, 'PATCH', { user_metadata: { consent: stale } });
     const state = await client.getConsent();
     assert.deepEqual([state.purposes, state.history.map((entry) => entry.event)], [{ terms: true, marketing: false }, ['given', 'withdrawn']]);
-    assert.deepEqual((await storedConsent(user)).history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      (await storedConsent(user)).history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
   });
 
   test('an object removed on purpose is not brought back', async () => {

@@ -88,7 +88,7 @@ async function stopWith(child: ChildProcess, signal: NodeJS.Signals): Promise<nu
 }
 
 describe('npm start', () => {
-  test('SIGTERM to npm stops every process it started and frees the demo\'s and the emulator\'s ports', { timeout: 240_000 }, async () => {
+  test("SIGTERM to npm stops every process it started and frees the demo's and the emulator's ports", { timeout: 240_000 }, async () => {
     const ports = { demo: await freePort(), emulator: await freePort() };
     const { child, output } = await npmStart(ports);
     assert.match(output(), new RegExp(`Assent demo\\s+http://127\\.0\\.0\\.1:${ports.demo}/`));
@@ -102,7 +102,10 @@ describe('npm start', () => {
     const taken = (busy.address() as AddressInfo).port;
     try {
       const { child, output } = await npmStart({ demo: taken, emulator: await freePort() });
-      const line = output().split('\n').find((text) => text.includes('Assent demo')) ?? '';
+      const line =
+        output()
+          .split('\n')
+          .find((text) => text.includes('Assent demo')) ?? '';
       const took = Number(/127\.0\.0\.1:(\d+)\//.exec(line)?.[1]);
       assert.notEqual(took, taken);
       assert.ok(line.includes(`(port ${taken} is in use: took ${took})`), line);

@@ -29,7 +29,15 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'assent-bindings-'));
   await writeFile(join(dir, 'marker.cjs'), MARKER_ACTION);
   await writeFile(join(dir, 'closed.cjs'), SIGNUP_ACTION);
-  await writeFile(join(dir, 'tenant.json'), JSON.stringify({ actions: [{ module: './marker.cjs', name: 'marker' }, { module: './closed.cjs', name: 'signups-closed' }] }));
+  await writeFile(
+    join(dir, 'tenant.json'),
+    JSON.stringify({
+      actions: [
+        { module: './marker.cjs', name: 'marker' },
+        { module: './closed.cjs', name: 'signups-closed' },
+      ],
+    }),
+  );
   emulator = await startEmulator({ port: 0, https: true, tenant: join(dir, 'tenant.json'), enableAdmin: true });
   trust = trustingFetch(emulator.caCert!);
 });

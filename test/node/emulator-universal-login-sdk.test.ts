@@ -16,7 +16,9 @@ import { DEFAULT_MACHINE_CLIENT, managementClient, managementClientWithScopes } 
 
 const { clientId: M2M, clientSecret: M2M_SECRET } = DEFAULT_MACHINE_CLIENT;
 const TEMPLATE = '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}</head><body class="_widget-auto-layout">{%- auth0:widget -%}</body></html>';
-const PARTIALS = { signup: { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="t" name="ulp-terms" value="accepted"><label for="t">{{ prompt.screen.texts.varTerms }}</label></div>' } };
+const PARTIALS = {
+  signup: { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="t" name="ulp-terms" value="accepted"><label for="t">{{ prompt.screen.texts.varTerms }}</label></div>' },
+};
 const TEXTS_DE = { signup: { 'var-terms': 'Ich stimme den [AGB](https://acme.example/agb) zu' } };
 
 let emulator: RunningEmulator;
@@ -49,7 +51,7 @@ test('auth0 7.x: branding.templates.updateUniversalLogin, getUniversalLogin and 
   await assert.rejects(management.branding.templates.getUniversalLogin(), (error: unknown) => error instanceof ManagementError && error.statusCode === 404);
 });
 
-test('auth0 7.x: a template without auth0:widget is refused with Auth0\'s 400 message', async () => {
+test("auth0 7.x: a template without auth0:widget is refused with Auth0's 400 message", async () => {
   await assert.rejects(client().branding.templates.updateUniversalLogin({ template: '<html><head>{%- auth0:head -%}</head></html>' }), (error: unknown) => {
     assert.ok(error instanceof ManagementError);
     assert.equal(error.statusCode, 400);
@@ -78,7 +80,7 @@ test('auth0 7.x: prompts.updateSettings turns identifier first on and getSetting
   assert.equal((await management.prompts.getSettings()).identifier_first, true);
 });
 
-test('auth0 7.x: a token without update:prompts gets Auth0\'s 403 insufficient_scope and the partials stay unchanged', async () => {
+test("auth0 7.x: a token without update:prompts gets Auth0's 403 insufficient_scope and the partials stay unchanged", async () => {
   await client().prompts.partials.set('signup', PARTIALS);
   const readOnly = await clientWithScopes('read:prompts');
   await assert.rejects(readOnly.prompts.partials.set('signup', { signup: { 'form-content-end': '<p>replaced</p>' } }), (error: unknown) => {
@@ -91,7 +93,10 @@ test('auth0 7.x: a token without update:prompts gets Auth0\'s 403 insufficient_s
 });
 
 test('auth0 7.x: a partial over 10,000 characters is refused with 400', async () => {
-  await assert.rejects(client().prompts.partials.set('signup', { signup: { 'form-content-end': 'x'.repeat(10_001) } }), (error: unknown) => error instanceof ManagementError && error.statusCode === 400);
+  await assert.rejects(
+    client().prompts.partials.set('signup', { signup: { 'form-content-end': 'x'.repeat(10_001) } }),
+    (error: unknown) => error instanceof ManagementError && error.statusCode === 400,
+  );
 });
 
 test('auth0/legacy (4.x): setUniversalLoginTemplate, updatePartials, updateCustomTextByLanguage and their getters', async () => {

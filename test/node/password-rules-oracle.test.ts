@@ -27,10 +27,7 @@ after(() => emulator.stop());
 
 // Characters around every rule's edges: each kind, OWASP specials, non-ASCII letters and digits,
 // and few enough distinct ones that runs of three identical characters happen.
-const character = fc.oneof(
-  fc.constantFrom('a', 'b', 'A', 'Z', '1', '9', '!', ' ', '~', '\\', 'é', 'Ä', '٣', '€', '😀'),
-  fc.string({ minLength: 1, maxLength: 1, unit: 'binary-ascii' }),
-);
+const character = fc.oneof(fc.constantFrom('a', 'b', 'A', 'Z', '1', '9', '!', ' ', '~', '\\', 'é', 'Ä', '٣', '€', '😀'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary-ascii' }));
 const password = fc.array(character, { minLength: 1, maxLength: 16 }).map((characters) => characters.join(''));
 
 async function signup(connection: string, candidate: string): Promise<{ status: number; body: unknown }> {
@@ -43,7 +40,10 @@ async function signup(connection: string, candidate: string): Promise<{ status: 
 }
 
 describe('passwordRules agrees with the server', () => {
-  const cases: [string, PasswordPolicyLevel, number | undefined][] = [...LEVELS.map((level) => [`level-${level}`, level, undefined] as [string, PasswordPolicyLevel, undefined]), ['good-min-12', 'good', 12]];
+  const cases: [string, PasswordPolicyLevel, number | undefined][] = [
+    ...LEVELS.map((level) => [`level-${level}`, level, undefined] as [string, PasswordPolicyLevel, undefined]),
+    ['good-min-12', 'good', 12],
+  ];
   for (const [connection, level, minLength] of cases) {
     test(`${connection}: accepted exactly when every rule is met, else the same rules`, async () => {
       await fc.assert(

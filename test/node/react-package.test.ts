@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const src = fileURLToPath(new URL('../../packages/react/src/', import.meta.url));
-const config = ts.getParsedCommandLineOfConfigFile(fileURLToPath(new URL('../../packages/react/tsconfig.build.json', import.meta.url)), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+const config = ts.getParsedCommandLineOfConfigFile(
+  fileURLToPath(new URL('../../packages/react/tsconfig.build.json', import.meta.url)),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+);
 assert.ok(config);
 
 const components = readdirSync(src).filter((file) => file.endsWith('.ts') && file !== 'jsx.ts');
@@ -23,5 +27,11 @@ test('every component module of @assent/react is built with the use client direc
 
 test('the JSX types module of @assent/react emits no code (types only)', () => {
   const { outputText } = ts.transpileModule(readFileSync(src + 'jsx.ts', 'utf8'), { compilerOptions: config.options, fileName: 'jsx.ts' });
-  assert.equal(outputText.replace(/\/\/# sourceMappingURL=.*\n?/, '').replace(/\/\*\*[\s\S]*?\*\/\s*/g, '').trim(), 'export {};');
+  assert.equal(
+    outputText
+      .replace(/\/\/# sourceMappingURL=.*\n?/, '')
+      .replace(/\/\*\*[\s\S]*?\*\/\s*/g, '')
+      .trim(),
+    'export {};',
+  );
 });

@@ -23,7 +23,9 @@ test('splits a policy longer than Auth0’s 4096 characters per secret into ASSE
   const messages = Object.fromEntries(['de', 'fr', 'it', 'es', 'nl', 'pl'].map((locale) => [locale, { 'purpose.marketing': `${locale}: ${'ä'.repeat(1500)} {controller}` }]));
   const policy = parsePolicy({ ...POLICY, messages });
   const secrets = actionSecrets({ policy, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET });
-  const parts = Object.keys(secrets).filter((name) => name.startsWith('ASSENT_POLICY_JSON')).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const parts = Object.keys(secrets)
+    .filter((name) => name.startsWith('ASSENT_POLICY_JSON'))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   assert.ok(parts.length >= 3, parts.join());
   assert.deepEqual(parts.slice(0, 3), ['ASSENT_POLICY_JSON', 'ASSENT_POLICY_JSON_2', 'ASSENT_POLICY_JSON_3']);
   for (const name of parts) assert.ok([...secrets[name]!].length <= 4096, `${name} has ${[...secrets[name]!].length} characters`);
@@ -31,7 +33,12 @@ test('splits a policy longer than Auth0’s 4096 characters per secret into ASSE
 });
 
 test('refuses a policy too large for Auth0’s 30 secrets with core’s PolicyError naming the limit', () => {
-  const messages = Object.fromEntries(['de', 'fr', 'it', 'es', 'nl', 'pl', 'pt', 'sv', 'da', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'hr', 'ga', 'mt', 'ar', 'he'].map((locale) => [locale, { 'purpose.marketing': `${'x'.repeat(1980)} {controller}`, 'purpose.terms': `${'y'.repeat(1980)} {documents}` }]));
+  const messages = Object.fromEntries(
+    ['de', 'fr', 'it', 'es', 'nl', 'pl', 'pt', 'sv', 'da', 'fi', 'cs', 'sk', 'sl', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'hr', 'ga', 'mt', 'ar', 'he'].map((locale) => [
+      locale,
+      { 'purpose.marketing': `${'x'.repeat(1980)} {controller}`, 'purpose.terms': `${'y'.repeat(1980)} {documents}` },
+    ]),
+  );
   assert.throws(
     () => actionSecrets({ policy: { ...POLICY, messages }, consentUrl: CONSENT_URL, sessionSecret: SESSION_SECRET }),
     (error: unknown) => error instanceof PolicyError && error.issues.some((issue) => issue.path === '' && issue.code === 'tooLong' && /100000/.test(issue.message)),

@@ -48,7 +48,10 @@ test('the pre-user-registration file exports its handler and lets a signup with 
   const denied: string[] = [];
   await exports.onExecutePreUserRegistration!({ user: { user_metadata: fields, app_metadata: {} }, secrets: SECRETS }, { access: { deny: (reason: string) => denied.push(reason) } });
   assert.deepEqual(denied, []);
-  assert.ok(required.every((name) => isBuiltin(name)), required.join());
+  assert.ok(
+    required.every((name) => isBuiltin(name)),
+    required.join(),
+  );
 });
 
 test('the post-login file records a signup under the event id core derives, hashing without a global crypto', async () => {

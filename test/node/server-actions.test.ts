@@ -93,7 +93,11 @@ describe('pre-user-registration', () => {
         let expected = true;
         try {
           const decision = decodeSignupFields(fields);
-          expected = decision.policy === POLICY.id && decision.version === POLICY.version && decision.purposes.includes('terms') && (await verifyDecision(decision, POLICY, await loadMessages(decision.locale)));
+          expected =
+            decision.policy === POLICY.id &&
+            decision.version === POLICY.version &&
+            decision.purposes.includes('terms') &&
+            (await verifyDecision(decision, POLICY, await loadMessages(decision.locale)));
         } catch (error) {
           if (!(error instanceof DecodeError)) throw error;
           expected = false;
@@ -216,7 +220,18 @@ describe('post-login: asking again', () => {
     const user = await userWithStoredConsent('2026-10-01', { terms: '3.1', privacy: '2.0' });
     const stored = await appConsent(user.userId);
     const withdrawn = applyConsentEvent(stored, { id: 'server-withdrawal', event: 'withdrawn', at: '2026-06-01T00:00:00.000Z', version: stored.version, purposes: [], source: 'server', given: false });
-    const forged = applyConsentEvent(withdrawn, { id: 'forged-given', event: 'given', at: '2026-07-01T00:00:00.000Z', version: stored.version, purposes: ['terms'], source: 'browser', policy: POLICY.id, hash: 'b'.repeat(64), locale: 'en', given: true });
+    const forged = applyConsentEvent(withdrawn, {
+      id: 'forged-given',
+      event: 'given',
+      at: '2026-07-01T00:00:00.000Z',
+      version: stored.version,
+      purposes: ['terms'],
+      source: 'browser',
+      policy: POLICY.id,
+      hash: 'b'.repeat(64),
+      locale: 'en',
+      given: true,
+    });
     await fixture.management.users.update(user.userId, { app_metadata: { consent: withdrawn }, user_metadata: { consent: forged } });
     const target = new URL((await fixture.loginThroughPage(user)).headers.get('location')!);
     assert.equal(target.pathname, '/consent/page');

@@ -113,7 +113,17 @@ const VERIFIER = 'assent-forms-consent-test-verifier-0123456789-abcdefghijklmnop
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
 function authorizeUrl(extra: Record<string, string> = {}): string {
-  const params = { client_id: SPA, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid', state: 'app-state', connection: SOCIAL, code_challenge: CHALLENGE, code_challenge_method: 'S256', ...extra };
+  const params = {
+    client_id: SPA,
+    response_type: 'code',
+    redirect_uri: CALLBACK,
+    scope: 'openid',
+    state: 'app-state',
+    connection: SOCIAL,
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+    ...extra,
+  };
   return `${emulator.url}/authorize?${new URLSearchParams(params)}`;
 }
 
@@ -310,7 +320,19 @@ describe('the consent in the tokens', () => {
     // The user withdraws marketing in the browser: a withdrawn event in their own copy, as the consent client writes it.
     const user = await userByEmail(email);
     const record = decodeConsentObject(user.app_metadata?.consent);
-    const withdrawn = applyConsentEvent(record, { id: 'withdraw-marketing-1', event: 'withdrawn', at: new Date(Date.parse(record.date) + 1000).toISOString(), version: record.version, purposes: ['terms'], declined: ['marketing'], source: 'browser' }, { now: Date.parse(record.date) + 2000 });
+    const withdrawn = applyConsentEvent(
+      record,
+      {
+        id: 'withdraw-marketing-1',
+        event: 'withdrawn',
+        at: new Date(Date.parse(record.date) + 1000).toISOString(),
+        version: record.version,
+        purposes: ['terms'],
+        declined: ['marketing'],
+        source: 'browser',
+      },
+      { now: Date.parse(record.date) + 2000 },
+    );
     await management.users.update(user.user_id!, { user_metadata: { consent: withdrawn } });
 
     const silent = callbackParams(await get(browser, authorizeUrl({ prompt: 'none' })));

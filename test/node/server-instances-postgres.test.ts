@@ -145,7 +145,10 @@ describe('two instances on one PostgreSQL', () => {
 
     assert.deepEqual(stale, []);
     assert.ok(acknowledged > 0, 'no event was acknowledged');
-    assert.deepEqual(deletes.map((entry) => entry.status), [200, 200]);
+    assert.deepEqual(
+      deletes.map((entry) => entry.status),
+      [200, 200],
+    );
     for (const { user } of shared) {
       const copy = decodeConsentObject((await fixture.management.users.get(user.userId)).app_metadata?.consent);
       assert.deepEqual(missing(copy, acks.get(user.userId)!), [], `every acknowledged event of ${user.userId} is in app_metadata.consent`);
@@ -185,8 +188,12 @@ describe('two instances on one PostgreSQL', () => {
     const statuses = await Promise.all(answers);
 
     const log = await logRecords();
-    const states = await Promise.all(targets.map(async ({ user }) => ({ userId: user.userId, exists: await exists(user.userId), records: log.filter((record) => record.user_id === user.userId).length })));
-    t.diagnostic(`at the kill: ${states.filter((s) => !s.exists).length} deleted, ${states.filter((s) => s.exists && s.records).length} recorded but not deleted, ${states.filter((s) => !s.records).length} untouched; answers ${statuses.join(',')}`);
+    const states = await Promise.all(
+      targets.map(async ({ user }) => ({ userId: user.userId, exists: await exists(user.userId), records: log.filter((record) => record.user_id === user.userId).length })),
+    );
+    t.diagnostic(
+      `at the kill: ${states.filter((s) => !s.exists).length} deleted, ${states.filter((s) => s.exists && s.records).length} recorded but not deleted, ${states.filter((s) => !s.records).length} untouched; answers ${statuses.join(',')}`,
+    );
     for (const state of states) {
       assert.ok(state.exists || state.records === 1, `${state.userId} was deleted without a record`);
       assert.ok(state.records <= 1);
@@ -200,7 +207,10 @@ describe('two instances on one PostgreSQL', () => {
     const after = await logRecords();
     for (const { user } of targets) {
       assert.equal(await exists(user.userId), false);
-      assert.deepEqual(after.filter((record) => record.user_id === user.userId).map((record) => record.event_id), [`kill-${user.userId.replace(/\W/g, '')}`]);
+      assert.deepEqual(
+        after.filter((record) => record.user_id === user.userId).map((record) => record.event_id),
+        [`kill-${user.userId.replace(/\W/g, '')}`],
+      );
     }
   });
 });

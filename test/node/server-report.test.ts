@@ -33,13 +33,29 @@ before(async () => {
   await fixture.call('/consent/withdraw', { token: await fixture.userToken(withdrawn), body: {} });
   expected.set(withdrawn.userId, 'withdrawn');
   const outdated = await fixture.signup();
-  const old = applyConsentEvent(undefined, { id: 'old', event: 'given', at: new Date(Date.now() + 1000).toISOString(), version: '2025-06-01', purposes: ['terms'], source: 'server', policy: POLICY.id, hash: 'b'.repeat(64), locale: 'en', documents: { terms: '2.0', privacy: '2.0' } });
+  const old = applyConsentEvent(undefined, {
+    id: 'old',
+    event: 'given',
+    at: new Date(Date.now() + 1000).toISOString(),
+    version: '2025-06-01',
+    purposes: ['terms'],
+    source: 'server',
+    policy: POLICY.id,
+    hash: 'b'.repeat(64),
+    locale: 'en',
+    documents: { terms: '2.0', privacy: '2.0' },
+  });
   await fixture.management.users.update(outdated.userId, { app_metadata: { consent: old } });
   expected.set(outdated.userId, 'outdated');
   const social = uniqueEmail('report-social');
   const params = new URLSearchParams({ client_id: SPA, response_type: 'code', redirect_uri: fixture.callback, connection: SOCIAL });
   const transaction = /name="state" value="([^"]+)"/.exec(await (await fixture.fetch(`${fixture.emulator.url}/authorize?${params}`)).text())![1]!;
-  await fixture.fetch(`${fixture.emulator.url}/u/social`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state: transaction, email: social }).toString() });
+  await fixture.fetch(`${fixture.emulator.url}/u/social`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ state: transaction, email: social }).toString(),
+  });
   const [socialUser] = await fixture.management.users.listUsersByEmail({ email: social });
   expected.set(socialUser!.user_id!, 'none');
   for (let i = 0; i < 6; i += 1) expected.set((await fixture.signup()).userId, 'signup-only');
@@ -64,13 +80,28 @@ describe('runConsentReport', () => {
     const user = await fixture.signup({ accepted: ['terms', 'marketing'] });
     const token = await fixture.userToken(user);
     const log = `sqlite:${join(dir, 'withdrawals.db')}`;
-    const handler = createConsentHandler({ auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET }, audience: API_AUDIENCE, policy: POLICY, fetch: fixture.fetch, withdrawalLog: log });
-    const erased = await handler.fetch(new Request('http://assent.test/consent/withdraw', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ erase: 'delete', eventId: 'report-erase' }) }));
+    const handler = createConsentHandler({
+      auth0: { domain: fixture.emulator.tenant.domain, clientId: M2M, clientSecret: M2M_SECRET },
+      audience: API_AUDIENCE,
+      policy: POLICY,
+      fetch: fixture.fetch,
+      withdrawalLog: log,
+    });
+    const erased = await handler.fetch(
+      new Request('http://assent.test/consent/withdraw', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ erase: 'delete', eventId: 'report-erase' }),
+      }),
+    );
     await handler.close();
     assert.equal(erased.status, 200);
     const output = join(dir, 'report-with-log.jsonl');
     const result = await runConsentReport(options(output, { format: 'jsonl', withdrawalLog: log }));
-    const rows = (await readFile(output, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    const rows = (await readFile(output, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, string>);
     assert.equal(rows.length, result.rows);
     const mine = rows.filter((row) => row.user_id === user.userId);
     assert.deepEqual(mine, [{ user_id: user.userId, email: '', status: 'erased', policy_version: 'acme-signup@2026-11-01', purposes: '', date: mine[0]?.date, source: 'withdrawal_log' }]);
@@ -145,7 +176,10 @@ describe('runConsentReport', () => {
 
   test('refuses a checkpoint written for another output format', async () => {
     const output = join(dir, 'mismatch.csv');
-    await writeFile(`${output}.checkpoint.json`, JSON.stringify({ format: 'assent-consent-report-checkpoint', version: 1, job_id: 'job_x', output, output_format: 'jsonl', rows: 0, bytes: 0, started_at: '' }));
+    await writeFile(
+      `${output}.checkpoint.json`,
+      JSON.stringify({ format: 'assent-consent-report-checkpoint', version: 1, job_id: 'job_x', output, output_format: 'jsonl', rows: 0, bytes: 0, started_at: '' }),
+    );
     await assert.rejects(runConsentReport(options(output)), /remove it to start a new report/);
   });
 });
@@ -155,10 +189,14 @@ describe('the assent-consent-report command', () => {
     const policyFile = join(dir, 'policy.json');
     await writeFile(policyFile, JSON.stringify(POLICY));
     const output = join(dir, 'cli.jsonl');
-    const child = spawn(process.execPath, [BIN, '--domain', fixture.emulator.tenant.domain, '--client-id', M2M, '--policy', policyFile, '--output', output, '--format', 'jsonl', '--poll-interval', '20'], {
-      env: { ...process.env, AUTH0_CLIENT_SECRET: M2M_SECRET, NODE_EXTRA_CA_CERTS: fixture.emulator.caCertPath! },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, '--domain', fixture.emulator.tenant.domain, '--client-id', M2M, '--policy', policyFile, '--output', output, '--format', 'jsonl', '--poll-interval', '20'],
+      {
+        env: { ...process.env, AUTH0_CLIENT_SECRET: M2M_SECRET, NODE_EXTRA_CA_CERTS: fixture.emulator.caCertPath! },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -166,7 +204,10 @@ describe('the assent-consent-report command', () => {
     assert.match(stderr, /export job job_\w+: completed/);
     assert.match(stderr, /users written/);
     assert.match(stderr, /done: \d+ users in /);
-    const rows = (await readFile(output, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    const rows = (await readFile(output, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, string>);
     assert.ok(rows.length >= expected.size);
     assert.deepEqual(Object.keys(rows[0]!), ['user_id', 'email', 'status', 'policy_version', 'purposes', 'date', 'source']);
     assert.equal(stderr.includes(M2M_SECRET), false);

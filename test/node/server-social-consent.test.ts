@@ -140,7 +140,8 @@ describe('a social login without consent', () => {
       action: string;
       fields: Record<string, string>;
     };
-    const post = () => fixture.fetch(signed.action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(signed.fields).toString() });
+    const post = () =>
+      fixture.fetch(signed.action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(signed.fields).toString() });
     assert.equal((await post()).status, 302);
     assert.equal((await post()).status, 400);
   });
@@ -159,7 +160,7 @@ describe('the session token and the return token cannot stand in for each other'
     const params = redirectParams(done);
     assert.equal(params.get('code'), null);
     assert.equal(params.get('error'), 'access_denied');
-    assert.equal(params.get('error_description'), 'Consent could not be verified: the token is not the consent page\'s answer');
+    assert.equal(params.get('error_description'), "Consent could not be verified: the token is not the consent page's answer");
     assert.equal((await userByEmail(email)).app_metadata?.consent, undefined);
   });
 
@@ -215,7 +216,11 @@ describe('the issuer of the page’s answer', () => {
     const target = consentTarget(await socialLogin(email));
     const user = await userByEmail(email);
     const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
-    const answer = { outcome: 'accepted', event_id: crypto.randomUUID(), decision: { policy: decision.policy, version: decision.version, purposes: decision.purposes, locale: decision.locale, hash: decision.hash } };
+    const answer = {
+      outcome: 'accepted',
+      event_id: crypto.randomUUID(),
+      decision: { policy: decision.policy, version: decision.version, purposes: decision.purposes, locale: decision.locale, hash: decision.hash },
+    };
     const token = await new SignJWT({ token_use: 'assent-consent-return', state: target.state, assent: answer })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer('http://evil.example')
@@ -265,7 +270,9 @@ describe('the consent page and its decision endpoint', () => {
   test('a decision whose hash does not match the policy text is refused (422) and nothing is signed', async () => {
     const target = consentTarget(await socialLogin(uniqueEmail('social-tampered')));
     const decision = await createDecision(POLICY, { accepted: ['terms'], locale: 'en', messages: en });
-    const response = await fixture.call('/consent/page/decision', { body: { state: target.state, session_token: target.sessionToken, outcome: 'accepted', decision: { ...decision, purposes: ['terms', 'marketing'] } } });
+    const response = await fixture.call('/consent/page/decision', {
+      body: { state: target.state, session_token: target.sessionToken, outcome: 'accepted', decision: { ...decision, purposes: ['terms', 'marketing'] } },
+    });
     assert.equal(response.status, 422);
     assert.equal(((await response.json()) as { error: string }).error, 'decision_mismatch');
   });
@@ -333,7 +340,10 @@ describe('the consent page and its decision endpoint', () => {
       assert.equal(chunk.status, 200, `chunks/${name}`);
       pending.push(...[...(await chunk.text()).matchAll(chunkPath)].map((match) => match[1]!));
     }
-    assert.ok([...seen].some((name) => /^de-[A-Z0-9]+\.js$/.test(name)), `the German texts are a separate chunk (chunks: ${[...seen].join(', ')})`);
+    assert.ok(
+      [...seen].some((name) => /^de-[A-Z0-9]+\.js$/.test(name)),
+      `the German texts are a separate chunk (chunks: ${[...seen].join(', ')})`,
+    );
     assert.equal((await fixture.call('/consent/page/../package.json')).status, 404);
   });
 });

@@ -39,7 +39,11 @@ const stored = (userId: string) => fixture.management.users.get(userId);
 const exported = async (userId: string): Promise<DirectoryUser> => ({ ...(await stored(userId)), user_id: userId });
 /** Writes `user_metadata.consent` as the user can with their own token (`update:current_user_metadata`). */
 const writeOwnCopy = (userId: string, consent: unknown) => fixture.management.users.update(userId, { user_metadata: { consent } });
-const withdrawalLog = async (): Promise<WithdrawalRecord[]> => (await readFile(fixture.withdrawalLogPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as WithdrawalRecord);
+const withdrawalLog = async (): Promise<WithdrawalRecord[]> =>
+  (await readFile(fixture.withdrawalLogPath, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as WithdrawalRecord);
 
 /** A signed-up user whose verified signup is in the record, and their token. */
 async function recordedUser(accepted = ['terms', 'marketing']): Promise<{ user: TestUser; token: string }> {
@@ -51,7 +55,11 @@ async function recordedUser(accepted = ['terms', 'marketing']): Promise<{ user: 
 
 /** The forgery of the attack: a "given" written into the user's own copy, dated after everything, with a made-up hash. */
 function forgedGiven(base: ConsentObject, id = 'forged', at = new Date(Date.now() + 60_000).toISOString()): ConsentObject {
-  return applyConsentEvent(base, { id, event: 'given', at, version: POLICY.version, purposes: ['terms', 'marketing'], declined: [], source: 'server', hash: 'a'.repeat(64), policy: POLICY.id, locale: 'en', given: true }, { now: Date.parse(at) });
+  return applyConsentEvent(
+    base,
+    { id, event: 'given', at, version: POLICY.version, purposes: ['terms', 'marketing'], declined: [], source: 'server', hash: 'a'.repeat(64), policy: POLICY.id, locale: 'en', given: true },
+    { now: Date.parse(at) },
+  );
 }
 
 describe('a given forged into user_metadata after a withdrawal', () => {
@@ -72,7 +80,10 @@ describe('a given forged into user_metadata after a withdrawal', () => {
   });
 
   test('the export is the record: the withdrawal, not the forged date or hash', async () => {
-    const { record, receipt } = (await (await fixture.call('/consent/export', { token })).json()) as { record: Record<string, unknown>; receipt: { consentReceiptID: string; services: { purposes: unknown[] }[] } };
+    const { record, receipt } = (await (await fixture.call('/consent/export', { token })).json()) as {
+      record: Record<string, unknown>;
+      receipt: { consentReceiptID: string; services: { purposes: unknown[] }[] };
+    };
     const json = JSON.stringify({ record, receipt });
     assert.ok(!json.includes('a'.repeat(64)), 'the forged hash is not exported');
     assert.ok(!json.includes('forged'), 'the forged entry is not exported');
@@ -99,7 +110,10 @@ describe('delete mode against a flooded user_metadata', () => {
     assert.equal(response.status, 200, await response.clone().text());
     const logged = (await withdrawalLog()).find((entry) => entry.event_id === 'erase-flooded');
     assert.ok(logged?.consent);
-    assert.deepEqual(logged.consent.history.map((entry) => entry.id), [signupId, 'erase-flooded']);
+    assert.deepEqual(
+      logged.consent.history.map((entry) => entry.id),
+      [signupId, 'erase-flooded'],
+    );
     assert.equal(logged.consent.given, false);
   });
 
@@ -113,7 +127,10 @@ describe('delete mode against a flooded user_metadata', () => {
 
     assert.equal((await fixture.call('/consent/withdraw', { token, body: { erase: 'delete', eventId: 'erase-skewed' } })).status, 200);
     const logged = (await withdrawalLog()).find((entry) => entry.event_id === 'erase-skewed');
-    assert.deepEqual(logged?.consent?.history.map((entry) => entry.id), [signupId, 'erase-skewed']);
+    assert.deepEqual(
+      logged?.consent?.history.map((entry) => entry.id),
+      [signupId, 'erase-skewed'],
+    );
     assert.equal(logged?.consent?.given, false);
   });
 });
@@ -122,7 +139,16 @@ describe("the user's own withdrawal", () => {
   test('a withdrawal written with the user token counts at once and the server writes it into app_metadata', async () => {
     const { user, token } = await recordedUser();
     const record = decodeConsentObject((await stored(user.userId)).app_metadata?.consent);
-    const own = applyConsentEvent(record, { id: 'own-withdrawal', event: 'withdrawn', at: new Date().toISOString(), version: POLICY.version, purposes: [], declined: ['terms', 'marketing'], source: 'browser', given: false });
+    const own = applyConsentEvent(record, {
+      id: 'own-withdrawal',
+      event: 'withdrawn',
+      at: new Date().toISOString(),
+      version: POLICY.version,
+      purposes: [],
+      declined: ['terms', 'marketing'],
+      source: 'browser',
+      given: false,
+    });
     await writeOwnCopy(user.userId, own);
 
     const body = await state(token);
@@ -180,6 +206,9 @@ describe('signup fields whose hash does not verify', () => {
     const user = await fixture.signup({ accepted: ['terms'] });
     const body = await state(await tokenFor(user.userId));
     assert.deepEqual([body.status, body.source, body.accepted], ['given', 'app_metadata', ['terms']]);
-    assert.deepEqual(decodeConsentObject((await stored(user.userId)).app_metadata?.consent).history.map((entry) => entry.source), ['signup']);
+    assert.deepEqual(
+      decodeConsentObject((await stored(user.userId)).app_metadata?.consent).history.map((entry) => entry.source),
+      ['signup'],
+    );
   });
 });

@@ -36,7 +36,13 @@ describe('withdrawing purposes', () => {
     const body = (await response.json()) as { status: string; accepted: string[] };
     assert.deepEqual([body.status, body.accepted], ['given', ['terms']]);
     const consent = await appConsent(user.userId);
-    assert.deepEqual(consent.history.map((entry) => [entry.event, entry.source]), [['given', 'signup'], ['withdrawn', 'server']]);
+    assert.deepEqual(
+      consent.history.map((entry) => [entry.event, entry.source]),
+      [
+        ['given', 'signup'],
+        ['withdrawn', 'server'],
+      ],
+    );
     assert.equal(consent.purposes.marketing, false);
   });
 
@@ -81,9 +87,7 @@ describe('withdrawing purposes', () => {
     const { user, token } = await userWithToken();
     const decision = await createDecision(POLICY, { accepted: ['terms', 'marketing'], locale: 'en', messages: en });
     const requests = Array.from({ length: 8 }, (_, i) =>
-      i % 2 === 0
-        ? fixture.call('/consent/withdraw', { token, body: { purposes: ['marketing'], eventId: `w-${i}` } })
-        : fixture.call('/consent', { token, body: { decision, eventId: `g-${i}` } }),
+      i % 2 === 0 ? fixture.call('/consent/withdraw', { token, body: { purposes: ['marketing'], eventId: `w-${i}` } }) : fixture.call('/consent', { token, body: { decision, eventId: `g-${i}` } }),
     );
     for (const response of await Promise.all(requests)) assert.equal(response.status, 200);
     const ids = (await appConsent(user.userId)).history.map((entry) => entry.id);
@@ -102,7 +106,10 @@ describe('erase: "flag"', () => {
     const stored = await fixture.management.users.get(user.userId);
     assert.equal(stored.app_metadata?.deleted, true);
     const consent = decodeConsentObject(stored.app_metadata?.consent);
-    assert.deepEqual(consent.history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      consent.history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
 
     const login = redirectParams(await fixture.loginThroughPage(user));
     assert.equal(login.get('error'), 'access_denied');
@@ -134,14 +141,20 @@ describe('erase: "delete"', () => {
     assert.ok(error instanceof ManagementError);
     assert.equal(error.statusCode, 404);
 
-    const records = (await readFile(fixture.withdrawalLogPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as WithdrawalRecord);
+    const records = (await readFile(fixture.withdrawalLogPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as WithdrawalRecord);
     const record = records.find((candidate) => candidate.user_id === user.userId);
     assert.ok(record, 'the withdrawal record remains in the log');
     assert.equal(record.event_id, 'erase-1');
     assert.equal(record.email_sha256, createHash('sha256').update(user.email.toLowerCase()).digest('hex'));
     assert.equal(JSON.stringify(record).includes(user.email), false, 'the erased address is not kept');
     const consent = decodeConsentObject(record.consent);
-    assert.deepEqual(consent.history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      consent.history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
     assert.equal(consent.given, false);
 
     const afterwards = await fixture.call('/consent', { token });

@@ -55,10 +55,16 @@ describe('withdrawal log in PostgreSQL', () => {
     assert.equal(response.status, 200);
     assert.equal(await gone(fixture, user.userId), true);
     const mine = (await records(url)).filter((record) => record.user_id === user.userId);
-    assert.deepEqual(mine.map((record) => record.event_id), ['pg-erase-1']);
+    assert.deepEqual(
+      mine.map((record) => record.event_id),
+      ['pg-erase-1'],
+    );
     assert.equal(mine[0]?.email_sha256, createHash('sha256').update(user.email.toLowerCase()).digest('hex'));
     assert.equal(JSON.stringify(mine).includes(user.email), false);
-    assert.deepEqual(decodeConsentObject(mine[0]?.consent).history.map((entry) => entry.event), ['given', 'withdrawn']);
+    assert.deepEqual(
+      decodeConsentObject(mine[0]?.consent).history.map((entry) => entry.event),
+      ['given', 'withdrawn'],
+    );
   });
 
   test('a withdrawal retried after its record was committed (the delete never happened) deletes the user and adds no second row', async () => {
@@ -93,7 +99,10 @@ describe('withdrawal log in PostgreSQL', () => {
           return i % 2 === 0 ? fixture.call('/consent', { token, body: { decision, eventId } }) : second.fetch(new Request('http://assent.test/consent', init));
         }),
       );
-      assert.deepEqual(answers.map((answer) => answer.status), ids.map(() => 200));
+      assert.deepEqual(
+        answers.map((answer) => answer.status),
+        ids.map(() => 200),
+      );
       const history = decodeConsentObject((await fixture.management.users.get(user.userId)).app_metadata?.consent).history.map((entry) => entry.id);
       for (const id of ids) assert.equal(history.filter((entry) => entry === id).length, 1, `${id} is in the history once`);
     } finally {

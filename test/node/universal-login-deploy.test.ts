@@ -40,7 +40,13 @@ let trust: TrustingFetch;
 
 before(async () => {
   // As an earlier version of the deployment left it: the per-field secrets the Action no longer reads, beside a secret of the app's own.
-  const stale = { ASSENT_POLICY: 'acme-signup@2026-01-01', ASSENT_REQUIRED_PURPOSES: 'terms', ASSENT_OPTIONAL_PURPOSES: 'marketing', ASSENT_REQUIRED_DOCUMENTS: 'terms@3.1,privacy@2.0', ASSENT_TEXT_DETAILS: 'https://acme.example/terms' };
+  const stale = {
+    ASSENT_POLICY: 'acme-signup@2026-01-01',
+    ASSENT_REQUIRED_PURPOSES: 'terms',
+    ASSENT_OPTIONAL_PURPOSES: 'marketing',
+    ASSENT_REQUIRED_DOCUMENTS: 'terms@3.1,privacy@2.0',
+    ASSENT_TEXT_DETAILS: 'https://acme.example/terms',
+  };
   const tenant = { ...defaultTenantConfig(), actions: [{ module: ACTION, name: 'assent-pre-user-registration', secrets: { ...stale, ACME_AUDIT_URL: 'https://audit.acme.example/' } }] };
   emulator = await startEmulator({ port: 0, https: true, enableAdmin: true, tenant });
   trust = trustingFetch(emulator.caCert!);
@@ -83,7 +89,19 @@ describe('deployUniversalLogin', () => {
     assert.equal(result.applied, false);
     assert.deepEqual(
       result.changes.map((change) => `${change.kind} ${change.target}`),
-      ['custom-text signup/en', 'custom-text signup/de', 'custom-text signup-id/en', 'custom-text signup-id/de', 'custom-text signup-password/en', 'custom-text signup-password/de', 'partials signup', 'partials signup-id', 'partials signup-password', 'template universal-login', 'action assent-pre-user-registration'],
+      [
+        'custom-text signup/en',
+        'custom-text signup/de',
+        'custom-text signup-id/en',
+        'custom-text signup-id/de',
+        'custom-text signup-password/en',
+        'custom-text signup-password/de',
+        'partials signup',
+        'partials signup-id',
+        'partials signup-password',
+        'template universal-login',
+        'action assent-pre-user-registration',
+      ],
     );
     assert.match(result.changes[1]!.diff, /^\+ {5}"var-assent-required": "Ich akzeptiere ⟦0⟧die Nutzungsbedingungen⟦\/⟧ und ⟦1⟧die Datenschutzerklärung⟦\/⟧\.",?$/m);
     assert.deepEqual(await tenantState(), before);
@@ -120,7 +138,10 @@ describe('deployUniversalLogin', () => {
 
     await deploy();
     const bound = (await management.actions.triggers.bindings.list('pre-user-registration')).data;
-    assert.deepEqual(bound.map((entry) => entry.action?.name), ['assent-pre-user-registration']);
+    assert.deepEqual(
+      bound.map((entry) => entry.action?.name),
+      ['assent-pre-user-registration'],
+    );
     assert.deepEqual((await deploy()).changes, []);
   });
 
@@ -129,7 +150,10 @@ describe('deployUniversalLogin', () => {
     const action = result.changes.find((change) => change.kind === 'action')!;
     assert.match(action.diff, /^- secret ASSENT_REQUIRED_PURPOSES$/m);
     const { secrets } = await tenantState();
-    assert.deepEqual(secrets.filter((name) => !name?.startsWith('ASSENT_DIGEST_')), ['ACME_AUDIT_URL', 'ASSENT_POLICY_JSON']);
+    assert.deepEqual(
+      secrets.filter((name) => !name?.startsWith('ASSENT_DIGEST_')),
+      ['ACME_AUDIT_URL', 'ASSENT_POLICY_JSON'],
+    );
     assert.deepEqual((await deploy()).changes, []);
   });
 
@@ -142,7 +166,10 @@ describe('deployUniversalLogin', () => {
     assert.ok((await tenantState()).secrets.includes('ASSENT_POLICY'));
 
     const again = await deploy();
-    assert.deepEqual(again.changes.map((change) => change.kind), ['action']);
+    assert.deepEqual(
+      again.changes.map((change) => change.kind),
+      ['action'],
+    );
     assert.ok(!(await tenantState()).secrets.includes('ASSENT_POLICY'));
     assert.deepEqual((await deploy()).changes, []);
   });
@@ -159,7 +186,7 @@ describe('deployUniversalLogin', () => {
     assert.equal(texts.signup?.['var-other'], 'kept');
   });
 
-  test('a token lacking update:prompts fails with Auth0\'s 403 and changes nothing', async () => {
+  test("a token lacking update:prompts fails with Auth0's 403 and changes nothing", async () => {
     const before = await tenantState();
     const management = await clientWithScopes('read:prompts read:branding update:branding read:actions update:actions create:actions');
     await assert.rejects(deployUniversalLogin({ management, policy, languages: ['en', 'de'], template: TEMPLATE }), (error: unknown) => {

@@ -64,7 +64,10 @@ describe('deployConsentForm with the auth0 SDK', () => {
     const result = await deployConsentForm({ management: client(), policy, element: ELEMENT, dryRun: true });
     assert.equal(result.applied, false);
     assert.equal(result.formId, null);
-    assert.deepEqual(result.changes.map((change) => [change.kind, change.target, change.call]), [['form', 'assent-consent', 'POST /api/v2/forms']]);
+    assert.deepEqual(
+      result.changes.map((change) => [change.kind, change.target, change.call]),
+      [['form', 'assent-consent', 'POST /api/v2/forms']],
+    );
     assert.match(result.changes[0]!.diff, /^\+ .*"consent_required"/m);
     assert.deepEqual(await storedForms(), []);
   });
@@ -74,7 +77,10 @@ describe('deployConsentForm with the auth0 SDK', () => {
     assert.match(result.formId ?? '', /^ap_[A-Za-z0-9]{22}$/);
     const stored = await client().forms.get(result.formId!);
     const { body } = await generateConsentForm(policy, { element: ELEMENT });
-    assert.deepEqual({ name: stored.name, nodes: stored.nodes, start: stored.start, ending: stored.ending, languages: stored.languages }, JSON.parse(JSON.stringify({ name: body.name, nodes: body.nodes, start: body.start, ending: body.ending, languages: body.languages })));
+    assert.deepEqual(
+      { name: stored.name, nodes: stored.nodes, start: stored.start, ending: stored.ending, languages: stored.languages },
+      JSON.parse(JSON.stringify({ name: body.name, nodes: body.nodes, start: body.start, ending: body.ending, languages: body.languages })),
+    );
   });
 
   test('a second deployment changes nothing', async () => {
@@ -89,7 +95,10 @@ describe('deployConsentForm with the auth0 SDK', () => {
     const first = await deployConsentForm({ management: client(), policy, element: ELEMENT });
     const next = await deployConsentForm({ management: client(), policy: { ...policy, version: '2026-12-01' }, element: ELEMENT });
     assert.equal(next.formId, first.formId);
-    assert.deepEqual(next.changes.map((change) => change.call), [`PATCH /api/v2/forms/${first.formId}`]);
+    assert.deepEqual(
+      next.changes.map((change) => change.call),
+      [`PATCH /api/v2/forms/${first.formId}`],
+    );
     assert.match(next.changes[0]!.diff, /^- .*acme-signup@2026-11-01/m);
     assert.match(next.changes[0]!.diff, /^\+ .*acme-signup@2026-12-01/m);
     const stored = await client().forms.get(first.formId!);
@@ -128,12 +137,20 @@ describe('deployConsentForms: one Form per language', () => {
     const stored = await storedForms();
     assert.deepEqual(stored.map((form) => form.name).sort(), ['assent-consent-de', 'assent-consent-en', 'assent-consent-fr']);
     for (const language of ['en', 'de', 'fr']) {
-      const form = (await client().forms.get(result.formIds[language]!)) as unknown as { name: string; start: { hidden_fields: { key: string; value: string }[] }; nodes: { config: { components: { type: string; config: { text?: string } }[] } }[] };
+      const form = (await client().forms.get(result.formIds[language]!)) as unknown as {
+        name: string;
+        start: { hidden_fields: { key: string; value: string }[] };
+        nodes: { config: { components: { type: string; config: { text?: string } }[] } }[];
+      };
       assert.equal(form.name, `assent-consent-${language}`);
-      assert.deepEqual(form.start.hidden_fields.find((field) => field.key === 'consent_locale'), { key: 'consent_locale', value: language });
+      assert.deepEqual(
+        form.start.hidden_fields.find((field) => field.key === 'consent_locale'),
+        { key: 'consent_locale', value: language },
+      );
       assert.deepEqual(form, { ...form, ...(await generateConsentForm(policy, { name: `assent-consent-${language}`, locale: language, element: ELEMENT })).body });
     }
-    const button = (language: string) => generateConsentForm(policy, { locale: language }).then(({ body }) => body.nodes[0]!.config.components.find((component) => component.type === 'NEXT_BUTTON')!.config.text);
+    const button = (language: string) =>
+      generateConsentForm(policy, { locale: language }).then(({ body }) => body.nodes[0]!.config.components.find((component) => component.type === 'NEXT_BUTTON')!.config.text);
     assert.deepEqual([await button('en'), await button('de'), await button('fr')], ['Continue', 'Weiter', 'Continuer']);
   });
 
@@ -142,13 +159,23 @@ describe('deployConsentForms: one Form per language', () => {
     const again = await deployConsentForms({ management: client(), policy, languages: ['en', 'de'] });
     assert.deepEqual(again.changes, []);
     const next = await deployConsentForms({ management: client(), policy: { ...policy, version: '2026-12-01' }, languages: ['en', 'de'] });
-    assert.deepEqual(next.changes.map((change) => [change.target, change.call.replace(/ap_\w+/, 'ap_…')]), [['assent-consent-en', 'PATCH /api/v2/forms/ap_…'], ['assent-consent-de', 'PATCH /api/v2/forms/ap_…']]);
+    assert.deepEqual(
+      next.changes.map((change) => [change.target, change.call.replace(/ap_\w+/, 'ap_…')]),
+      [
+        ['assent-consent-en', 'PATCH /api/v2/forms/ap_…'],
+        ['assent-consent-de', 'PATCH /api/v2/forms/ap_…'],
+      ],
+    );
     assert.equal((await storedForms()).length, 2);
   });
 
   test('an empty or repeated list, or a language Assent has no texts for, is refused before anything is written', async () => {
     for (const languages of [[], ['en', 'en'], ['en', 'xx'], ['pt-BR']]) {
-      await assert.rejects(deployConsentForms({ management: client(), policy, languages }), (error: unknown) => error instanceof PartialLimitError && error.code === 'invalid_option' && /languages/.test(error.message), JSON.stringify(languages));
+      await assert.rejects(
+        deployConsentForms({ management: client(), policy, languages }),
+        (error: unknown) => error instanceof PartialLimitError && error.code === 'invalid_option' && /languages/.test(error.message),
+        JSON.stringify(languages),
+      );
     }
     assert.deepEqual(await storedForms(), []);
   });

@@ -10,7 +10,11 @@ function randomId(bytes = 6): string {
 
 /** `label-<time>-<random>@assent.test` (`.test` is reserved: it never reaches a real mailbox). */
 export function uniqueEmail(label = 'user'): string {
-  const safe = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user';
+  const safe =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'user';
   return `${safe}-${Date.now().toString(36)}-${randomId()}@assent.test`;
 }
 

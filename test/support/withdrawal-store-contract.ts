@@ -59,7 +59,10 @@ export function withdrawalStoreContract(name: string, fresh: FreshStoreUrl): voi
       await using(await fresh(), async (store) => {
         assert.equal(await store.append(withdrawalRecord('auth0|a', 'retried')), true);
         assert.equal(await store.append(withdrawalRecord('auth0|a', 'retried')), false);
-        assert.deepEqual((await all(store)).map((record) => record.event_id), ['retried']);
+        assert.deepEqual(
+          (await all(store)).map((record) => record.event_id),
+          ['retried'],
+        );
       });
     });
 
@@ -79,14 +82,20 @@ export function withdrawalStoreContract(name: string, fresh: FreshStoreUrl): voi
       const url = await fresh();
       await using(url, (store) => store.append(withdrawalRecord('auth0|a', 'kept')));
       await using(url, async (store) => {
-        assert.deepEqual((await all(store)).map((record) => record.event_id), ['kept']);
+        assert.deepEqual(
+          (await all(store)).map((record) => record.event_id),
+          ['kept'],
+        );
         assert.equal(await store.append(withdrawalRecord('auth0|a', 'kept')), false);
       });
     });
 
     test('refuses a record without an event id, naming the field, and writes nothing', async () => {
       await using(await fresh(), async (store) => {
-        await assert.rejects(store.append({ ...withdrawalRecord('auth0|a', 'x'), event_id: '' }), (error: unknown) => error instanceof WithdrawalStoreError && error.code === 'invalid_record' && /event_id/.test(error.message));
+        await assert.rejects(
+          store.append({ ...withdrawalRecord('auth0|a', 'x'), event_id: '' }),
+          (error: unknown) => error instanceof WithdrawalStoreError && error.code === 'invalid_record' && /event_id/.test(error.message),
+        );
         assert.deepEqual(await all(store), []);
       });
     });

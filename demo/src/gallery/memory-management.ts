@@ -59,7 +59,12 @@ export function memoryManagement(user: ManagementUser): MemoryManagement {
 export function expiredTokenManagement(): ManagementTransport {
   const refused = async (request: ManagementRequest) => {
     checkSignal(request.signal);
-    return answer(401, { statusCode: 401, error: 'Unauthorized', message: 'Expired token received for JSON Web Token validation', attributes: { error: 'Expired token received for JSON Web Token validation' } });
+    return answer(401, {
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Expired token received for JSON Web Token validation',
+      attributes: { error: 'Expired token received for JSON Web Token validation' },
+    });
   };
   return { getUser: refused, patchUserMetadata: refused };
 }

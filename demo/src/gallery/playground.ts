@@ -40,9 +40,7 @@ function isBoolean(entry: ManifestEntry): boolean {
 /** Properties a knob can set: public, writable fields of a simple type that no attribute covers. */
 function settableProperties(element: ElementDeclaration): ManifestEntry[] {
   const viaAttribute = new Set((element.attributes ?? []).map((attribute) => attribute.fieldName));
-  return (element.members ?? []).filter(
-    (member) => member.kind === 'field' && isPublic(member) && !(member as { readonly?: boolean }).readonly && !viaAttribute.has(member.name) && isBoolean(member),
-  );
+  return (element.members ?? []).filter((member) => member.kind === 'field' && isPublic(member) && !(member as { readonly?: boolean }).readonly && !viaAttribute.has(member.name) && isBoolean(member));
 }
 
 function control(entry: ManifestEntry, id: string, current: string | boolean): HTMLInputElement | HTMLSelectElement {
@@ -57,7 +55,13 @@ function control(entry: ManifestEntry, id: string, current: string | boolean): H
     select.value = typeof current === 'string' ? current : '';
     return select;
   }
-  return Object.assign(document.createElement('input'), { type: entry.type?.text?.includes('number') ? 'number' : 'text', id, value: typeof current === 'string' ? current : '', autocomplete: 'off', spellcheck: false });
+  return Object.assign(document.createElement('input'), {
+    type: entry.type?.text?.includes('number') ? 'number' : 'text',
+    id,
+    value: typeof current === 'string' ? current : '',
+    autocomplete: 'off',
+    spellcheck: false,
+  });
 }
 
 function valueOf(knob: Knob): string | boolean {
@@ -126,7 +130,14 @@ export function mountPlayground(root: HTMLElement): void {
     fieldset.append(Object.assign(document.createElement('legend'), { textContent: title }));
     for (const entry of entries) {
       const id = `playground-${kind}-${entry.name.replace(/[^\w-]/g, '')}`;
-      const current = kind === 'attribute' ? (isBoolean(entry) ? element.hasAttribute(entry.name) : (element.getAttribute(entry.name) ?? '')) : kind === 'property' ? (element as unknown as Record<string, unknown>)[entry.name] === true : '';
+      const current =
+        kind === 'attribute'
+          ? isBoolean(entry)
+            ? element.hasAttribute(entry.name)
+            : (element.getAttribute(entry.name) ?? '')
+          : kind === 'property'
+            ? (element as unknown as Record<string, unknown>)[entry.name] === true
+            : '';
       const input = control(entry, id, current);
       const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: entry.name });
       if (entry.description) input.title = entry.description;
@@ -152,7 +163,12 @@ export function mountPlayground(root: HTMLElement): void {
     knobsBox.replaceChildren();
     const element = live ?? built.content;
     // lang has its own knob, above.
-    group('Attributes', (declaration.attributes ?? []).filter((attribute) => attribute.name !== 'lang'), 'attribute', element);
+    group(
+      'Attributes',
+      (declaration.attributes ?? []).filter((attribute) => attribute.name !== 'lang'),
+      'attribute',
+      element,
+    );
     group('Properties', settableProperties(declaration), 'property', element);
     group('Theme tokens (CSS custom properties; empty: the default)', declaration.cssProperties ?? [], 'token', element);
     apply();

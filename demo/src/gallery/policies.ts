@@ -26,10 +26,7 @@ export const longText: ConsentPolicy = {
   version: '2026-11-01',
   controller: { name: 'Acme Internationale Versicherungs- und Rückversicherungsdienstleistungsgesellschaft mbH & Co. KGaA', contact: 'privacy@acme.example' },
   documents: DOCUMENTS.map((id) => ({ id, url: `https://acme.example/${id}`, version: '1.0' })),
-  purposes: [
-    { id: 'terms', required: true, basis: 'contract', documents: DOCUMENTS },
-    ...OPTIONAL.map((id) => ({ id, required: false, basis: 'consent' as const })),
-  ],
+  purposes: [{ id: 'terms', required: true, basis: 'contract', documents: DOCUMENTS }, ...OPTIONAL.map((id) => ({ id, required: false, basis: 'consent' as const }))],
   withdrawal: { url: 'https://acme.example/account/privacy' },
 };
 

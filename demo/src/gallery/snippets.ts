@@ -4,8 +4,16 @@ import type { ElementDeclaration } from './manifest.js';
 
 /** Example attributes per tag: what a first use needs. */
 const EXAMPLE_ATTRIBUTES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
-  'assent-terms': [['name', 'consent'], ['policy-src', '/policies/acme-signup.json']],
-  'assent-signup-form': [['domain', 'acme.eu.auth0.com'], ['client-id', 'YOUR_CLIENT_ID'], ['connection', 'Username-Password-Authentication'], ['policy-src', '/policies/acme-signup.json']],
+  'assent-terms': [
+    ['name', 'consent'],
+    ['policy-src', '/policies/acme-signup.json'],
+  ],
+  'assent-signup-form': [
+    ['domain', 'acme.eu.auth0.com'],
+    ['client-id', 'YOUR_CLIENT_ID'],
+    ['connection', 'Username-Password-Authentication'],
+    ['policy-src', '/policies/acme-signup.json'],
+  ],
 };
 
 /** Elements that need a consent client (a property): set in script, not in markup. */
@@ -34,11 +42,5 @@ export function reactSnippet(element: ElementDeclaration): string {
   if (NEEDS_CLIENT.has(tag)) props.push('client={client}');
   for (const event of element.events ?? []) props.push(`on${event.name}={(event) => console.log(event.detail)}`);
   const signature = NEEDS_CLIENT.has(tag) ? '{ client }' : '';
-  return [
-    `import '@assent/elements/define/${tag}.js';`,
-    '',
-    `export function Example(${signature}) {`,
-    `  return <${tag}${props.map((prop) => `\n    ${prop}`).join('')}\n  />;`,
-    '}',
-  ].join('\n');
+  return [`import '@assent/elements/define/${tag}.js';`, '', `export function Example(${signature}) {`, `  return <${tag}${props.map((prop) => `\n    ${prop}`).join('')}\n  />;`, '}'].join('\n');
 }

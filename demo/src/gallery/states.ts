@@ -79,10 +79,30 @@ export const STATE_CARDS: readonly CardSpec[] = [
       };
     },
   },
-  { id: 'terms-disabled', title: '<assent-terms>: disabled', note: 'The disabled attribute.', build: () => ({ content: terms((el) => { el.policy = termsOnly; el.disabled = true; }) }) },
-  { id: 'terms-purposes', title: '<assent-terms>: several purposes', note: `policy-src="${POLICY_SRC}": terms plus two optional purposes.`, build: () => ({ content: terms((el) => (el.policySrc = POLICY_SRC)) }) },
+  {
+    id: 'terms-disabled',
+    title: '<assent-terms>: disabled',
+    note: 'The disabled attribute.',
+    build: () => ({
+      content: terms((el) => {
+        el.policy = termsOnly;
+        el.disabled = true;
+      }),
+    }),
+  },
+  {
+    id: 'terms-purposes',
+    title: '<assent-terms>: several purposes',
+    note: `policy-src="${POLICY_SRC}": terms plus two optional purposes.`,
+    build: () => ({ content: terms((el) => (el.policySrc = POLICY_SRC)) }),
+  },
   { id: 'terms-loading', title: '<assent-terms>: loading', note: 'No policy yet: the space is reserved and the element is invalid until one arrives.', build: () => ({ content: terms() }) },
-  { id: 'terms-error', title: '<assent-terms>: error', note: 'policy-src points at a file that does not exist.', build: () => ({ content: terms((el) => (el.policySrc = '/policies/gallery-missing-policy.json')) }) },
+  {
+    id: 'terms-error',
+    title: '<assent-terms>: error',
+    note: 'policy-src points at a file that does not exist.',
+    build: () => ({ content: terms((el) => (el.policySrc = '/policies/gallery-missing-policy.json')) }),
+  },
   {
     id: 'terms-rtl',
     title: '<assent-terms>: right to left (ar)',
@@ -95,7 +115,12 @@ export const STATE_CARDS: readonly CardSpec[] = [
       }),
     }),
   },
-  { id: 'terms-long', title: '<assent-terms>: long-text stress', note: 'A very long company name, six documents, seven optional purposes.', build: () => ({ content: terms((el) => (el.policy = longText)) }) },
+  {
+    id: 'terms-long',
+    title: '<assent-terms>: long-text stress',
+    note: 'A very long company name, six documents, seven optional purposes.',
+    build: () => ({ content: terms((el) => (el.policy = longText)) }),
+  },
   { id: 'signup-idle', title: '<assent-signup-form>: idle', note: 'Name, email, password and the consent, before any input.', build: () => ({ content: signupForm() }) },
   {
     id: 'signup-invalid',

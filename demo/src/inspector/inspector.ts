@@ -100,18 +100,24 @@ export function mountInspector(root: ParentNode = document): Inspector {
   };
   const showLog = (requests: readonly InspectedRequest[]): void => {
     log.replaceChildren(
-      ...requests.slice(-LOG_LENGTH).toReversed().map((request) => {
-        const item = document.createElement('li');
-        const time = document.createElement('time');
-        time.dateTime = request.at;
-        time.textContent = new Date(request.at).toLocaleTimeString('en-GB');
-        item.append(time, `${request.method} ${request.url}`);
-        return item;
-      }),
+      ...requests
+        .slice(-LOG_LENGTH)
+        .toReversed()
+        .map((request) => {
+          const item = document.createElement('li');
+          const time = document.createElement('time');
+          time.dateTime = request.at;
+          time.textContent = new Date(request.at).toLocaleTimeString('en-GB');
+          item.append(time, `${request.method} ${request.url}`);
+          return item;
+        }),
     );
   };
   refreshButton.addEventListener('click', () => void inspector.refresh());
   // The requests a page makes as it loads (Lock's client configuration, the consent client's read).
-  void readJson('/assent-inspector/requests').then((requests) => showLog(requests as InspectedRequest[]), () => {});
+  void readJson('/assent-inspector/requests').then(
+    (requests) => showLog(requests as InspectedRequest[]),
+    () => {},
+  );
   return inspector;
 }

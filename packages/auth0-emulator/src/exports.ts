@@ -7,14 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { ExportField } from './store/jobs.js';
 
 /** Fields exported when a job names none. */
-export const DEFAULT_EXPORT_FIELDS: readonly ExportField[] = [
-  { name: 'user_id' },
-  { name: 'email' },
-  { name: 'email_verified' },
-  { name: 'name' },
-  { name: 'created_at' },
-  { name: 'updated_at' },
-];
+export const DEFAULT_EXPORT_FIELDS: readonly ExportField[] = [{ name: 'user_id' }, { name: 'email' }, { name: 'email_verified' }, { name: 'name' }, { name: 'created_at' }, { name: 'updated_at' }];
 
 /** Reads `user_metadata.country` or `identities[0].connection` from a user view. */
 export function valueAt(record: Record<string, unknown>, path: string): unknown {

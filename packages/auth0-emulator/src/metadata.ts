@@ -78,7 +78,25 @@ function nestingDepth(value: unknown): number {
 }
 
 /** Keys Auth0 reserves in app_metadata. */
-const RESERVED_APP_METADATA = ['__tenant', '_id', 'blocked', 'clientID', 'created_at', 'email_verified', 'email', 'globalClientID', 'global_client_id', 'identities', 'lastLogin', 'loginsCount', 'metadata', 'multifactor_last_modified', 'multifactor', 'updated_at', 'user_id'];
+const RESERVED_APP_METADATA = [
+  '__tenant',
+  '_id',
+  'blocked',
+  'clientID',
+  'created_at',
+  'email_verified',
+  'email',
+  'globalClientID',
+  'global_client_id',
+  'identities',
+  'lastLogin',
+  'loginsCount',
+  'metadata',
+  'multifactor_last_modified',
+  'multifactor',
+  'updated_at',
+  'user_id',
+];
 
 /**
  * Validates metadata sent to the Management API (any JSON, legal names, reserved app_metadata keys).

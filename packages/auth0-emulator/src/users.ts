@@ -64,7 +64,11 @@ export function bareId(userId: string): string {
  */
 export function pictureOf(user: StoredUser, issuer: string): string {
   if (user.picture) return user.picture;
-  const initials = (user.nickname || user.email).replace(/[^A-Za-z0-9]/g, '').slice(0, 2).toLowerCase() || 'u';
+  const initials =
+    (user.nickname || user.email)
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 2)
+      .toLowerCase() || 'u';
   return `${issuer}avatars/${initials}.svg`;
 }
 
@@ -96,7 +100,10 @@ export function managementView(user: StoredUser, issuer: string): Record<string,
 /** Applies the Management API's `fields` / `include_fields` query parameters. */
 export function selectFields(view: Record<string, unknown>, fields: string | undefined, includeFields: string | undefined): Record<string, unknown> {
   if (!fields) return view;
-  const names = fields.split(',').map((f) => f.trim()).filter(Boolean);
+  const names = fields
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const include = includeFields !== 'false';
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(view)) {

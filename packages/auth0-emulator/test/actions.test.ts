@@ -6,22 +6,7 @@ import { describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import type { PostLoginAction, PostLoginEvent } from '../src/index.js';
 import { startEmulator } from '../src/index.js';
-import {
-  CALLBACK,
-  CONNECTION,
-  PASSWORD,
-  SPA,
-  authorizeWithPassword,
-  claims,
-  createUser,
-  m2mToken,
-  management,
-  path,
-  pkce,
-  postJson,
-  redirectParams,
-  useEmulator,
-} from './helpers.js';
+import { CALLBACK, CONNECTION, PASSWORD, SPA, authorizeWithPassword, claims, createUser, m2mToken, management, path, pkce, postJson, redirectParams, useEmulator } from './helpers.js';
 
 const CONSENT_SECRET = 'consent-page-shared-secret';
 const seen: PostLoginEvent[] = [];
@@ -100,7 +85,7 @@ describe('post-login Actions during /authorize', () => {
     assert.equal(params.get('state'), 'app-state');
   });
 
-  test('the event has Auth0\'s shape for user, client, connection, request, stats, transaction and secrets', async () => {
+  test("the event has Auth0's shape for user, client, connection, request, stats, transaction and secrets", async () => {
     const { email, userId } = await consentedUser();
     seen.length = 0;
     await authorizeWithPassword(emulator.current, codeRequest().params, { email });
@@ -204,10 +189,7 @@ test('a tenant file loads Actions from ES and CommonJS modules next to it', asyn
   try {
     await writeFile(join(dir, 'esm.mjs'), "export async function onExecutePostLogin(event, api) { api.idToken.setCustomClaim('https://x/esm', event.secrets.WHO); }\n");
     await writeFile(join(dir, 'cjs.cjs'), "exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim('https://x/cjs', true); };\n");
-    await writeFile(
-      join(dir, 'tenant.json'),
-      JSON.stringify({ actions: [{ module: './esm.mjs', secrets: { WHO: 'esm' } }, { module: './cjs.cjs' }] }),
-    );
+    await writeFile(join(dir, 'tenant.json'), JSON.stringify({ actions: [{ module: './esm.mjs', secrets: { WHO: 'esm' } }, { module: './cjs.cjs' }] }));
     const running = await startEmulator({ port: 0, tenant: join(dir, 'tenant.json') });
     try {
       const { email } = await createUser(running);

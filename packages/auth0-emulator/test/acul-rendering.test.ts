@@ -32,7 +32,10 @@ beforeEach(async () => {
   await fetch(`${emulator.current.url}/__emulator/reset`, { method: 'POST' });
 });
 
-const SCRIPT = { tag: 'script', attributes: { src: 'https://cdn.acme.example/signup.js', type: 'module', integrity: ['sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC'], crossorigin: 'anonymous' } };
+const SCRIPT = {
+  tag: 'script',
+  attributes: { src: 'https://cdn.acme.example/signup.js', type: 'module', integrity: ['sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC'], crossorigin: 'anonymous' },
+};
 const STYLES = { tag: 'link', attributes: { rel: 'stylesheet', href: 'https://cdn.acme.example/signup.css', integrity: ['sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='] } };
 const ADVANCED = { rendering_mode: 'advanced', head_tags: [SCRIPT, STYLES], context_configuration: ['screen.texts', 'untrusted_data.submitted_form_data', 'tenant.enabled_locales'] };
 
@@ -93,24 +96,42 @@ describe('GET/PATCH /api/v2/prompts/{prompt}/screen/{screen}/rendering', () => {
 
   test('a script without an integrity hash is refused, and nothing changes', async () => {
     const { integrity: _, ...unpinned } = SCRIPT.attributes;
-    await expectInvalidBody(await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [{ tag: 'script', attributes: unpinned }] }), /integrity is required.*head_tags\[0\]/);
+    await expectInvalidBody(
+      await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [{ tag: 'script', attributes: unpinned }] }),
+      /integrity is required.*head_tags\[0\]/,
+    );
     assert.equal((await json(await call('GET', '/prompts/signup/screen/signup/rendering'))).rendering_mode, 'standard');
   });
 
   test('an integrity that is not an array of SRI hashes is refused', async () => {
-    await expectInvalidBody(await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [{ ...SCRIPT, attributes: { ...SCRIPT.attributes, integrity: 'sha384-abc' } }] }), /array of SRI hashes/);
+    await expectInvalidBody(
+      await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [{ ...SCRIPT, attributes: { ...SCRIPT.attributes, integrity: 'sha384-abc' } }] }),
+      /array of SRI hashes/,
+    );
   });
 
   test('a javascript: or plain-http asset URL is refused', async () => {
     for (const src of ['javascript:alert(1)', 'http://cdn.acme.example/signup.js']) {
-      await expectInvalidBody(await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [{ ...SCRIPT, attributes: { ...SCRIPT.attributes, src } }] }), /src must be an https URL/);
+      await expectInvalidBody(
+        await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [{ ...SCRIPT, attributes: { ...SCRIPT.attributes, src } }] }),
+        /src must be an https URL/,
+      );
     }
   });
 
   test('an event handler attribute, a body element and a closing tag in content are refused', async () => {
-    await expectInvalidBody(await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [SCRIPT, { tag: 'link', attributes: { rel: 'icon', href: 'https://a.example/i.png', onload: 'x()' } }] }), /event handler/);
+    await expectInvalidBody(
+      await call('PATCH', '/prompts/signup/screen/signup/rendering', {
+        ...ADVANCED,
+        head_tags: [SCRIPT, { tag: 'link', attributes: { rel: 'icon', href: 'https://a.example/i.png', onload: 'x()' } }],
+      }),
+      /event handler/,
+    );
     await expectInvalidBody(await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [SCRIPT, { tag: 'div' }] }), /not an element of the head/);
-    await expectInvalidBody(await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [SCRIPT, { tag: 'style', content: '</style><script>x()</script>' }] }), /must not contain "<\/"/);
+    await expectInvalidBody(
+      await call('PATCH', '/prompts/signup/screen/signup/rendering', { ...ADVANCED, head_tags: [SCRIPT, { tag: 'style', content: '</style><script>x()</script>' }] }),
+      /must not contain "<\/"/,
+    );
   });
 
   test('a context value Auth0 does not offer is refused; metadata keys are accepted', async () => {
@@ -137,7 +158,17 @@ describe('GET/PATCH /api/v2/prompts/{prompt}/screen/{screen}/rendering', () => {
 /** The hosted signup page a login with `screen_hint=signup` reaches, following the identifier-first redirect. */
 async function openSignup(): Promise<{ url: string; state: string; html: string; status: number }> {
   const { challenge } = pkce();
-  const query = new URLSearchParams({ client_id: SPA, redirect_uri: CALLBACK, response_type: 'code', scope: 'openid', state: 'app-state', code_challenge: challenge, code_challenge_method: 'S256', screen_hint: 'signup', ui_locales: 'de' });
+  const query = new URLSearchParams({
+    client_id: SPA,
+    redirect_uri: CALLBACK,
+    response_type: 'code',
+    scope: 'openid',
+    state: 'app-state',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    screen_hint: 'signup',
+    ui_locales: 'de',
+  });
   let location = (await fetch(`${emulator.current.url}/authorize?${query}`, { redirect: 'manual' })).headers.get('location') ?? '';
   let page = await fetch(`${emulator.current.url}${location}`, { redirect: 'manual' });
   if (page.status === 302) {
@@ -207,7 +238,7 @@ describe('a signup screen in advanced rendering', () => {
     assert.equal(contextOf(html).untrusted_data.submitted_form_data.email, 'x</script><script>alert(1)</script>@example.com');
   });
 
-  test('the SDK\'s post runs the pre-user-registration Action with the ulp- fields in event.request.body and continues the login', async () => {
+  test("the SDK's post runs the pre-user-registration Action with the ulp- fields in event.request.body and continues the login", async () => {
     await json(await call('PATCH', '/prompts/signup/screen/signup/rendering', ADVANCED));
     const { url, state } = await openSignup();
     const email = uniqueEmail('acul');
@@ -220,7 +251,7 @@ describe('a signup screen in advanced rendering', () => {
     assert.deepEqual((await storedUser(email))?.app_metadata, { consent: { terms: true } });
   });
 
-  test('a refusal answers the advanced page again with the Action\'s message in transaction.errors and the input in submitted_form_data', async () => {
+  test("a refusal answers the advanced page again with the Action's message in transaction.errors and the input in submitted_form_data", async () => {
     await json(await call('PATCH', '/prompts/signup/screen/signup/rendering', ADVANCED));
     const { url, state } = await openSignup();
     const email = uniqueEmail('acul-refused');
@@ -233,7 +264,7 @@ describe('a signup screen in advanced rendering', () => {
     assert.equal(await storedUser(email), undefined);
   });
 
-  test('identifier first: signup-id and signup-password are served advanced, the email reaches signup-password\'s screen.data and both posts\' ulp- fields reach the Action', async () => {
+  test("identifier first: signup-id and signup-password are served advanced, the email reaches signup-password's screen.data and both posts' ulp- fields reach the Action", async () => {
     await json(await call('PATCH', '/prompts', { identifier_first: true }));
     await json(await call('PATCH', '/prompts/signup-id/screen/signup-id/rendering', ADVANCED));
     await json(await call('PATCH', '/prompts/signup-password/screen/signup-password/rendering', ADVANCED));
@@ -250,7 +281,7 @@ describe('a signup screen in advanced rendering', () => {
     assert.match(second.screen.links.edit_identifier ?? '', /\/u\/signup\/identifier\?state=/);
     const done = await sdkPost(passwordUrl, first.state, { email, password: PASSWORD, 'ulp-extra': 'yes' });
     assert.equal(done.status, 302);
-    assert.equal(seen?.request.body['ulp-terms'], 'accepted', 'signup-id\'s field travels in the transaction');
+    assert.equal(seen?.request.body['ulp-terms'], 'accepted', "signup-id's field travels in the transaction");
     assert.equal(seen?.request.body['ulp-extra'], 'yes');
     assert.ok(await storedUser(email));
   });

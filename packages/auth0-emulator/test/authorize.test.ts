@@ -111,11 +111,7 @@ describe('authorization code with PKCE', () => {
 describe('implicit flow (Lock)', () => {
   test('returns token and id_token in the fragment with the nonce and at_hash', async () => {
     const { email } = await createUser(emulator.current);
-    const response = await authorizeWithPassword(
-      emulator.current,
-      { client_id: SPA, response_type: 'token id_token', redirect_uri: CALLBACK, scope: 'openid', nonce: 'abc', state: 's1' },
-      { email },
-    );
+    const response = await authorizeWithPassword(emulator.current, { client_id: SPA, response_type: 'token id_token', redirect_uri: CALLBACK, scope: 'openid', nonce: 'abc', state: 's1' }, { email });
     assert.equal(response.status, 302);
     const location = new URL(response.headers.get('location') ?? '');
     assert.equal(location.search, '');
@@ -137,7 +133,9 @@ describe('implicit flow (Lock)', () => {
   });
 
   test('refuses response_mode=query for token responses', async () => {
-    const response = await fetch(`${emulator.current.url}/authorize?${new URLSearchParams({ client_id: SPA, response_type: 'token', redirect_uri: CALLBACK, response_mode: 'query' })}`, { redirect: 'manual' });
+    const response = await fetch(`${emulator.current.url}/authorize?${new URLSearchParams({ client_id: SPA, response_type: 'token', redirect_uri: CALLBACK, response_mode: 'query' })}`, {
+      redirect: 'manual',
+    });
     assert.equal(redirectParams(response).get('error'), 'invalid_request');
   });
 

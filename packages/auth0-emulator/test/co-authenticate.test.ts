@@ -9,7 +9,7 @@ async function coAuthenticate(body: Record<string, unknown>, origin = APP_ORIGIN
   return postJson(`${emulator.current.url}/co/authenticate`, { client_id: SPA, credential_type: REALM, realm: CONNECTION, ...body }, { origin });
 }
 
-describe('POST /co/authenticate and the login ticket (Lock\'s login after signup)', () => {
+describe("POST /co/authenticate and the login ticket (Lock's login after signup)", () => {
   test('returns login_ticket, co_verifier and co_id with credentialed CORS for the app origin', async () => {
     const { email } = await createUser(emulator.current);
     const response = await coAuthenticate({ username: email, password: PASSWORD });

@@ -4,9 +4,7 @@ import { APP_ORIGIN, PASSWORD, uniqueEmail, useEmulator } from './helpers.js';
 
 const emulator = useEmulator({
   tenant: {
-    clients: [
-      { client_id: 'assent-demo-spa', callbacks: ['http://localhost:5173/'], allowed_origins: ['http://127.0.0.1:8080'], web_origins: ['http://localhost:9000'] },
-    ],
+    clients: [{ client_id: 'assent-demo-spa', callbacks: ['http://localhost:5173/'], allowed_origins: ['http://127.0.0.1:8080'], web_origins: ['http://localhost:9000'] }],
   },
 });
 
@@ -17,7 +15,7 @@ async function preflight(origin: string, path = '/dbconnections/signup'): Promis
   });
 }
 
-describe('CORS follows the tenant\'s allowed origins', () => {
+describe("CORS follows the tenant's allowed origins", () => {
   test('a preflight from an allowed origin is answered with that origin, credentials and the requested headers', async () => {
     const response = await preflight('http://127.0.0.1:8080');
     assert.equal(response.status, 204);

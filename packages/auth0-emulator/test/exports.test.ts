@@ -39,8 +39,14 @@ describe('users export jobs', () => {
   test('a JSON export is NDJSON with whole metadata objects', async () => {
     const { userId } = await createUser(emulator.current, uniqueEmail(), { user_metadata: { consent_policy: 'acme@1' } });
     const { text } = await runExport({ format: 'json', fields: [{ name: 'user_id' }, { name: 'user_metadata' }] });
-    const rows = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    assert.deepEqual(rows.find((row) => row.user_id === userId), { user_id: userId, user_metadata: { consent_policy: 'acme@1' } });
+    const rows = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(
+      rows.find((row) => row.user_id === userId),
+      { user_id: userId, user_metadata: { consent_policy: 'acme@1' } },
+    );
   });
 
   test('a job for an unknown connection_id is refused', async () => {

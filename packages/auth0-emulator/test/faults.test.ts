@@ -12,7 +12,7 @@ async function setFaults(config: FaultsConfig): Promise<void> {
 }
 
 describe('forced statuses', () => {
-  test('429 carries Retry-After and X-RateLimit-* headers and Auth0\'s body', async () => {
+  test("429 carries Retry-After and X-RateLimit-* headers and Auth0's body", async () => {
     await setFaults({ rules: [{ path: '/dbconnections/signup', kind: 'status', status: 429, retryAfterSeconds: 7, times: 1 }] });
     const response = await signup(emulator.current, { email: uniqueEmail(), password: PASSWORD });
     assert.equal(response.status, 429);
@@ -30,7 +30,7 @@ describe('forced statuses', () => {
     assert.equal((await signup(emulator.current, { email: uniqueEmail(), password: PASSWORD })).status, 200);
   });
 
-  test('a 500 on the Management API uses the Management API\'s body', async () => {
+  test("a 500 on the Management API uses the Management API's body", async () => {
     const token = await m2mToken(emulator.current);
     await setFaults({ rules: [{ path: '/api/v2/users/*', method: 'GET', kind: 'status', status: 500 }] });
     const response = await management(emulator.current, 'GET', '/users/auth0%7Cany', token);

@@ -20,7 +20,12 @@ const FORM = {
           { id: 'intro', category: 'BLOCK', type: 'RICH_TEXT', config: { content: '<p>Hello {{vars.name}}</p>' } },
           { id: 'agree', category: 'FIELD', type: 'LEGAL', required: true, config: { text: 'I agree' } },
           { id: 'news', category: 'FIELD', type: 'BOOLEAN', label: 'News', config: {} },
-          { id: 'extra', category: 'FIELD', type: 'CUSTOM', config: { code: 'function f(context) { return { init() { return null; }, getValue() { return context.custom.getParams(); } }; }', schema: {}, params: { who: '{{vars.name}}' } } },
+          {
+            id: 'extra',
+            category: 'FIELD',
+            type: 'CUSTOM',
+            config: { code: 'function f(context) { return { init() { return null; }, getValue() { return context.custom.getParams(); } }; }', schema: {}, params: { who: '{{vars.name}}' } },
+          },
           { id: 'go', category: 'BLOCK', type: 'NEXT_BUTTON', config: { text: 'Continue' } },
         ],
         next_node: '$ending',
@@ -57,11 +62,15 @@ async function createForm(): Promise<string> {
 async function login(params: Record<string, string> = {}): Promise<Response> {
   const { email } = await createUser(emulator.current);
   const { challenge } = pkce();
-  return authorizeWithPassword(emulator.current, { client_id: SPA, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid', state: 'app', code_challenge: challenge, code_challenge_method: 'S256', ...params }, { email });
+  return authorizeWithPassword(
+    emulator.current,
+    { client_id: SPA, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid', state: 'app', code_challenge: challenge, code_challenge_method: 'S256', ...params },
+    { email },
+  );
 }
 
 describe('api.prompt.render', () => {
-  test('suspends the login on the Form page, with the vars escaped and the custom field in the nonce\'d script', async () => {
+  test("suspends the login on the Form page, with the vars escaped and the custom field in the nonce'd script", async () => {
     state.formId = await createForm();
     state.mode = 'render';
     const response = await login();
@@ -98,7 +107,12 @@ describe('api.prompt.render', () => {
     state.mode = 'render';
     const location = new URL((await login()).headers.get('location')!, emulator.current.url);
     const post = (fields: Record<string, string>) =>
-      fetch(`${emulator.current.url}/continue`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state: location.searchParams.get('state')!, ...fields }).toString() });
+      fetch(`${emulator.current.url}/continue`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ state: location.searchParams.get('state')!, ...fields }).toString(),
+      });
     const missing = await post({ news: 'true' });
     assert.equal(missing.status, 400);
     assert.match(await missing.text(), /role="alert">agree is required\./);

@@ -117,11 +117,7 @@ export function loginTransaction(html: string): string {
 }
 
 /** GET /authorize with `params`, then submits the login page; returns the final response (not followed). */
-export async function authorizeWithPassword(
-  emulator: RunningEmulator,
-  params: Record<string, string>,
-  login: { email: string; password?: string },
-): Promise<Response> {
+export async function authorizeWithPassword(emulator: RunningEmulator, params: Record<string, string>, login: { email: string; password?: string }): Promise<Response> {
   const page = await fetch(`${emulator.url}/authorize?${new URLSearchParams(params)}`, { redirect: 'manual' });
   if (page.status !== 200) throw new Error(`authorize answered ${page.status}: ${page.headers.get('location') ?? (await page.text())}`);
   const transaction = loginTransaction(await page.text());

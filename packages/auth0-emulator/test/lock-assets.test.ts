@@ -15,7 +15,15 @@ const emulator = useEmulator({
 /** Runs a script the way Lock loads it, with a stub `Auth0` global that records calls. */
 function evaluate(script: string): { method: string; args: unknown[] }[] {
   const calls: { method: string; args: unknown[] }[] = [];
-  const Auth0 = new Proxy({}, { get: (_target, method) => (...args: unknown[]) => calls.push({ method: String(method), args }) });
+  const Auth0 = new Proxy(
+    {},
+    {
+      get:
+        (_target, method) =>
+        (...args: unknown[]) =>
+          calls.push({ method: String(method), args }),
+    },
+  );
   runInNewContext(script, { Auth0 });
   // Objects built inside the VM have the VM's prototypes: compare them as plain JSON.
   return JSON.parse(JSON.stringify(calls)) as typeof calls;

@@ -116,7 +116,7 @@ async function expectError(response: Response, status: number, message: RegExp |
 }
 
 describe('GET /api/v2/actions/actions', () => {
-  test('lists the tenant file\'s Actions with Auth0\'s paging envelope', async () => {
+  test("lists the tenant file's Actions with Auth0's paging envelope", async () => {
     const page = await list();
     assert.deepEqual(
       page.actions.map((action) => action.name),
@@ -229,7 +229,7 @@ describe('scopes', () => {
     assert.equal((await actionNamed('assent-consent')).secrets.length, 2);
   });
 
-  test('deploying needs create:actions (Auth0\'s scope for deploy), update:actions is not enough', async () => {
+  test("deploying needs create:actions (Auth0's scope for deploy), update:actions is not enough", async () => {
     const { id } = await actionNamed('assent-consent');
     await expectError(await call('POST', `/actions/actions/${id}/deploy`, undefined, 'read:actions update:actions'), 403, 'Insufficient scope, expected any of: create:actions');
   });
@@ -241,7 +241,7 @@ describe('scopes', () => {
 });
 
 describe('PATCH then deploy: new terms reach logins only once deployed', () => {
-  test('a login before any change runs the tenant file\'s secrets', async () => {
+  test("a login before any change runs the tenant file's secrets", async () => {
     assert.equal(await policySeenAtLogin(), OLD_POLICY);
   });
 
@@ -294,7 +294,7 @@ describe('PATCH then deploy: new terms reach logins only once deployed', () => {
     assert.equal(await stamped(), NEW_POLICY);
   });
 
-  test('/__emulator/reset goes back to the tenant file\'s secrets', async () => {
+  test("/__emulator/reset goes back to the tenant file's secrets", async () => {
     const { id } = await actionNamed('assent-consent');
     await publishNewTerms(id);
     await call('POST', `/actions/actions/${id}/deploy`);
@@ -305,7 +305,7 @@ describe('PATCH then deploy: new terms reach logins only once deployed', () => {
 });
 
 describe('PATCH secrets', () => {
-  test('the list replaces the draft\'s secrets: a name not listed is removed once deployed', async () => {
+  test("the list replaces the draft's secrets: a name not listed is removed once deployed", async () => {
     const { id } = await actionNamed('assent-consent');
     const response = await call('PATCH', `/actions/actions/${id}`, { secrets: [{ name: 'ASSENT_POLICY', value: NEW_POLICY }] });
     assert.deepEqual(
@@ -366,7 +366,16 @@ describe('PATCH secrets', () => {
 
   test('a secret value longer than 4096 characters answers 400 naming the secret', async () => {
     const { id } = await actionNamed('assent-consent');
-    await expectError(await call('PATCH', `/actions/actions/${id}`, { secrets: [{ name: 'OK', value: 'x' }, { name: 'BIG', value: 'x'.repeat(4097) }] }), 400, /Secrets\[1\].*Value: value length must be at most 4096/);
+    await expectError(
+      await call('PATCH', `/actions/actions/${id}`, {
+        secrets: [
+          { name: 'OK', value: 'x' },
+          { name: 'BIG', value: 'x'.repeat(4097) },
+        ],
+      }),
+      400,
+      /Secrets\[1\].*Value: value length must be at most 4096/,
+    );
   });
 
   test('more than 30 secrets answers 400', async () => {
@@ -377,7 +386,11 @@ describe('PATCH secrets', () => {
 
   test('a value that is not a string answers 400 naming the property', async () => {
     const { id } = await actionNamed('assent-consent');
-    await expectError(await call('PATCH', `/actions/actions/${id}`, { secrets: [{ name: 'ASSENT_POLICY', value: 42 }] }), 400, /Expected type string but found type number' on property secrets\[0\]\.value/);
+    await expectError(
+      await call('PATCH', `/actions/actions/${id}`, { secrets: [{ name: 'ASSENT_POLICY', value: 42 }] }),
+      400,
+      /Expected type string but found type number' on property secrets\[0\]\.value/,
+    );
   });
 
   test('secrets that are not an array answer 400', async () => {
@@ -388,7 +401,12 @@ describe('PATCH secrets', () => {
   test('a name listed twice answers 400', async () => {
     const { id } = await actionNamed('assent-consent');
     await expectError(
-      await call('PATCH', `/actions/actions/${id}`, { secrets: [{ name: 'ASSENT_POLICY', value: 'a' }, { name: 'ASSENT_POLICY', value: 'b' }] }),
+      await call('PATCH', `/actions/actions/${id}`, {
+        secrets: [
+          { name: 'ASSENT_POLICY', value: 'a' },
+          { name: 'ASSENT_POLICY', value: 'b' },
+        ],
+      }),
       400,
       /"ASSENT_POLICY" is listed twice/,
     );

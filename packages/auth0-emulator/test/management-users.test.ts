@@ -124,7 +124,7 @@ describe('PATCH /api/v2/users/{id} merge semantics', () => {
     });
   });
 
-  test('keeps every concurrent writer\'s distinct root key', async () => {
+  test("keeps every concurrent writer's distinct root key", async () => {
     const { userId } = await createUser(emulator.current);
     await Promise.all(Array.from({ length: 20 }, (_, i) => patch(userId, { user_metadata: { [`k${i}`]: i } })));
     assert.equal(Object.keys((await getUser(userId)).user_metadata as object).length, 20);
@@ -150,7 +150,10 @@ describe('DELETE, POST and users-by-email', () => {
     const response = await management(emulator.current, 'GET', `/users-by-email?email=${encodeURIComponent(email.toUpperCase())}`, await m2m());
     assert.equal(response.status, 200);
     const users = (await response.json()) as { user_id: string }[];
-    assert.deepEqual(users.map((u) => u.user_id), [userId]);
+    assert.deepEqual(
+      users.map((u) => u.user_id),
+      [userId],
+    );
   });
 
   test('users-by-email returns an empty array for an unknown email', async () => {

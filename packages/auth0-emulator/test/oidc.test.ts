@@ -28,16 +28,18 @@ describe('discovery, JWKS and /userinfo', () => {
     assert.equal(keys[0]?.p, undefined);
   });
 
-  test('/userinfo returns the claims of the token\'s scopes', async () => {
+  test("/userinfo returns the claims of the token's scopes", async () => {
     const { email, userId } = await createUser(emulator.current);
-    const tokens = (await (await postJson(`${emulator.current.url}/oauth/token`, {
-      grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
-      client_id: SPA,
-      username: email,
-      password: PASSWORD,
-      realm: CONNECTION,
-      scope: 'openid email',
-    })).json()) as { access_token: string };
+    const tokens = (await (
+      await postJson(`${emulator.current.url}/oauth/token`, {
+        grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
+        client_id: SPA,
+        username: email,
+        password: PASSWORD,
+        realm: CONNECTION,
+        scope: 'openid email',
+      })
+    ).json()) as { access_token: string };
     const response = await fetch(`${emulator.current.url}/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     assert.deepEqual(await response.json(), { sub: userId, email, email_verified: false });
   });

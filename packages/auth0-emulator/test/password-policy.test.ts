@@ -121,7 +121,7 @@ describe('dictionary, personal information and breached passwords', () => {
     });
   });
 
-  test('refuses a word of the connection\'s own dictionary', async () => {
+  test("refuses a word of the connection's own dictionary", async () => {
     const response = await trySignup('dictionary', 'assent-rocks-1'.replace('a', 'A').replace('r', 'R'));
     assert.equal(((await response.json()) as { name: string }).name, 'PasswordDictionaryError');
   });

@@ -33,7 +33,13 @@ describe('persistence with a data file', () => {
     try {
       const secondKid = ((await (await fetch(`${second.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys[0]?.kid;
       assert.equal(secondKid, kid);
-      const login = await postJson(`${second.url}/oauth/token`, { grant_type: 'http://auth0.com/oauth/grant-type/password-realm', client_id: SPA, username: email, password: PASSWORD, realm: CONNECTION });
+      const login = await postJson(`${second.url}/oauth/token`, {
+        grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
+        client_id: SPA,
+        username: email,
+        password: PASSWORD,
+        realm: CONNECTION,
+      });
       assert.equal(login.status, 200);
       const user = (await (await management(second, 'GET', path(userId), await m2mToken(second))).json()) as { user_metadata: unknown };
       assert.deepEqual(user.user_metadata, { consent_locale: 'de' });
@@ -67,13 +73,19 @@ describe('persistence with a data file', () => {
         ...emails.map((email) => signup(running, { email, password: PASSWORD }).then((r) => r.status)),
         ...Array.from({ length: 40 }, (_, i) => management(running, 'PATCH', path(userId), token, { user_metadata: { [`k${i}`]: i } }).then((r) => r.status)),
       ]);
-      assert.ok(results.every((status) => status === 200), JSON.stringify(results));
+      assert.ok(
+        results.every((status) => status === 200),
+        JSON.stringify(results),
+      );
       // Read while the emulator still runs: acknowledged means already on disk.
       const state = await readState(dataFile);
       const stored = new Set(state.users.map((user) => user.email));
       for (const email of emails) assert.ok(stored.has(email), `${email} is in the file`);
       assert.equal(Object.keys(state.users.find((user) => user.user_id === userId)?.user_metadata ?? {}).length, 40);
-      assert.deepEqual((await readdir(dirname(dataFile))).filter((name) => name.startsWith('storm.json.')), []);
+      assert.deepEqual(
+        (await readdir(dirname(dataFile))).filter((name) => name.startsWith('storm.json.')),
+        [],
+      );
     } finally {
       await running.stop();
     }
@@ -106,7 +118,8 @@ describe('persistence with a data file', () => {
         userId,
         breakWrites: () => rm(folder, { recursive: true, force: true }),
         restore: () => mkdir(folder, { recursive: true }),
-        byEmail: async (wanted: string) => (await (await management(running, 'GET', `/users-by-email?email=${encodeURIComponent(wanted)}`, token)).json()) as { user_id: string; user_metadata?: unknown }[],
+        byEmail: async (wanted: string) =>
+          (await (await management(running, 'GET', `/users-by-email?email=${encodeURIComponent(wanted)}`, token)).json()) as { user_id: string; user_metadata?: unknown }[],
       };
     }
 
@@ -160,7 +173,10 @@ describe('persistence with a data file', () => {
         await tenant.breakWrites();
         assert.equal((await management(tenant.running, 'DELETE', path(tenant.userId), tenant.token)).status, 500);
         await tenant.restore();
-        assert.deepEqual((await tenant.byEmail(tenant.email)).map((user) => user.user_id), [tenant.userId]);
+        assert.deepEqual(
+          (await tenant.byEmail(tenant.email)).map((user) => user.user_id),
+          [tenant.userId],
+        );
       } finally {
         await tenant.restore();
         await tenant.running.stop();

@@ -40,7 +40,9 @@ test('api.validation.error at /dbconnections/signup answers 400 extensibility_er
   const response = await signup(emulator.current, { email, password: 'Correct-Horse-9', user_metadata: { accepted_terms: 'yes' } });
   assert.equal(response.status, 400);
   assert.deepEqual(await response.json(), { name: 'BadRequestError', code: 'extensibility_error', description: 'Missing first name', statusCode: 400 });
-  const users = await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })).json();
+  const users = await (
+    await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })
+  ).json();
   assert.deepEqual(users, []);
 });
 
@@ -49,7 +51,9 @@ test('a signup an Action denies answers 400 extensibility_error with the user me
   const response = await signup(emulator.current, { email, password: 'Correct-Horse-9', user_metadata: { accepted_terms: 'no' } });
   assert.equal(response.status, 400);
   assert.deepEqual(await response.json(), { name: 'BadRequestError', code: 'extensibility_error', description: 'Please accept the terms.', statusCode: 400 });
-  const users = await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })).json();
+  const users = await (
+    await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })
+  ).json();
   assert.deepEqual(users, []);
 });
 

@@ -54,7 +54,7 @@ describe('a user-scoped token', () => {
     });
   });
 
-  test('cannot update another user\'s metadata', async () => {
+  test("cannot update another user's metadata", async () => {
     const me = await createUser(emulator.current);
     const other = await createUser(emulator.current);
     const response = await management(emulator.current, 'PATCH', path(other.userId), await userToken(emulator.current, me.email), { user_metadata: { x: 1 } });
@@ -137,7 +137,12 @@ describe('a client-credentials token', () => {
   });
 
   test('is refused for an API the client has no grant for', async () => {
-    const response = await postJson(`${emulator.current.url}/oauth/token`, { grant_type: 'client_credentials', client_id: 'reader', client_secret: 'reader-secret-0123456789', audience: 'https://unknown.example/' });
+    const response = await postJson(`${emulator.current.url}/oauth/token`, {
+      grant_type: 'client_credentials',
+      client_id: 'reader',
+      client_secret: 'reader-secret-0123456789',
+      audience: 'https://unknown.example/',
+    });
     assert.equal(response.status, 403);
     assert.deepEqual(await response.json(), { error: 'access_denied', error_description: 'Service not found: https://unknown.example/' });
   });

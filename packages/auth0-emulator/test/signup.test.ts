@@ -11,14 +11,17 @@ describe('POST /dbconnections/signup', () => {
     assert.equal(response.status, 200);
     const body = (await response.json()) as Record<string, unknown>;
     assert.match(String(body._id), /^[0-9a-f]{24}$/);
-    assert.deepEqual({ ...body, _id: 'x' }, {
-      _id: 'x',
-      email_verified: false,
-      email,
-      given_name: 'Ada',
-      family_name: 'Lovelace',
-      user_metadata: { consent_policy: 'acme@1' },
-    });
+    assert.deepEqual(
+      { ...body, _id: 'x' },
+      {
+        _id: 'x',
+        email_verified: false,
+        email,
+        given_name: 'Ada',
+        family_name: 'Lovelace',
+        user_metadata: { consent_policy: 'acme@1' },
+      },
+    );
   });
 
   test('refuses a missing client_id', async () => {
@@ -142,7 +145,10 @@ describe('signup with existing_user_error "user_exists"', () => {
 describe('signup on connections with special settings', () => {
   const special = useEmulator({
     tenant: {
-      clients: [{ client_id: 'app', callbacks: ['http://localhost:5173/'] }, { client_id: 'other', callbacks: ['http://localhost:5174/'] }],
+      clients: [
+        { client_id: 'app', callbacks: ['http://localhost:5173/'] },
+        { client_id: 'other', callbacks: ['http://localhost:5174/'] },
+      ],
       connections: [
         { name: 'Usernames', enabled_clients: ['app'], options: { requires_username: true, validation: { username: { min: 3, max: 8 } } } },
         { name: 'Closed', enabled_clients: ['app'], options: { disable_signup: true } },
@@ -174,4 +180,3 @@ describe('signup on connections with special settings', () => {
     assert.equal(((await response.json()) as { username: string }).username, 'ada_l');
   });
 });
-

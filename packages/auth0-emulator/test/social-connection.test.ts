@@ -50,7 +50,9 @@ describe('a simulated social connection', () => {
     const email = uniqueEmail('social');
     const params = redirectParams(await socialLogin(email));
     assert.ok(params.get('access_token'), params.toString());
-    const users = (await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })).json()) as Record<string, unknown>[];
+    const users = (await (
+      await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })
+    ).json()) as Record<string, unknown>[];
     assert.equal(users.length, 1);
     const user = users[0]!;
     assert.match(String(user.user_id), /^google-oauth2\|\d{21}$/);
@@ -64,7 +66,9 @@ describe('a simulated social connection', () => {
     const email = uniqueEmail('again');
     await socialLogin(email);
     await socialLogin(email);
-    const users = (await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })).json()) as Record<string, unknown>[];
+    const users = (await (
+      await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${await m2mToken(emulator.current)}` } })
+    ).json()) as Record<string, unknown>[];
     assert.equal(users.length, 1);
     assert.equal(users[0]!.logins_count, 2);
   });
@@ -125,7 +129,9 @@ describe('a simulated social connection', () => {
     const first = redirectParams(await socialLogin(email));
     assert.ok(first.get('access_token'));
     const token = await m2mToken(emulator.current);
-    const [user] = (await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user_id: string }[];
+    const [user] = (await (await fetch(`${emulator.current.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      user_id: string;
+    }[];
     await management(emulator.current, 'PATCH', path(user!.user_id), token, { blocked: true });
     const params = redirectParams(await socialLogin(email));
     assert.equal(params.get('error'), 'unauthorized');
@@ -145,7 +151,9 @@ test('seed users go to the database connection even when a social connection is 
     tenant: { connections: [{ name: 'github', strategy: 'github' }, { name: CONNECTION }], users: [{ email: 'seed@example.com', password: 'Correct-Horse-9' }] },
   });
   try {
-    const users = (await (await fetch(`${running.url}/api/v2/users-by-email?email=seed%40example.com`, { headers: { authorization: `Bearer ${await m2mToken(running)}` } })).json()) as { identities: { connection: string }[] }[];
+    const users = (await (await fetch(`${running.url}/api/v2/users-by-email?email=seed%40example.com`, { headers: { authorization: `Bearer ${await m2mToken(running)}` } })).json()) as {
+      identities: { connection: string }[];
+    }[];
     assert.equal(users[0]?.identities[0]?.connection, CONNECTION);
   } finally {
     await running.stop();

@@ -91,7 +91,7 @@ describe('tenant files', () => {
     }
   });
 
-  test('the effective tenant lists clients, the machine client\'s secret and grants, and connections', async () => {
+  test("the effective tenant lists clients, the machine client's secret and grants, and connections", async () => {
     const running = await startEmulator({ port: 0 });
     try {
       const { tenant } = running;
@@ -102,7 +102,10 @@ describe('tenant files', () => {
       assert.equal(m2m?.client_secret, 'assent-dev-m2m-secret-not-for-production');
       assert.deepEqual(m2m?.grants[0]?.audience, tenant.managementAudience);
       assert.ok(m2m?.grants[0]?.scope.includes('update:users_app_metadata'));
-      assert.deepEqual(tenant.connections.map((c) => c.name), ['Username-Password-Authentication']);
+      assert.deepEqual(
+        tenant.connections.map((c) => c.name),
+        ['Username-Password-Authentication'],
+      );
     } finally {
       await running.stop();
     }

@@ -88,7 +88,7 @@ describe('access token verification on the Management API', () => {
     await expectUnauthorized('not.a.jwt', 'Invalid token');
   });
 
-  test('a client-credentials token carries Auth0\'s claims', async () => {
+  test("a client-credentials token carries Auth0's claims", async () => {
     const payload = claims(await m2mToken(emulator.current));
     assert.equal(payload.iss, `${emulator.current.url}/`);
     assert.equal(payload.sub, `${M2M}@clients`);

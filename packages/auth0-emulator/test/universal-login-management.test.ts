@@ -46,7 +46,7 @@ describe('PUT/GET /api/v2/prompts/{prompt}/partials', () => {
     assert.deepEqual(await json(await call('GET', '/prompts/signup/partials')), partials);
   });
 
-  test('a PUT replaces the prompt\'s partials: an empty body removes them all', async () => {
+  test("a PUT replaces the prompt's partials: an empty body removes them all", async () => {
     await json(await call('PUT', '/prompts/signup-id/partials', { 'signup-id': { 'form-content-start': '<p>a</p>', 'form-footer-end': '<p>b</p>' } }));
     await json(await call('PUT', '/prompts/signup-id/partials', {}));
     assert.deepEqual(await json(await call('GET', '/prompts/signup-id/partials')), {});
@@ -57,7 +57,9 @@ describe('PUT/GET /api/v2/prompts/{prompt}/partials', () => {
   });
 
   test('every entry point Auth0 lists is accepted on signup-password', async () => {
-    const screen = Object.fromEntries(['form-content-start', 'form-content-end', 'form-footer-start', 'form-footer-end', 'secondary-actions-start', 'secondary-actions-end'].map((point) => [point, `<p>${point}</p>`]));
+    const screen = Object.fromEntries(
+      ['form-content-start', 'form-content-end', 'form-footer-start', 'form-footer-end', 'secondary-actions-start', 'secondary-actions-end'].map((point) => [point, `<p>${point}</p>`]),
+    );
     assert.deepEqual(await json(await call('PUT', '/prompts/signup-password/partials', { 'signup-password': screen })), { 'signup-password': screen });
   });
 
@@ -67,17 +69,32 @@ describe('PUT/GET /api/v2/prompts/{prompt}/partials', () => {
   });
 
   test('an unknown prompt answers 400 invalid_uri naming the prompts that take partials', async () => {
-    await expectError(await call('PUT', '/prompts/mfa/partials', { mfa: {} }), 400, /^Path validation error: 'No enum match for: "mfa"' on property prompt \(one of: login, .*signup-password/, 'invalid_uri');
+    await expectError(
+      await call('PUT', '/prompts/mfa/partials', { mfa: {} }),
+      400,
+      /^Path validation error: 'No enum match for: "mfa"' on property prompt \(one of: login, .*signup-password/,
+      'invalid_uri',
+    );
   });
 
   test('a screen of another prompt answers 400 invalid_body and changes nothing', async () => {
     await json(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-start': '<p>kept</p>' } }));
-    await expectError(await call('PUT', '/prompts/signup/partials', { 'signup-id': { 'form-content-start': '<p>x</p>' } }), 400, /Additional properties not allowed: signup-id' \(the screens of the signup prompt are: signup\)/, 'invalid_body');
+    await expectError(
+      await call('PUT', '/prompts/signup/partials', { 'signup-id': { 'form-content-start': '<p>x</p>' } }),
+      400,
+      /Additional properties not allowed: signup-id' \(the screens of the signup prompt are: signup\)/,
+      'invalid_body',
+    );
     assert.deepEqual(await json(await call('GET', '/prompts/signup/partials')), { signup: { 'form-content-start': '<p>kept</p>' } });
   });
 
   test('an unknown entry point answers 400 naming the entry points', async () => {
-    await expectError(await call('PUT', '/prompts/signup/partials', { signup: { 'form-middle': '<p>x</p>' } }), 400, /Additional properties not allowed: form-middle' on property signup \(entry points: form-content-start, /, 'invalid_body');
+    await expectError(
+      await call('PUT', '/prompts/signup/partials', { signup: { 'form-middle': '<p>x</p>' } }),
+      400,
+      /Additional properties not allowed: form-middle' on property signup \(entry points: form-content-start, /,
+      'invalid_body',
+    );
   });
 
   test('the customized-consent screen takes only its form-content entry point', async () => {
@@ -103,22 +120,41 @@ describe('PUT/GET /api/v2/prompts/{prompt}/partials', () => {
   });
 
   test('a partial that is not a string answers 400 with its type', async () => {
-    await expectError(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': 42 } }), 400, /'Expected type string but found type number' on property signup\.form-content-end/, 'invalid_body');
+    await expectError(
+      await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': 42 } }),
+      400,
+      /'Expected type string but found type number' on property signup\.form-content-end/,
+      'invalid_body',
+    );
   });
 
   test('a partial that is not valid Liquid answers 400 naming the entry point', async () => {
-    await expectError(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '{% if locale %}<p>x</p>' } }), 400, /^Payload validation error: 'Invalid Liquid: .*' on property signup\.form-content-end\.$/, 'invalid_body');
+    await expectError(
+      await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '{% if locale %}<p>x</p>' } }),
+      400,
+      /^Payload validation error: 'Invalid Liquid: .*' on property signup\.form-content-end\.$/,
+      'invalid_body',
+    );
   });
 
   test('a body that is not JSON answers 400 invalid_body', async () => {
     const token = await m2mToken(emulator.current, ALL_SCOPES);
-    const response = await fetch(`${emulator.current.url}/api/v2/prompts/signup/partials`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"signup":' });
+    const response = await fetch(`${emulator.current.url}/api/v2/prompts/signup/partials`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"signup":',
+    });
     await expectError(response, 400, /Invalid request payload JSON format/, 'invalid_body');
   });
 
-  test('a token without update:prompts gets Auth0\'s 403 and the partials stay as they were', async () => {
+  test("a token without update:prompts gets Auth0's 403 and the partials stay as they were", async () => {
     await json(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '<p>before</p>' } }));
-    await expectError(await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '<p>after</p>' } }, 'read:prompts'), 403, /^Insufficient scope, expected any of: update:prompts$/, 'insufficient_scope');
+    await expectError(
+      await call('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '<p>after</p>' } }, 'read:prompts'),
+      403,
+      /^Insufficient scope, expected any of: update:prompts$/,
+      'insufficient_scope',
+    );
     assert.deepEqual(await json(await call('GET', '/prompts/signup/partials')), { signup: { 'form-content-end': '<p>before</p>' } });
   });
 
@@ -140,7 +176,7 @@ describe('PUT/GET /api/v2/prompts/{prompt}/custom-text/{language}', () => {
     assert.deepEqual(await json(await call('GET', '/prompts/signup/custom-text/de')), { signup: { 'var-terms': 'Ich stimme den [AGB](https://acme.example/agb) zu' } });
   });
 
-  test('a PUT overwrites the language\'s existing texts of that prompt', async () => {
+  test("a PUT overwrites the language's existing texts of that prompt", async () => {
     await json(await call('PUT', '/prompts/signup-id/custom-text/fr', { 'signup-id': { 'var-a': 'a', 'var-b': 'b' } }));
     await json(await call('PUT', '/prompts/signup-id/custom-text/fr', { 'signup-id': { 'var-b': 'B' } }));
     assert.deepEqual(await json(await call('GET', '/prompts/signup-id/custom-text/fr')), { 'signup-id': { 'var-b': 'B' } });
@@ -161,7 +197,12 @@ describe('PUT/GET /api/v2/prompts/{prompt}/custom-text/{language}', () => {
 
   test('a thirty-first custom text variable answers 400 and changes nothing', async () => {
     const texts = Object.fromEntries(Array.from({ length: 31 }, (_, index) => [`var-t${index}`, `text ${index}`]));
-    await expectError(await call('PUT', '/prompts/signup/custom-text/en', { signup: texts }), 400, /Too many custom text variables \(31\), maximum 30 per screen and language' on property signup/, 'invalid_body');
+    await expectError(
+      await call('PUT', '/prompts/signup/custom-text/en', { signup: texts }),
+      400,
+      /Too many custom text variables \(31\), maximum 30 per screen and language' on property signup/,
+      'invalid_body',
+    );
     assert.deepEqual(await json(await call('GET', '/prompts/signup/custom-text/en')), {});
   });
 
@@ -174,7 +215,12 @@ describe('PUT/GET /api/v2/prompts/{prompt}/custom-text/{language}', () => {
   });
 
   test('a text that is not a string answers 400', async () => {
-    await expectError(await call('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-a': ['x'] } }), 400, /'Expected type string but found type array' on property signup\.var-a/, 'invalid_body');
+    await expectError(
+      await call('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-a': ['x'] } }),
+      400,
+      /'Expected type string but found type array' on property signup\.var-a/,
+      'invalid_body',
+    );
   });
 
   test('a token without update:prompts gets 403 and the texts stay as they were', async () => {
@@ -220,8 +266,12 @@ describe('GET/PUT/DELETE /api/v2/branding/templates/universal-login', () => {
     assert.deepEqual(await json(await call('GET', '/branding/templates/universal-login')), { body: TEMPLATE });
   });
 
-  test('a template without auth0:widget answers 400 with Auth0\'s message', async () => {
-    await expectError(await call('PUT', '/branding/templates/universal-login', { template: '<html><head>{%- auth0:head -%}</head><body></body></html>' }), 400, /^The template must contain a single auth0:head tag and at least one auth0:widget tag\.$/);
+  test("a template without auth0:widget answers 400 with Auth0's message", async () => {
+    await expectError(
+      await call('PUT', '/branding/templates/universal-login', { template: '<html><head>{%- auth0:head -%}</head><body></body></html>' }),
+      400,
+      /^The template must contain a single auth0:head tag and at least one auth0:widget tag\.$/,
+    );
   });
 
   test('a template without auth0:head answers 400', async () => {
@@ -253,7 +303,12 @@ describe('GET/PUT/DELETE /api/v2/branding/templates/universal-login', () => {
   });
 
   test('setting needs update:branding, deleting delete:branding, reading read:branding', async () => {
-    await expectError(await call('PUT', '/branding/templates/universal-login', { template: TEMPLATE }, 'read:branding delete:branding'), 403, /expected any of: update:branding$/, 'insufficient_scope');
+    await expectError(
+      await call('PUT', '/branding/templates/universal-login', { template: TEMPLATE }, 'read:branding delete:branding'),
+      403,
+      /expected any of: update:branding$/,
+      'insufficient_scope',
+    );
     await expectError(await call('DELETE', '/branding/templates/universal-login', undefined, 'read:branding update:branding'), 403, /expected any of: delete:branding$/, 'insufficient_scope');
     await expectError(await call('GET', '/branding/templates/universal-login', undefined, 'update:branding'), 403, /expected any of: read:branding$/, 'insufficient_scope');
   });

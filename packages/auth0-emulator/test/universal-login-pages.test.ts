@@ -64,7 +64,17 @@ async function api(method: string, pathname: string, body?: unknown): Promise<vo
 /** The hosted signup page a login with `screen_hint=signup` leads to: its URL, state and HTML. */
 async function openSignup(params: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<{ url: string; state: string; html: string; verifier: string }> {
   const { verifier, challenge } = pkce();
-  const query = new URLSearchParams({ client_id: SPA, redirect_uri: CALLBACK, response_type: 'code', scope: 'openid', state: 'app-state', code_challenge: challenge, code_challenge_method: 'S256', screen_hint: 'signup', ...params });
+  const query = new URLSearchParams({
+    client_id: SPA,
+    redirect_uri: CALLBACK,
+    response_type: 'code',
+    scope: 'openid',
+    state: 'app-state',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    screen_hint: 'signup',
+    ...params,
+  });
   const authorize = await fetch(`${emulator.current.url}/authorize?${query}`, { redirect: 'manual', headers });
   assert.equal(authorize.status, 302);
   let location = authorize.headers.get('location') ?? '';
@@ -128,16 +138,17 @@ describe('reaching the hosted signup page', () => {
 });
 
 describe('rendering', () => {
-  test('without a page template the page uses Auth0\'s minimal template: lang, dir and the auto layout', async () => {
+  test("without a page template the page uses Auth0's minimal template: lang, dir and the auto layout", async () => {
     const { html } = await openSignup();
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<html lang="en" dir="ltr">/);
     assert.match(html, /<body class="_widget-auto-layout"><main class="ulp-widget" data-prompt="signup">/);
   });
 
-  test('the tenant\'s page template wraps the widget, with auth0:head in its head', async () => {
+  test("the tenant's page template wraps the widget, with auth0:head in its head", async () => {
     await api('PUT', '/branding/templates/universal-login', {
-      template: '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}<meta name="x-template" content="acme"></head><body><header id="brand">Acme for {{ application.name }}</header>{%- auth0:widget -%}<footer>{{ tenant.friendly_name }}</footer></body></html>',
+      template:
+        '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}<meta name="x-template" content="acme"></head><body><header id="brand">Acme for {{ application.name }}</header>{%- auth0:widget -%}<footer>{{ tenant.friendly_name }}</footer></body></html>',
     });
     const { html } = await openSignup();
     assert.match(html, /<head><meta charset="utf-8">[\s\S]*<title>Sign up \| Assent demo \(single-page app\)<\/title>[\s\S]*<meta name="x-template" content="acme"><\/head>/);
@@ -149,9 +160,17 @@ describe('rendering', () => {
       signup: { 'form-content-start': '<p id="fcs">start</p>', 'form-content-end': '<p id="fce">end</p>', 'form-footer-start': '<p id="ffs">fs</p>', 'form-footer-end': '<p id="ffe">fe</p>' },
     });
     const { html } = await openSignup();
-    const order = ['<form ', 'id="fcs"', 'id="email"', 'id="password"', 'id="fce"', '<button type="submit"', '</form>', 'id="ffs"', 'ulp-alternate-action', 'id="ffe"'].map((marker) => html.indexOf(marker));
-    assert.ok(order.every((index) => index >= 0), `every marker is on the page: ${order.join(',')}`);
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    const order = ['<form ', 'id="fcs"', 'id="email"', 'id="password"', 'id="fce"', '<button type="submit"', '</form>', 'id="ffs"', 'ulp-alternate-action', 'id="ffe"'].map((marker) =>
+      html.indexOf(marker),
+    );
+    assert.ok(
+      order.every((index) => index >= 0),
+      `every marker is on the page: ${order.join(',')}`,
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
     assert.match(html, /<div class="ulp-container ulp-container-form-content-end"><p id="fce">end<\/p><\/div>/);
   });
 
@@ -161,9 +180,12 @@ describe('rendering', () => {
     assert.equal(html.includes('id="sas"'), false, 'the SPA has no social connection in this tenant');
   });
 
-  test('partials render Auth0\'s template variables: locale, prompt, screen, application, tenant, branding, state', async () => {
+  test("partials render Auth0's template variables: locale, prompt, screen, application, tenant, branding, state", async () => {
     await api('PUT', '/prompts/signup/partials', {
-      signup: { 'form-content-start': '<p id="vars">{{ locale }}|{{ dir }}|{{ prompt.name }}|{{ prompt.screen.name }}|{{ application.id }}|{{ application.name }}|{{ tenant.friendly_name }}|{{ branding.colors.primary }}|{{ state }}|{{ organization.id }}</p>' },
+      signup: {
+        'form-content-start':
+          '<p id="vars">{{ locale }}|{{ dir }}|{{ prompt.name }}|{{ prompt.screen.name }}|{{ application.id }}|{{ application.name }}|{{ tenant.friendly_name }}|{{ branding.colors.primary }}|{{ state }}|{{ organization.id }}</p>',
+      },
     });
     const { html, state } = await openSignup({ ui_locales: 'de' });
     assert.match(html, new RegExp(`<p id="vars">de\\|ltr\\|signup\\|signup\\|assent-demo-spa\\|Assent demo \\(single-page app\\)\\|assent-dev\\|#635dff\\|${state}\\|</p>`));
@@ -205,7 +227,7 @@ describe('languages and custom texts', () => {
     assert.match(html, /<p id="terms-text">I accept the <a href="https:\/\/acme\.example\/terms\?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">terms<\/a><\/p>/);
   });
 
-  test('without ui_locales the browser\'s Accept-Language picks an enabled language', async () => {
+  test("without ui_locales the browser's Accept-Language picks an enabled language", async () => {
     const { html } = await openSignup({}, { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' });
     assert.match(html, /<html lang="de"/);
   });
@@ -223,7 +245,7 @@ describe('languages and custom texts', () => {
 
   test('a custom text reaches Liquid as written, so a partial that escapes it shows HTML as text', async () => {
     await api('PUT', '/prompts/signup/partials', { signup: { 'form-content-end': '<p id="escaped">{{ prompt.screen.texts.varTerms | escape }}</p>' } });
-    await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': '<script>alert(1)</script>l\'accord & co' } });
+    await api('PUT', '/prompts/signup/custom-text/en', { signup: { 'var-terms': "<script>alert(1)</script>l'accord & co" } });
     const { html } = await openSignup({ ui_locales: 'en' });
     assert.match(html, /<p id="escaped">&lt;script&gt;alert\(1\)&lt;\/script&gt;l&#39;accord &amp; co<\/p>/);
     assert.equal(html.includes('<script>alert'), false);
@@ -287,7 +309,9 @@ describe('signing up on the hosted page', () => {
     assert.deepEqual(stored?.app_metadata, { consent: { terms: true, marketing: false, locale: 'en' } });
     assert.deepEqual(stored?.user_metadata, { nickname: 'Ada' });
 
-    const tokens = (await (await postJson(`${emulator.current.url}/oauth/token`, { grant_type: 'authorization_code', client_id: SPA, redirect_uri: CALLBACK, code: params.get('code'), code_verifier: verifier })).json()) as { id_token: string };
+    const tokens = (await (
+      await postJson(`${emulator.current.url}/oauth/token`, { grant_type: 'authorization_code', client_id: SPA, redirect_uri: CALLBACK, code: params.get('code'), code_verifier: verifier })
+    ).json()) as { id_token: string };
     assert.deepEqual(claims(tokens.id_token)['https://assent.test/consent'], { terms: true, marketing: false, locale: 'en' }, 'the post-login Action ran after the signup');
   });
 
@@ -338,14 +362,14 @@ describe('signing up on the hosted page', () => {
     assert.equal(await user(email), undefined);
   });
 
-  test('api.access.deny without a user message shows Auth0\'s generic text, never the internal reason', async () => {
+  test("api.access.deny without a user message shows Auth0's generic text, never the internal reason", async () => {
     const { url, state } = await openSignup({ ui_locales: 'en' });
     const html = await (await post(url, { state, email: uniqueEmail('silent'), password: PASSWORD, 'ulp-terms': 'accepted' })).text();
     assert.equal(alertText(html), 'Something went wrong, please try again later.');
     assert.equal(html.includes('fraud table'), false);
   });
 
-  test('an email that is already taken shows Auth0\'s text in the prompt, tied to the email field', async () => {
+  test("an email that is already taken shows Auth0's text in the prompt, tied to the email field", async () => {
     const email = uniqueEmail('taken');
     assert.equal((await postJson(`${emulator.current.url}/__emulator/users`, { email, password: PASSWORD })).status, 201);
     const { url, state } = await openSignup({ ui_locales: 'en' });
@@ -354,14 +378,14 @@ describe('signing up on the hosted page', () => {
     assert.match(html, /<input id="email"[^>]* aria-describedby="prompt-alert" aria-invalid="true">/);
   });
 
-  test('a weak password shows Auth0\'s text and the Action does not run', async () => {
+  test("a weak password shows Auth0's text and the Action does not run", async () => {
     const { url, state } = await openSignup({ ui_locales: 'en' });
     const html = await (await post(url, { state, email: uniqueEmail('weak'), password: 'abc', 'ulp-terms': 'accepted' })).text();
     assert.equal(alertText(html), 'The password is too weak');
     assert.equal(seen, undefined);
   });
 
-  test('an invalid email shows Auth0\'s text and the Action does not run', async () => {
+  test("an invalid email shows Auth0's text and the Action does not run", async () => {
     const { url, state } = await openSignup({ ui_locales: 'en' });
     const response = await post(url, { state, email: 'not-an-email', password: PASSWORD, 'ulp-terms': 'accepted' });
     assert.equal(response.status, 400);
@@ -380,8 +404,12 @@ describe('signing up on the hosted page', () => {
 describe('identifier first: signup-id, then signup-password', () => {
   beforeEach(async () => {
     await api('PATCH', '/prompts', { identifier_first: true });
-    await api('PUT', '/prompts/signup-id/partials', { 'signup-id': { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="terms" name="ulp-terms" value="accepted"><label for="terms">Terms</label></div>' } });
-    await api('PUT', '/prompts/signup-password/partials', { 'signup-password': { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="marketing" name="ulp-marketing" value="yes"><label for="marketing">News</label></div>' } });
+    await api('PUT', '/prompts/signup-id/partials', {
+      'signup-id': { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="terms" name="ulp-terms" value="accepted"><label for="terms">Terms</label></div>' },
+    });
+    await api('PUT', '/prompts/signup-password/partials', {
+      'signup-password': { 'form-content-end': '<div class="ulp-field"><input type="checkbox" id="marketing" name="ulp-marketing" value="yes"><label for="marketing">News</label></div>' },
+    });
   });
 
   test('screen_hint=signup shows signup-id: the email only, posting to /u/signup/identifier', async () => {
@@ -474,7 +502,10 @@ describe('social connections on the signup page', () => {
 
   test('with a social connection the secondary-actions partials frame a link that starts that connection', async () => {
     const html = await page(social.current);
-    assert.match(html, /<div class="ulp-container ulp-container-secondary-actions-start"><p id="sas">or<\/p><\/div>\n<ul class="ulp-social"><li><a href="\/authorize\?[^"]*connection=github[^"]*">github<\/a><\/li><\/ul>/);
+    assert.match(
+      html,
+      /<div class="ulp-container ulp-container-secondary-actions-start"><p id="sas">or<\/p><\/div>\n<ul class="ulp-social"><li><a href="\/authorize\?[^"]*connection=github[^"]*">github<\/a><\/li><\/ul>/,
+    );
     assert.equal(html.includes('screen_hint'), false);
   });
 });

@@ -15,7 +15,10 @@ import { headersOf } from './transport-response.js';
 /** What the transport needs of an auth0-js `WebAuth` (auth0-js has no types of its own). */
 export interface WebAuthLike {
   /** Returns auth0-js's request wrapper, whose `abort()` cancels the request. */
-  signup(options: { readonly email: string; readonly password: string; readonly connection: string; readonly [field: string]: unknown }, callback: (error: Auth0JsError | null, result?: unknown) => void): unknown;
+  signup(
+    options: { readonly email: string; readonly password: string; readonly connection: string; readonly [field: string]: unknown },
+    callback: (error: Auth0JsError | null, result?: unknown) => void,
+  ): unknown;
   /** Read to check that the WebAuth targets the client's tenant and application and does not retry. */
   readonly baseOptions?: { readonly clientID?: string; readonly rootUrl?: string; readonly _timesToRetryFailedRequests?: number };
 }

@@ -120,21 +120,25 @@ export function consentObjectFromDecision(decision: ConsentDecision, policy: Con
   }
   const firstRequired = policy.purposes.find((purpose) => purpose.required);
   const document = policy.documents.find((candidate) => candidate.id === firstRequired?.documents?.[0]) ?? policy.documents[0];
-  return applyConsentEvent(undefined, {
-    id: eventId,
-    event: 'given',
-    at: decision.at,
-    version: decision.version,
-    purposes: decision.purposes,
-    declined: policy.purposes.map((purpose) => purpose.id).filter((id) => !decision.purposes.includes(id)),
-    source,
-    policy: decision.policy,
-    hash: decision.hash,
-    locale: decision.locale,
-    textDetails: textDetails ?? document?.url ?? '',
-    given: policy.purposes.every((purpose) => !purpose.required || decision.purposes.includes(purpose.id)),
-    documents: acceptedDocuments(policy, decision.purposes),
-  }, now === undefined ? {} : { now });
+  return applyConsentEvent(
+    undefined,
+    {
+      id: eventId,
+      event: 'given',
+      at: decision.at,
+      version: decision.version,
+      purposes: decision.purposes,
+      declined: policy.purposes.map((purpose) => purpose.id).filter((id) => !decision.purposes.includes(id)),
+      source,
+      policy: decision.policy,
+      hash: decision.hash,
+      locale: decision.locale,
+      textDetails: textDetails ?? document?.url ?? '',
+      given: policy.purposes.every((purpose) => !purpose.required || decision.purposes.includes(purpose.id)),
+      documents: acceptedDocuments(policy, decision.purposes),
+    },
+    now === undefined ? {} : { now },
+  );
 }
 
 /**
@@ -176,18 +180,21 @@ export function applyConsentEvent(current: ConsentObject | undefined, event: Con
   const documents = event.documents ?? current?.documents;
   let single: ConsentObject;
   try {
-    single = decodeConsentObject({
-      given: event.given ?? event.purposes.length > 0,
-      date: event.at,
-      text_details: event.textDetails ?? current?.text_details ?? '',
-      policy: event.policy ?? current?.policy,
-      version: event.version,
-      purposes,
-      hash: event.hash ?? current?.hash,
-      locale: event.locale ?? current?.locale,
-      ...(documents && { documents }),
-      history: [{ id: event.id, event: event.event, at: event.at, version: event.version, purposes: event.purposes, source: event.source }],
-    }, options);
+    single = decodeConsentObject(
+      {
+        given: event.given ?? event.purposes.length > 0,
+        date: event.at,
+        text_details: event.textDetails ?? current?.text_details ?? '',
+        policy: event.policy ?? current?.policy,
+        version: event.version,
+        purposes,
+        hash: event.hash ?? current?.hash,
+        locale: event.locale ?? current?.locale,
+        ...(documents && { documents }),
+        history: [{ id: event.id, event: event.event, at: event.at, version: event.version, purposes: event.purposes, source: event.source }],
+      },
+      options,
+    );
   } catch (error) {
     if (error instanceof DecodeError) throw new DecisionError('invalid_event', 'invalid_event: ' + error.message);
     throw error;
@@ -256,8 +263,7 @@ export function decodeConsentObject(value: unknown, { now = Date.now() }: Decode
     for (const key of fields.split(' ')) if (record[key] === undefined) fail('missing_field', `${path}${path && '.'}${key}`, 'is missing');
     return record;
   };
-  const text = (input: unknown, path: string, pattern: RegExp): string =>
-    typeof input === 'string' && pattern.test(input) ? input : fail('malformed', path, `must be a string matching ${pattern}`);
+  const text = (input: unknown, path: string, pattern: RegExp): string => (typeof input === 'string' && pattern.test(input) ? input : fail('malformed', path, `must be a string matching ${pattern}`));
   const oneOf = <T extends string>(input: unknown, path: string, values: readonly T[]): T =>
     values.includes(input as T) ? (input as T) : fail('malformed', path, `must be one of ${values.join(', ')}`);
   const ids = (input: unknown, path: string): string[] => {

@@ -3,7 +3,7 @@ import { SUPPORTED_LOCALES } from './locales/supported.js';
 import type { Messages } from './types.js';
 
 /** A language of the consent texts' table: every supported one but English. */
-type TableLocale = keyof (typeof import('./locales/consent/index.js'))['LOCALES'];
+type TableLocale = keyof typeof import('./locales/consent/index.js')['LOCALES'];
 
 /**
  * The first candidate that has built-in texts, by exact tag, then by its base language
@@ -54,4 +54,3 @@ export async function loadMessages(locale: string): Promise<Messages> {
 export function format(template: string, params: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }
-

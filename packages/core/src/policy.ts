@@ -122,8 +122,7 @@ export function parsePolicy(input: unknown, describe: PolicyIssueDescriber = des
     }
   }
   // Only for valid ids: an invalid one has its own issue already.
-  const englishText = (id: unknown, kind: string, path: string): string =>
-    ID_PATTERN.test(id as string) ? String(english[kind + id] ?? fail(path, 'noText', kind + id)) : '';
+  const englishText = (id: unknown, kind: string, path: string): string => (ID_PATTERN.test(id as string) ? String(english[kind + id] ?? fail(path, 'noText', kind + id)) : '');
 
   const documentIds: unknown[] = [];
   if (isArray(documents, 'documents')) {

@@ -140,7 +140,11 @@ export function toConsentRecord(consent: ConsentObject, policy: ConsentPolicy, s
       };
       return {
         '@type': 'dpv:Process',
-        'dpv:hasPurpose': { '@type': ['dpv:Purpose', DPV_PURPOSE[id] ?? 'dpv:Purpose'].filter((type, i, all) => all.indexOf(type) === i), 'dct:identifier': id, 'dct:description': describe(policy, id) },
+        'dpv:hasPurpose': {
+          '@type': ['dpv:Purpose', DPV_PURPOSE[id] ?? 'dpv:Purpose'].filter((type, i, all) => all.indexOf(type) === i),
+          'dct:identifier': id,
+          'dct:description': describe(policy, id),
+        },
         'dpv:hasLegalBasis': DPV_BASIS[basis],
         ...(id === 'third_party_sharing' && { 'dpv:hasRecipient': 'dpv:ThirdParty' }),
         ...(basis === 'consent'

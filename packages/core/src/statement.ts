@@ -23,7 +23,11 @@ export function canonicalStatement(policy: ConsentPolicy, accepted: readonly str
     'assent-statement/1',
     `policy ${policy.id}@${policy.version}`,
     ...policy.documents.map((d) => `document ${d.id}@${d.version}${d.sha256 ? ' sha256:' + d.sha256 : ''}`),
-    'accepted ' + policy.purposes.filter((p) => accepted.includes(p.id)).map((p) => p.id).join(','),
+    'accepted ' +
+      policy.purposes
+        .filter((p) => accepted.includes(p.id))
+        .map((p) => p.id)
+        .join(','),
     'locale ' + locale,
     'text',
     text,

@@ -97,7 +97,15 @@ export function readUniversalLoginFields(body: unknown, { prefix = UNIVERSAL_LOG
   if (!Object.hasOwn(fields, names.policy)) return null;
   if (Object.hasOwn(fields, prefix + 'purposes')) {
     const decision = decodeSignupFields(fields, { prefix });
-    return { variant: 'element', policy: decision.policy, version: decision.version, locale: decision.locale, required: decision.purposes.length > 0, accepted: decision.purposes, clientHash: decision.hash };
+    return {
+      variant: 'element',
+      policy: decision.policy,
+      version: decision.version,
+      locale: decision.locale,
+      required: decision.purposes.length > 0,
+      accepted: decision.purposes,
+      clientHash: decision.hash,
+    };
   }
   const text = (name: string, pattern: RegExp): string => {
     const value = fields[name];
@@ -139,7 +147,11 @@ export interface UniversalLoginDecisionOptions {
  * @throws {UniversalLoginError} see its codes; `locale` is the locale to answer in.
  * @example const decision = await universalLoginDecision(claim, policy);
  */
-export async function universalLoginDecision(claim: UniversalLoginClaim, policy: ConsentPolicy, { now = new Date(), messagesFor = loadMessages }: UniversalLoginDecisionOptions = {}): Promise<ConsentDecision> {
+export async function universalLoginDecision(
+  claim: UniversalLoginClaim,
+  policy: ConsentPolicy,
+  { now = new Date(), messagesFor = loadMessages }: UniversalLoginDecisionOptions = {},
+): Promise<ConsentDecision> {
   const answerIn = resolveLocale(claim.locale);
   const fail = (code: string, detail: string): never => {
     throw new UniversalLoginError(code, `${code}: ${detail}`, answerIn);

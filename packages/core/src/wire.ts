@@ -211,17 +211,18 @@ function base64urlToHex(text: string): string {
  *   `field_collision`, `value_too_long`; and `DecisionError` for an invalid locale or date.
  * @example const { hidden, choices } = await encodeLockSignupFields(policy, { locale: 'de', messages: await loadMessages('de') });
  */
-export async function encodeLockSignupFields(
-  policy: ConsentPolicy,
-  { locale, messages, at = new Date(), prefix = 'consent_', appFields = [] }: LockSignupOptions,
-): Promise<LockSignupFields> {
+export async function encodeLockSignupFields(policy: ConsentPolicy, { locale, messages, at = new Date(), prefix = 'consent_', appFields = [] }: LockSignupOptions): Promise<LockSignupFields> {
   const optional = policy.purposes.filter((purpose) => !purpose.required).map((purpose) => purpose.id);
   const choices = optional.map((purpose) => ({ purpose, name: `${prefix}p_${purpose}` }));
   for (const name of [prefix + 'policy', ...choices.map((choice) => choice.name)]) {
     if (!LOCK_NAME.test(name)) throw new EncodingError('invalid_field_name', name, 'Lock accepts only letters, digits and _ in field names');
   }
   if (optional.length > LOCK_MAX_OPTIONAL_PURPOSES) {
-    throw new EncodingError('too_many_fields', prefix + 'hash', `${optional.length} optional purposes need ${2 ** optional.length} hashes; Lock can carry at most ${LOCK_MAX_OPTIONAL_PURPOSES} optional purposes`);
+    throw new EncodingError(
+      'too_many_fields',
+      prefix + 'hash',
+      `${optional.length} optional purposes need ${2 ** optional.length} hashes; Lock can carry at most ${LOCK_MAX_OPTIONAL_PURPOSES} optional purposes`,
+    );
   }
   const decisions = await Promise.all(
     Array.from({ length: 2 ** optional.length }, (_, answers) =>
@@ -245,7 +246,8 @@ export async function encodeLockSignupFields(
     if (value.length > SIGNUP_LIMITS.maxValueLength) throw new EncodingError('value_too_long', name, `has ${value.length} characters, over ${SIGNUP_LIMITS.maxValueLength}`);
   }
   const total = ours.length + new Set(appFields).size;
-  if (total > SIGNUP_LIMITS.maxProperties) throw new EncodingError('too_many_fields', 'user_metadata', `${appFields.length} app fields + ${ours.length} consent fields exceed ${SIGNUP_LIMITS.maxProperties}`);
+  if (total > SIGNUP_LIMITS.maxProperties)
+    throw new EncodingError('too_many_fields', 'user_metadata', `${appFields.length} app fields + ${ours.length} consent fields exceed ${SIGNUP_LIMITS.maxProperties}`);
   return { hidden, choices };
 }
 
@@ -272,7 +274,10 @@ function readLockChoices(listed: string, hashes: string, prefix: string, read: (
   }
   const accepted = (entry: (typeof entries)[number]) => !entry.optional || (answers & (1 << optional.indexOf(entry))) !== 0;
   return {
-    purposes: entries.filter(accepted).map((entry) => entry.id).join(','),
+    purposes: entries
+      .filter(accepted)
+      .map((entry) => entry.id)
+      .join(','),
     hash: base64urlToHex(list[answers] ?? ''),
   };
 }

@@ -28,7 +28,10 @@ const LATER = { now: Date.parse('9999-12-31T23:59:59.999Z') };
 const withdrawal = (id: string, at: string, purposes: string[] = ['terms']): ConsentEvent => ({ id, event: 'withdrawn', at, version: policy.version, purposes, source: 'browser' });
 
 function decodeError(value: unknown, code: string, path: string): void {
-  assert.throws(() => decodeConsentObject(value), (error) => error instanceof DecodeError && error.code === code && error.path === path && error.message.startsWith(path || '(root)'));
+  assert.throws(
+    () => decodeConsentObject(value),
+    (error) => error instanceof DecodeError && error.code === code && error.path === path && error.message.startsWith(path || '(root)'),
+  );
 }
 
 describe('consentObjectFromDecision', () => {
@@ -71,7 +74,10 @@ describe('applyConsentEvent', () => {
     assert.deepEqual(next.purposes, { terms: true, marketing: false });
     assert.equal(next.given, true);
     assert.equal(next.date, '2026-11-02T08:00:00.000Z');
-    assert.deepEqual(next.history.map((entry) => entry.id), ['e0', 'e1']);
+    assert.deepEqual(
+      next.history.map((entry) => entry.id),
+      ['e0', 'e1'],
+    );
     assert.equal(next.hash, base.hash);
   });
 
@@ -87,7 +93,10 @@ describe('applyConsentEvent', () => {
   test('files a late event in time order without changing the current state', () => {
     const withdrawn = applyConsentEvent(base, withdrawal('e2', '2026-11-03T08:00:00.000Z'));
     const late = applyConsentEvent(withdrawn, { id: 'e1', event: 'updated', at: '2026-11-02T08:00:00.000Z', version: policy.version, purposes: ['terms', 'marketing'], source: 'server' });
-    assert.deepEqual(late.history.map((entry) => entry.id), ['e0', 'e1', 'e2']);
+    assert.deepEqual(
+      late.history.map((entry) => entry.id),
+      ['e0', 'e1', 'e2'],
+    );
     assert.deepEqual(late.purposes, withdrawn.purposes);
     assert.equal(late.date, withdrawn.date);
   });
@@ -99,11 +108,17 @@ describe('applyConsentEvent', () => {
   });
 
   test('refuses to start an object from an event without policy, hash and locale', () => {
-    assert.throws(() => applyConsentEvent(undefined, withdrawal('e1', '2026-11-02T08:00:00.000Z')), (error) => error instanceof DecisionError && error.code === 'invalid_event' && /policy/.test(error.message));
+    assert.throws(
+      () => applyConsentEvent(undefined, withdrawal('e1', '2026-11-02T08:00:00.000Z')),
+      (error) => error instanceof DecisionError && error.code === 'invalid_event' && /policy/.test(error.message),
+    );
   });
 
   test('refuses an event with an invalid timestamp, naming the field', () => {
-    assert.throws(() => applyConsentEvent(base, withdrawal('e1', 'yesterday')), (error) => error instanceof DecisionError && error.code === 'invalid_event' && /date|at/.test(error.message));
+    assert.throws(
+      () => applyConsentEvent(base, withdrawal('e1', 'yesterday')),
+      (error) => error instanceof DecisionError && error.code === 'invalid_event' && /date|at/.test(error.message),
+    );
   });
 });
 
@@ -189,7 +204,8 @@ describe('decodeConsentObject', () => {
 describe('the size cap', () => {
   test('trims the oldest entries of a long history and keeps the newest state', () => {
     let consent = base;
-    for (let day = 1; day <= 60; day++) consent = applyConsentEvent(consent, withdrawal(`w${day}`, new Date(Date.UTC(2026, 10, 1 + day)).toISOString(), day % 2 ? ['terms'] : ['terms', 'marketing']), LATER);
+    for (let day = 1; day <= 60; day++)
+      consent = applyConsentEvent(consent, withdrawal(`w${day}`, new Date(Date.UTC(2026, 10, 1 + day)).toISOString(), day % 2 ? ['terms'] : ['terms', 'marketing']), LATER);
     assert.ok(bytes(consent) <= CONSENT_OBJECT_MAX_BYTES && bytes(consent.history) <= HISTORY_MAX_BYTES);
     assert.equal(newestEntry(consent).id, 'w60');
     assert.deepEqual(consent.purposes, { terms: true, marketing: true });
@@ -200,19 +216,23 @@ describe('the size cap', () => {
 
 describe('consent object properties', () => {
   const purposeIds = ['terms', 'marketing'];
-  const eventArb = fc.record({
-    id: fc.uuid(),
-    event: fc.constantFrom('given' as const, 'withdrawn' as const, 'updated' as const),
-    at: fc.date({ min: new Date('2026-11-01T09:30:00.001Z'), max: new Date('2027-12-31T00:00:00.000Z'), noInvalidDate: true }).map((date) => date.toISOString()),
-    version: fc.constantFrom('2026-11-01', '2027-01-01'),
-    purposes: fc.subarray(purposeIds),
-    source: fc.constantFrom('signup' as const, 'lock' as const, 'browser' as const, 'server' as const, 'action' as const),
-  }).map((event) => ({ ...event })); // plain prototype, as events parsed from JSON have
+  const eventArb = fc
+    .record({
+      id: fc.uuid(),
+      event: fc.constantFrom('given' as const, 'withdrawn' as const, 'updated' as const),
+      at: fc.date({ min: new Date('2026-11-01T09:30:00.001Z'), max: new Date('2027-12-31T00:00:00.000Z'), noInvalidDate: true }).map((date) => date.toISOString()),
+      version: fc.constantFrom('2026-11-01', '2027-01-01'),
+      purposes: fc.subarray(purposeIds),
+      source: fc.constantFrom('signup' as const, 'lock' as const, 'browser' as const, 'server' as const, 'action' as const),
+    })
+    .map((event) => ({ ...event })); // plain prototype, as events parsed from JSON have
   // size 'max': long enough histories that the size cap trims (fast-check keeps arrays short by default).
   const poolArb = fc.uniqueArray(eventArb, { selector: (event) => event.id, maxLength: 40, size: 'max' });
   /** Three replicas of one consent, each having seen some of the events, in some order. */
   const replicasArb = poolArb.chain((pool) =>
-    fc.tuple(fc.shuffledSubarray(pool), fc.shuffledSubarray(pool), fc.shuffledSubarray(pool)).map((seen) => seen.map((events) => events.reduce<ConsentObject>((consent, event) => applyConsentEvent(consent, event, LATER), base))),
+    fc
+      .tuple(fc.shuffledSubarray(pool), fc.shuffledSubarray(pool), fc.shuffledSubarray(pool))
+      .map((seen) => seen.map((events) => events.reduce<ConsentObject>((consent, event) => applyConsentEvent(consent, event, LATER), base))),
   );
   const key = (entry: { at: string; id: string }): string => `${Date.parse(entry.at).toString().padStart(16, '0')} ${entry.id}`;
 
@@ -224,7 +244,12 @@ describe('consent object properties', () => {
         assert.ok(bytes(consent) <= CONSENT_OBJECT_MAX_BYTES);
         assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent)), LATER), consent);
         // Sorted: an object lists integer-like keys ("0") first, whatever the policy order.
-        assert.deepEqual(Object.keys(consent.purposes).filter((id) => consent.purposes[id]).sort(), [...made.purposes].sort());
+        assert.deepEqual(
+          Object.keys(consent.purposes)
+            .filter((id) => consent.purposes[id])
+            .sort(),
+          [...made.purposes].sort(),
+        );
       }),
       { numRuns: 60 },
     );
@@ -237,7 +262,12 @@ describe('consent object properties', () => {
         assert.ok(bytes(consent) <= CONSENT_OBJECT_MAX_BYTES, `${bytes(consent)} bytes`);
         const newest = [...events, base.history[0]!].sort((a, b) => (key(a) < key(b) ? -1 : 1)).at(-1)!;
         assert.deepEqual(newestEntry(consent), newest);
-        assert.deepEqual(Object.keys(consent.purposes).filter((id) => consent.purposes[id]).sort(), [...newest.purposes].sort());
+        assert.deepEqual(
+          Object.keys(consent.purposes)
+            .filter((id) => consent.purposes[id])
+            .sort(),
+          [...newest.purposes].sort(),
+        );
         assert.deepEqual(decodeConsentObject(JSON.parse(JSON.stringify(consent)), LATER), consent);
       }),
       { numRuns: 150 },

@@ -24,7 +24,10 @@ describe('purposeText', () => {
   test('joins the titles with the conjunction of the locale', async () => {
     const parts = purposeText(policy, 'terms', 'de', await loadMessages('de'));
     assert.equal(plainText(parts), 'Ich akzeptiere die Nutzungsbedingungen und die Datenschutzerklärung.');
-    assert.deepEqual(parts.filter((part) => part.href).map((part) => part.document), ['terms', 'privacy']);
+    assert.deepEqual(
+      parts.filter((part) => part.href).map((part) => part.document),
+      ['terms', 'privacy'],
+    );
   });
 
   test("names the controller in an optional purpose's sentence [Recital 42]", () => {
@@ -76,7 +79,10 @@ describe('purposeText', () => {
   });
 
   test('refuses a purpose the policy does not have', () => {
-    assert.throws(() => purposeText(policy, 'newsletter', 'en', en), (error) => error instanceof DecisionError && error.code === 'unknown_purpose' && /newsletter/.test(error.message));
+    assert.throws(
+      () => purposeText(policy, 'newsletter', 'en', en),
+      (error) => error instanceof DecisionError && error.code === 'unknown_purpose' && /newsletter/.test(error.message),
+    );
   });
 });
 
@@ -98,7 +104,10 @@ describe('documentLinks', () => {
         parts.map(({ text, document }) => [text, document !== undefined]),
         expected.map(({ value, type }) => [value, type === 'element']),
       );
-      assert.deepEqual(parts.flatMap((part) => part.href ?? []), ids.slice(0, count).map((id) => `https://acme.example/${id}`));
+      assert.deepEqual(
+        parts.flatMap((part) => part.href ?? []),
+        ids.slice(0, count).map((id) => `https://acme.example/${id}`),
+      );
     }
   });
 

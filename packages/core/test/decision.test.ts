@@ -48,17 +48,7 @@ describe('canonicalStatement', () => {
   test('serialises policy, documents, accepted purposes in policy order, locale and the text', () => {
     assert.equal(
       canonicalStatement(policy, ['marketing', 'terms'], 'en', 'Line one.\nLine two.'),
-      [
-        'assent-statement/1',
-        'policy acme-signup@2026-11-01',
-        'document terms@3.1',
-        'document privacy@2.0',
-        'accepted terms,marketing',
-        'locale en',
-        'text',
-        'Line one.',
-        'Line two.',
-      ].join('\n'),
+      ['assent-statement/1', 'policy acme-signup@2026-11-01', 'document terms@3.1', 'document privacy@2.0', 'accepted terms,marketing', 'locale en', 'text', 'Line one.', 'Line two.'].join('\n'),
     );
   });
 

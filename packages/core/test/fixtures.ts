@@ -75,7 +75,11 @@ export const policyArb: fc.Arbitrary<ConsentPolicy> = fc
 export const choiceArb = policyArb.chain((policy) =>
   fc
     .subarray(policy.purposes.filter((purpose) => !purpose.required).map((purpose) => purpose.id))
-    .chain((optional) => fc.shuffledSubarray([...policy.purposes.filter((purpose) => purpose.required).map((purpose) => purpose.id), ...optional], { minLength: policy.purposes.filter((p) => p.required).length + optional.length }))
+    .chain((optional) =>
+      fc.shuffledSubarray([...policy.purposes.filter((purpose) => purpose.required).map((purpose) => purpose.id), ...optional], {
+        minLength: policy.purposes.filter((p) => p.required).length + optional.length,
+      }),
+    )
     .map((accepted) => ({ policy, accepted })),
 );
 

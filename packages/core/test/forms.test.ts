@@ -45,7 +45,11 @@ describe('readFormFields', () => {
   });
 
   test('malformed answers are refused with an error naming the field', () => {
-    const refused = (fields: unknown, path: string) => assert.throws(() => readFormFields(fields), (error: unknown) => error instanceof DecodeError && error.path === path);
+    const refused = (fields: unknown, path: string) =>
+      assert.throws(
+        () => readFormFields(fields),
+        (error: unknown) => error instanceof DecodeError && error.path === path,
+      );
     refused(legal({ consent_policy: 'acme-signup' }), 'consent_policy');
     refused(legal({ consent_locale: undefined }), 'consent_locale');
     refused(legal({ consent_required: 'maybe' }), 'consent_required');

@@ -94,7 +94,13 @@ describe('the tree of built-in texts', () => {
         const list = join(root, 'supported.ts');
         writeFileSync(list, readFileSync(list, 'utf8').replace("'en ar ", "'en is ar "));
       });
-      assert.deepEqual(problems, PARTS.flatMap((part) => [`${part.dir}/is.ts is missing: every part has a module for every language of SUPPORTED_LOCALES`, `${part.dir}/index.ts is stale: run \`node packages/core/scripts/locale-tables.mjs\``]));
+      assert.deepEqual(
+        problems,
+        PARTS.flatMap((part) => [
+          `${part.dir}/is.ts is missing: every part has a module for every language of SUPPORTED_LOCALES`,
+          `${part.dir}/index.ts is stale: run \`node packages/core/scripts/locale-tables.mjs\``,
+        ]),
+      );
     });
   });
 });

@@ -47,7 +47,10 @@ describe('the rules of each level', () => {
       { containsAtLeast: true, items: [{ lowerCase: true }, { upperCase: true }, { numbers: true }, { specialCharacters: true }] },
       { identicalChars: false },
     ]);
-    assert.equal(passwordRules('excellent', 'Abcdef1!xx-').every((rule) => rule.verified), true);
+    assert.equal(
+      passwordRules('excellent', 'Abcdef1!xx-').every((rule) => rule.verified),
+      true,
+    );
   });
 });
 
@@ -67,7 +70,10 @@ describe('the details Auth0 gives', () => {
 
   test('counts only ASCII letters and digits as letters and digits', () => {
     const items = passwordRules('good', 'éÉ٣')[1]!.items!;
-    assert.deepEqual(items.map((item) => item.verified), [false, false, false, false]);
+    assert.deepEqual(
+      items.map((item) => item.verified),
+      [false, false, false, false],
+    );
   });
 
   test('counts length in UTF-16 code units, as Auth0', () => {
@@ -89,7 +95,10 @@ describe('the details Auth0 gives', () => {
 
 describe('the personal-information rule', () => {
   test('is absent unless an email or username is given', () => {
-    assert.equal(passwordRules('good', 'x').some((rule) => rule.code === 'noPersonalInfo'), false);
+    assert.equal(
+      passwordRules('good', 'x').some((rule) => rule.code === 'noPersonalInfo'),
+      false,
+    );
   });
 
   test("refuses a password holding the email's local part, in any case", () => {
@@ -102,6 +111,9 @@ describe('the personal-information rule', () => {
   });
 
   test('ignores parts shorter than 3 characters', () => {
-    assert.equal(passwordRules('good', 'al-is-here', { email: 'al@acme.example', username: 'al' }).some((rule) => rule.code === 'noPersonalInfo'), false);
+    assert.equal(
+      passwordRules('good', 'al-is-here', { email: 'al@acme.example', username: 'al' }).some((rule) => rule.code === 'noPersonalInfo'),
+      false,
+    );
   });
 });

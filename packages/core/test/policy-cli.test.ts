@@ -72,19 +72,16 @@ describe('assent-policy check', () => {
     assert.equal(result.stdout, `${path}: valid consent policy acme-signup@2026-11-01\n`);
   });
 
-  test('exits 1 and prints every issue with the development build\'s sentence at its field path', () => {
+  test("exits 1 and prints every issue with the development build's sentence at its field path", () => {
     const path = file('invalid.json', invalid);
     const result = runBin(['check', path]);
     assert.equal(result.status, 1, result.stderr);
     const issues = developmentIssues(invalid);
     assert.ok(issues.length >= 4 && !issues.some((issue) => issue.message.startsWith('is invalid (')), 'the expected issues are sentences');
-    assert.equal(
-      result.stdout,
-      `${path}: invalid consent policy, ${issues.length} issues\n` + issues.map((issue) => `  ${issue.path}: ${issue.message}\n`).join(''),
-    );
+    assert.equal(result.stdout, `${path}: invalid consent policy, ${issues.length} issues\n` + issues.map((issue) => `  ${issue.path}: ${issue.message}\n`).join(''));
   });
 
-  test('--json prints each file\'s path, validity, policy and issues with their codes', async () => {
+  test("--json prints each file's path, validity, policy and issues with their codes", async () => {
     const good = file('good.json', examplePolicy());
     const bad = file('bad.json', invalid);
     const result = await run(['check', '--json', good, bad]);

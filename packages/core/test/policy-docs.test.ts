@@ -48,7 +48,7 @@ describe('docs/policy.md', () => {
     assert.equal(stdout, shown.body);
   });
 
-  test('lists every issue code with the development build\'s sentence', () => {
+  test("lists every issue code with the development build's sentence", () => {
     const section = page.slice(page.indexOf('## Every rule, with its code'), page.indexOf('\n## ', page.indexOf('## Every rule, with its code') + 1));
     const rows = [...section.matchAll(/^\| `(\w+)` \| (.+?) \| .+ \|$/gm)];
     assert.ok(rows.length >= 21, `${rows.length} rows`);
@@ -58,7 +58,7 @@ describe('docs/policy.md', () => {
     }
   });
 
-  test('names the schema\'s $id', () => {
+  test("names the schema's $id", () => {
     assert.ok(page.includes(schema.$id));
   });
 });

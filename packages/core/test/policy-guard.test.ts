@@ -56,7 +56,10 @@ describe('guardPolicy', () => {
       assert.ok(guarded?.length, 'the guard refuses it');
       const full = issuesOf(parsePolicy, policy)!.map(([path]) => path);
       for (const [path, message] of guarded) {
-        assert.ok(full.some((fullPath) => fullPath === path || fullPath.startsWith(path) || path.startsWith(fullPath)), `${path} is reported by parsePolicy (${full.join(', ')})`);
+        assert.ok(
+          full.some((fullPath) => fullPath === path || fullPath.startsWith(path) || path.startsWith(fullPath)),
+          `${path} is reported by parsePolicy (${full.join(', ')})`,
+        );
         assert.match(message, /^is invalid \([a-zA-Z]+\)$/);
       }
     });

@@ -65,7 +65,10 @@ describe('parsePolicy in a production build', () => {
       assert.ok(development?.length, 'the development build refuses it');
       const short = production[i];
       assert.ok(short, 'the production build refuses it too');
-      assert.deepEqual(short.map(([path]) => path), development.map(([path]) => path));
+      assert.deepEqual(
+        short.map(([path]) => path),
+        development.map(([path]) => path),
+      );
       for (const [, message] of short) assert.match(message, /^is invalid \([a-zA-Z]+\)$/);
     });
   });

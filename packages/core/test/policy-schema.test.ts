@@ -107,18 +107,48 @@ const mostly = <T>(valid: fc.Arbitrary<T>, ...invalid: unknown[]): fc.Arbitrary<
 /** Rarely an unknown field (pre-ticking ones among them), as `[key, value]`; else null. */
 const extraArb = fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom('checked', 'default', 'preselected', 'note', 'title', 'Id'), junk) });
 /** Present most of the time, sometimes absent. */
-const present = (value: fc.Arbitrary<unknown>, absentWeight = 1): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 60, arbitrary: value }, { weight: absentWeight, arbitrary: fc.constant(ABSENT) });
+const present = (value: fc.Arbitrary<unknown>, absentWeight = 1): fc.Arbitrary<unknown> => fc.oneof({ weight: 60, arbitrary: value }, { weight: absentWeight, arbitrary: fc.constant(ABSENT) });
 
 const badIds = ['Terms', '', 'a b', 'a,b', '__proto__', 'a'.repeat(65), 'é', ' terms'];
 const versionArb = mostly(fc.constantFrom('1', '3.1', '2026-11-01', 'v2_RC.1', 'a'.repeat(64)), '', 'a'.repeat(65), '1 0', 'v1/2', 'ä');
 const urlArb = mostly(
   fc.constantFrom('https://acme.example/terms', 'http://localhost:8080/privacy', 'HTTPS://ACME.EXAMPLE/x?y#z', '/legal/terms', '/', 'https://acme.example', 'https://@acme.example/x'),
-  'javascript:alert(1)', 'data:text/html,x', '//evil.example', '/\\evil.example', 'https://user:pw@acme.example/', 'https://user@acme.example/', 'ftp://acme.example/',
-  'https://acme.example/a b', 'https://acme.example/\u200bx', 'https:///x', 'https://acme.example:99999/', 'https://a<b.example/', 'legal/terms', '', 'https://acme.example/\\x',
+  'javascript:alert(1)',
+  'data:text/html,x',
+  '//evil.example',
+  '/\\evil.example',
+  'https://user:pw@acme.example/',
+  'https://user@acme.example/',
+  'ftp://acme.example/',
+  'https://acme.example/a b',
+  'https://acme.example/\u200bx',
+  'https:///x',
+  'https://acme.example:99999/',
+  'https://a<b.example/',
+  'legal/terms',
+  '',
+  'https://acme.example/\\x',
 );
-const textArb = mostly(fc.constantFrom('Acme GmbH', 'privacy@acme.example', ' x ', 'Ä', 'x'.repeat(2000)), '', ' ', '\t\n', 'x'.repeat(2001), 'Acme\u202e GmbH', 'Acme GmbH\u200f', '\u061c', 'a\u2066b');
-const localeArb = mostly(fc.constantFrom('en', 'de', 'pt-BR', 'sr-Latn-RS', 'fil', 'sl-rozaj-biske-1994-x', 'he', 'ar', 'ks-Arab'), 'english', 'd', 'de_DE', 'en-', 'de-123456789', 'sl-rozaj-biske-1994-x-y').map(String);
+const textArb = mostly(
+  fc.constantFrom('Acme GmbH', 'privacy@acme.example', ' x ', 'Ä', 'x'.repeat(2000)),
+  '',
+  ' ',
+  '\t\n',
+  'x'.repeat(2001),
+  'Acme\u202e GmbH',
+  'Acme GmbH\u200f',
+  '\u061c',
+  'a\u2066b',
+);
+const localeArb = mostly(
+  fc.constantFrom('en', 'de', 'pt-BR', 'sr-Latn-RS', 'fil', 'sl-rozaj-biske-1994-x', 'he', 'ar', 'ks-Arab'),
+  'english',
+  'd',
+  'de_DE',
+  'en-',
+  'de-123456789',
+  'sl-rozaj-biske-1994-x-y',
+).map(String);
 const basisArb = fc.constantFrom('consent', 'contract', 'legal_obligation', 'legitimate_interest');
 
 /** An object from `fields`, leaving out ABSENT ones, sometimes with an unknown extra field. */
@@ -136,15 +166,33 @@ const purposeIdArb = mostly(fc.constantFrom('terms', 'privacy', 'marketing', 'ne
 
 const policyArb = fc
   .record({
-    documents: mostly(fc.array(objectOf({ id: documentIdArb, url: present(urlArb), version: present(versionArb), sha256: present(mostly(fc.constant('ab'.repeat(32)), 'AB'.repeat(32), 'ab'), 30) }), { minLength: 1, maxLength: 3 })),
+    documents: mostly(
+      fc.array(objectOf({ id: documentIdArb, url: present(urlArb), version: present(versionArb), sha256: present(mostly(fc.constant('ab'.repeat(32)), 'AB'.repeat(32), 'ab'), 30) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    ),
     purposes: fc.array(
-      fc.record({ required: fc.boolean(), consistentBasis: fc.oneof({ weight: 30, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), other: basisArb, id: purposeIdArb, links: fc.nat(3), bogus: fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('terms', 'nowhere', 5) }), withRefs: fc.nat(9), extra: extraArb }),
+      fc.record({
+        required: fc.boolean(),
+        consistentBasis: fc.oneof({ weight: 30, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+        other: basisArb,
+        id: purposeIdArb,
+        links: fc.nat(3),
+        bogus: fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('terms', 'nowhere', 5) }),
+        withRefs: fc.nat(9),
+        extra: extraArb,
+      }),
       { minLength: 1, maxLength: 3 },
     ),
     // Many purposes with short or long ids: the 20-purpose limit and the 500-character limit.
     many: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 17, max: 22 }) }),
     manyLength: fc.constantFrom(4, 30),
-    head: objectOf({ id: present(mostly(fc.constantFrom('acme-signup', 'a', 'x'.repeat(64)), ...badIds)), version: present(versionArb), $schema: present(mostly(fc.constant('./node_modules/@assent/core/policy.schema.json')), 60) }),
+    head: objectOf({
+      id: present(mostly(fc.constantFrom('acme-signup', 'a', 'x'.repeat(64)), ...badIds)),
+      version: present(versionArb),
+      $schema: present(mostly(fc.constant('./node_modules/@assent/core/policy.schema.json')), 60),
+    }),
     controller: mostly(objectOf({ name: present(textArb), contact: present(textArb, 30) })),
     withdrawal: present(mostly(objectOf({ url: present(urlArb) })), 30),
     messages: present(
@@ -153,7 +201,9 @@ const policyArb = fc
           localeArb,
           mostly(
             fc.dictionary(
-              mostly(fc.constantFrom('purpose.custom1', 'purpose.custom2', 'document.doc1', 'document.doc2', 'purpose.marketing', 'optional.hint', 'anything'), 'purpose.\u202ex', 'a\u2069').map(String),
+              mostly(fc.constantFrom('purpose.custom1', 'purpose.custom2', 'document.doc1', 'document.doc2', 'purpose.marketing', 'optional.hint', 'anything'), 'purpose.\u202ex', 'a\u2069').map(
+                String,
+              ),
               mostly(fc.constantFrom('Yes to {controller}.', 'Accept the {documents}.', 'The title', 'x'.repeat(2000)), 'x'.repeat(2001), 'Yes \u202dto', '\u2067x\u2069', 'Offers.\u200f'),
             ),
           ),
@@ -182,7 +232,13 @@ const policyArb = fc
     builtPurposes.push(...manyIds.map((id) => ({ id, required: false, basis: 'consent' })));
     let allMessages = messages;
     if (textsForCustomIds) {
-      const english = Object.fromEntries([...manyIds.map((id) => [`purpose.${id}`, `Yes to ${id}.`]), ['purpose.custom1', 'Yes to custom1.'], ['purpose.custom2', 'I accept the {documents}.'], ['document.doc1', 'Doc 1'], ['document.doc2', 'Doc 2']]);
+      const english = Object.fromEntries([
+        ...manyIds.map((id) => [`purpose.${id}`, `Yes to ${id}.`]),
+        ['purpose.custom1', 'Yes to custom1.'],
+        ['purpose.custom2', 'I accept the {documents}.'],
+        ['document.doc1', 'Doc 1'],
+        ['document.doc2', 'Doc 2'],
+      ]);
       allMessages = isObject(messages) ? { ...messages, en: { ...english, ...(isObject(messages.en) ? messages.en : {}) } } : messages === ABSENT ? { en: english } : messages;
     }
     const policy: Json = { ...head, controller, documents, purposes: builtPurposes };

@@ -15,7 +15,14 @@ const policy = parsePolicy(
 );
 const decision = await createDecision(policy, { accepted: ['terms', 'marketing', 'third_party_sharing'], locale: 'de', messages: en, at: new Date('2026-11-01T09:30:00.000Z') });
 const given = consentObjectFromDecision(decision, policy, { source: 'signup', eventId: '5f0c6f53-6d2c-4c7e-9d43-2b3c1f1e9a10' });
-const consent = applyConsentEvent(given, { id: 'b2a9c1d4-1111-4222-8333-944455556666', event: 'withdrawn', at: '2026-11-05T10:00:00.000Z', version: policy.version, purposes: ['terms', 'third_party_sharing'], source: 'browser' });
+const consent = applyConsentEvent(given, {
+  id: 'b2a9c1d4-1111-4222-8333-944455556666',
+  event: 'withdrawn',
+  at: '2026-11-05T10:00:00.000Z',
+  version: policy.version,
+  purposes: ['terms', 'third_party_sharing'],
+  source: 'browser',
+});
 const subject = { id: 'auth0|6543', email: 'ada@example.test' };
 
 /** Every key is a JSON-LD keyword or a compact IRI whose prefix the record's @context defines. */
@@ -37,7 +44,10 @@ describe('toConsentRecord (ISO/IEC TS 27560 with W3C DPV)', () => {
     assert.equal(record['@type'], 'dpv:ConsentRecord');
     assert.equal(record['@context'].dpv, 'https://w3id.org/dpv#');
     assert.equal(record['@context'].dct, 'http://purl.org/dc/terms/');
-    assertCompactIris(record, Object.keys(record['@context']).filter((key) => !key.includes(':')));
+    assertCompactIris(
+      record,
+      Object.keys(record['@context']).filter((key) => !key.includes(':')),
+    );
   });
 
   test('names the data subject, the controller, the latest event and when the record began and changed [EDPB records]', () => {
@@ -53,12 +63,18 @@ describe('toConsentRecord (ISO/IEC TS 27560 with W3C DPV)', () => {
     assert.equal(notice['@type'], 'dpv:ConsentNotice');
     assert.equal(notice['dct:identifier'], `urn:sha256:${consent.hash}`);
     assert.equal(notice['dct:language'], 'de');
-    assert.deepEqual(documents.map((document: Record<string, string>) => document['@id']), ['https://acme.example/terms', 'https://acme.example/privacy']);
+    assert.deepEqual(
+      documents.map((document: Record<string, string>) => document['@id']),
+      ['https://acme.example/terms', 'https://acme.example/privacy'],
+    );
   });
 
   test('gives each purpose a process with its DPV purpose and legal basis', () => {
     const processes = record['dpv:hasProcess'];
-    assert.deepEqual(processes.map((process: any) => process['dpv:hasPurpose']['dct:identifier']), ['terms', 'marketing', 'third_party_sharing', 'analytics']); // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(
+      processes.map((process: { 'dpv:hasPurpose': { 'dct:identifier': string } }) => process['dpv:hasPurpose']['dct:identifier']),
+      ['terms', 'marketing', 'third_party_sharing', 'analytics'],
+    );
     assert.deepEqual(processes[0]['dpv:hasPurpose']['@type'], ['dpv:Purpose', 'dpv:ServiceProvision']);
     assert.equal(processes[0]['dpv:hasLegalBasis'], 'dpv:Contract');
     assert.equal(processes[0]['dct:dateAccepted'], '2026-11-01T09:30:00.000Z');
@@ -115,7 +131,10 @@ describe('toKantaraReceipt (Kantara Consent Receipt v1.1)', () => {
   test('lists the purposes accepted now, each with the fields of the specification', () => {
     const [service] = receipt.services;
     assert.equal(service!.service, 'Acme GmbH');
-    assert.deepEqual(service!.purposes.map((purpose) => purpose.purpose), ['I agree to the Terms of Service and Privacy Policy.', '{controller} may share my name and email address with selected partners for their own offers.'.replace('{controller}', 'Acme GmbH')]);
+    assert.deepEqual(
+      service!.purposes.map((purpose) => purpose.purpose),
+      ['I agree to the Terms of Service and Privacy Policy.', '{controller} may share my name and email address with selected partners for their own offers.'.replace('{controller}', 'Acme GmbH')],
+    );
     for (const purpose of service!.purposes) {
       assert.ok(Array.isArray(purpose.purposeCategory) && purpose.purposeCategory.every((category) => typeof category === 'string' && /^\d+ - /.test(category)));
       assert.ok(Array.isArray(purpose.piiCategory) && purpose.piiCategory.length > 0);

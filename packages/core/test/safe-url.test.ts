@@ -38,15 +38,7 @@ describe('safeUrl', () => {
     assert.equal(safeUrl({ toString: () => 'https://acme.example' } as unknown as string), null);
   });
 
-  const good = [
-    'https://acme.example/terms',
-    'http://localhost:8080/privacy',
-    'HTTPS://ACME.EXAMPLE/Terms?v=3#section-2',
-    'https://acme.example',
-    '/legal/privacy',
-    '/',
-    '/terms?lang=de#cookies',
-  ];
+  const good = ['https://acme.example/terms', 'http://localhost:8080/privacy', 'HTTPS://ACME.EXAMPLE/Terms?v=3#section-2', 'https://acme.example', '/legal/privacy', '/', '/terms?lang=de#cookies'];
   for (const url of good) {
     test(`keeps ${url} unchanged`, () => assert.equal(safeUrl(url), url));
   }

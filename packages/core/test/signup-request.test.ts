@@ -104,7 +104,7 @@ describe('refused input, before sending', () => {
     ['a metadata name with $', { metadata: { $set: 'x' } }, 'metadata.$set', 'invalid_field_name'],
     ['a metadata name of 101 characters', { metadata: { ['n'.repeat(101)]: 'x' } }, `metadata.${'n'.repeat(101)}`, 'invalid_field_name'],
     ['a metadata field named like a consent field', { metadata: { consent_policy: 'forged@1' } }, 'metadata.consent_policy', 'field_collision'],
-    ['6 app fields (with the 5 consent fields, over Auth0\'s 10)', { metadata: { a: '1', b: '2', c: '3', d: '4', e: '5', f: '6' } }, 'metadata', 'too_many_fields'],
+    ["6 app fields (with the 5 consent fields, over Auth0's 10)", { metadata: { a: '1', b: '2', c: '3', d: '4', e: '5', f: '6' } }, 'metadata', 'too_many_fields'],
   ];
   for (const [name, change, field, code] of rows) {
     test(`refuses ${name}, naming ${field}`, async () => {
@@ -118,7 +118,7 @@ describe('refused input, before sending', () => {
     assert.equal((await inputError(undefined)).field, 'input');
   });
 
-  test("refuses a decision made for another policy version: DecisionError policy_mismatch", async () => {
+  test('refuses a decision made for another policy version: DecisionError policy_mismatch', async () => {
     const other = parsePolicy(variant((raw) => (raw.version = '2027-01-01')));
     const stale = await createDecision(other, { accepted: ['terms'], locale: 'en', messages: en });
     await assert.rejects(client().signup(base, stale), (error: unknown) => error instanceof DecisionError && error.code === 'policy_mismatch');
@@ -139,7 +139,10 @@ describe('refused input, before sending', () => {
   });
 
   test('refuses a missing decision: EncodingError invalid_decision naming the decision', async () => {
-    await assert.rejects(client().signup(base, undefined as unknown as ConsentDecision), (error: unknown) => error instanceof EncodingError && error.code === 'invalid_decision' && error.field === 'decision');
+    await assert.rejects(
+      client().signup(base, undefined as unknown as ConsentDecision),
+      (error: unknown) => error instanceof EncodingError && error.code === 'invalid_decision' && error.field === 'decision',
+    );
   });
 });
 
@@ -183,21 +186,33 @@ describe('checkSignup, at configuration time', () => {
   });
 
   test('refuses a 6th app field before anyone types', () => {
-    assert.throws(() => client().checkSignup({ metadata: { a: '', b: '', c: '', d: '', e: '', f: '' } }), (error: unknown) => error instanceof SignupInputError && error.code === 'too_many_fields');
+    assert.throws(
+      () => client().checkSignup({ metadata: { a: '', b: '', c: '', d: '', e: '', f: '' } }),
+      (error: unknown) => error instanceof SignupInputError && error.code === 'too_many_fields',
+    );
   });
 
   test('refuses an app field named like a consent field', () => {
-    assert.throws(() => client().checkSignup({ metadata: { consent_hash: '' } }), (error: unknown) => error instanceof SignupInputError && error.field === 'metadata.consent_hash');
+    assert.throws(
+      () => client().checkSignup({ metadata: { consent_hash: '' } }),
+      (error: unknown) => error instanceof SignupInputError && error.field === 'metadata.consent_hash',
+    );
   });
 
   test('checks the fields it is given, like signup', () => {
-    assert.throws(() => client().checkSignup({ email: 'nope' }), (error: unknown) => error instanceof SignupInputError && error.field === 'email');
+    assert.throws(
+      () => client().checkSignup({ email: 'nope' }),
+      (error: unknown) => error instanceof SignupInputError && error.field === 'email',
+    );
     assert.doesNotThrow(() => client().checkSignup({ email: 'ann@acme.example', rootFields: { given_name: 'Ann' } }));
   });
 
   test('checks a decision when one is given', async () => {
     const other = parsePolicy(variant((raw) => (raw.id = 'other')));
     const foreign = await createDecision(other, { accepted: ['terms'], locale: 'en', messages: en });
-    assert.throws(() => client().checkSignup({}, foreign), (error: unknown) => error instanceof DecisionError);
+    assert.throws(
+      () => client().checkSignup({}, foreign),
+      (error: unknown) => error instanceof DecisionError,
+    );
   });
 });

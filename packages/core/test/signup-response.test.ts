@@ -47,24 +47,94 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { shape: 'existing user, fixtures: 400 invalid_signup', status: 400, body: { name: 'BadRequestError', code: 'invalid_signup', description: 'Invalid sign up', statusCode: 400 }, code: 'user_exists', field: 'email' },
-  { shape: 'existing user, docs page: 409 user_exists', status: 409, body: { name: 'BadRequestError', code: 'user_exists', description: 'The user already exists.', statusCode: 409 }, code: 'user_exists', field: 'email' },
+  {
+    shape: 'existing user, fixtures: 400 invalid_signup',
+    status: 400,
+    body: { name: 'BadRequestError', code: 'invalid_signup', description: 'Invalid sign up', statusCode: 400 },
+    code: 'user_exists',
+    field: 'email',
+  },
+  {
+    shape: 'existing user, docs page: 409 user_exists',
+    status: 409,
+    body: { name: 'BadRequestError', code: 'user_exists', description: 'The user already exists.', statusCode: 409 },
+    code: 'user_exists',
+    field: 'email',
+  },
   { shape: 'existing user, OpenAPI: {error, error_description}', status: 400, body: { error: 'user_exists', error_description: 'The user already exists.' }, code: 'user_exists', field: 'email' },
   { shape: 'existing user, OpenAPI: {error: invalid_signup}', status: 400, body: { error: 'invalid_signup', error_description: 'Invalid sign up' }, code: 'user_exists', field: 'email' },
-  { shape: 'taken username: 409 username_exists', status: 409, body: { name: 'BadRequestError', code: 'username_exists', description: 'The username provided is in use already.', statusCode: 409 }, code: 'username_exists', field: 'username' },
+  {
+    shape: 'taken username: 409 username_exists',
+    status: 409,
+    body: { name: 'BadRequestError', code: 'username_exists', description: 'The username provided is in use already.', statusCode: 409 },
+    code: 'username_exists',
+    field: 'username',
+  },
   { shape: 'weak password: PasswordStrengthError', status: 400, body: strengthError, code: 'invalid_password', field: 'password' },
-  { shape: 'weak password: {error: invalid_password}', status: 400, body: { error: 'invalid_password', error_description: 'PasswordStrengthError: Password is too weak' }, code: 'invalid_password', field: 'password' },
-  { shape: 'common password: PasswordDictionaryError', status: 400, body: { name: 'PasswordDictionaryError', code: 'invalid_password', description: 'Password is too common', message: 'Password is too common', statusCode: 400 }, code: 'password_dictionary', field: 'password' },
-  { shape: 'common password: {error, error_description}', status: 400, body: { error: 'invalid_password', error_description: 'PasswordDictionaryError: Password is too common' }, code: 'password_dictionary', field: 'password' },
-  { shape: 'personal data: PasswordNoUserInfoError', status: 400, body: { name: 'PasswordNoUserInfoError', code: 'invalid_password', description: 'Password contains user information', statusCode: 400 }, code: 'password_no_user_info', field: 'password' },
-  { shape: 'personal data: {error, error_description}', status: 400, body: { error: 'invalid_password', error_description: 'PasswordNoUserInfoError: Password contains user information' }, code: 'password_no_user_info', field: 'password' },
-  { shape: 'breached password: password_leaked', status: 400, body: { name: 'BadRequestError', code: 'password_leaked', description: 'This password was found in a data breach.', statusCode: 400 }, code: 'password_leaked', field: 'password' },
+  {
+    shape: 'weak password: {error: invalid_password}',
+    status: 400,
+    body: { error: 'invalid_password', error_description: 'PasswordStrengthError: Password is too weak' },
+    code: 'invalid_password',
+    field: 'password',
+  },
+  {
+    shape: 'common password: PasswordDictionaryError',
+    status: 400,
+    body: { name: 'PasswordDictionaryError', code: 'invalid_password', description: 'Password is too common', message: 'Password is too common', statusCode: 400 },
+    code: 'password_dictionary',
+    field: 'password',
+  },
+  {
+    shape: 'common password: {error, error_description}',
+    status: 400,
+    body: { error: 'invalid_password', error_description: 'PasswordDictionaryError: Password is too common' },
+    code: 'password_dictionary',
+    field: 'password',
+  },
+  {
+    shape: 'personal data: PasswordNoUserInfoError',
+    status: 400,
+    body: { name: 'PasswordNoUserInfoError', code: 'invalid_password', description: 'Password contains user information', statusCode: 400 },
+    code: 'password_no_user_info',
+    field: 'password',
+  },
+  {
+    shape: 'personal data: {error, error_description}',
+    status: 400,
+    body: { error: 'invalid_password', error_description: 'PasswordNoUserInfoError: Password contains user information' },
+    code: 'password_no_user_info',
+    field: 'password',
+  },
+  {
+    shape: 'breached password: password_leaked',
+    status: 400,
+    body: { name: 'BadRequestError', code: 'password_leaked', description: 'This password was found in a data breach.', statusCode: 400 },
+    code: 'password_leaked',
+    field: 'password',
+  },
   { shape: 'breached password: {error: password_leaked}', status: 400, body: { error: 'password_leaked', error_description: 'Password has been leaked' }, code: 'password_leaked', field: 'password' },
   { shape: 'invalid email: invalid_request', status: 400, body: { error: 'invalid_request', error_description: 'Invalid email address: a@b' }, code: 'invalid_email', field: 'email' },
   { shape: 'invalid email: legacy bad.email', status: 400, body: { code: 'bad.email', description: 'Invalid email', statusCode: 400 }, code: 'invalid_email', field: 'email' },
-  { shape: 'invalid username: invalid_request', status: 400, body: { error: 'invalid_request', error_description: 'Invalid username: it must be 1 to 15 characters' }, code: 'invalid_signup', field: 'username' },
-  { shape: 'signup disabled: operation_not_enabled', status: 400, body: { name: 'BadRequestError', code: 'operation_not_enabled', description: 'Public signup is disabled', statusCode: 400 }, code: 'invalid_signup' },
-  { shape: 'an Action denied it: extensibility_error', status: 400, body: { name: 'BadRequestError', code: 'extensibility_error', description: 'Sign ups from this domain are not allowed', statusCode: 400 }, code: 'invalid_signup' },
+  {
+    shape: 'invalid username: invalid_request',
+    status: 400,
+    body: { error: 'invalid_request', error_description: 'Invalid username: it must be 1 to 15 characters' },
+    code: 'invalid_signup',
+    field: 'username',
+  },
+  {
+    shape: 'signup disabled: operation_not_enabled',
+    status: 400,
+    body: { name: 'BadRequestError', code: 'operation_not_enabled', description: 'Public signup is disabled', statusCode: 400 },
+    code: 'invalid_signup',
+  },
+  {
+    shape: 'an Action denied it: extensibility_error',
+    status: 400,
+    body: { name: 'BadRequestError', code: 'extensibility_error', description: 'Sign ups from this domain are not allowed', statusCode: 400 },
+    code: 'invalid_signup',
+  },
   { shape: 'metadata refused: {error: "<message>"}', status: 400, body: { error: 'invalid user_metadata.newsletter type (only strings are allowed)' }, code: 'bad_request' },
   { shape: 'unknown connection: invalid_request', status: 400, body: { error: 'invalid_request', error_description: 'connection not found: Nope' }, code: 'bad_request' },
   { shape: 'unknown client: invalid_client', status: 400, body: { error: 'invalid_client', error_description: 'Unknown client: x' }, code: 'bad_request' },
@@ -150,7 +220,7 @@ describe('signupErrorFromResponse', () => {
     assert.equal(signupErrorFromResponse({ status: 429, headers: noHeaders, body: undefined }).ambiguous, false);
   });
 
-  test('says an existing account may be the user\'s own when an earlier attempt was uncertain', () => {
+  test("says an existing account may be the user's own when an earlier attempt was uncertain", () => {
     const body = { code: 'invalid_signup', description: 'Invalid sign up' };
     assert.equal(signupErrorFromResponse({ status: 400, headers: noHeaders, body }, true).mayAlreadyExist, true);
     assert.equal(signupErrorFromResponse({ status: 400, headers: noHeaders, body }, false).mayAlreadyExist, false);
@@ -163,7 +233,9 @@ describe('signupErrorFromResponse', () => {
   });
 
   test('reads the Retry-After header beside a header value a Headers object refuses (a line break, a non-Latin-1 character)', () => {
-    const error = signupErrorFromResponse(fromAuth0JsError({ ...wrapped(429, { error: 'too_many_requests' }), original: { response: { header: { 'x-odd': 'a\nb', 'x-name': 'Zürich ☃', 'retry-after': '4' } } } })!);
+    const error = signupErrorFromResponse(
+      fromAuth0JsError({ ...wrapped(429, { error: 'too_many_requests' }), original: { response: { header: { 'x-odd': 'a\nb', 'x-name': 'Zürich ☃', 'retry-after': '4' } } } })!,
+    );
     assert.equal(error.retryAfterMs, 4000);
   });
 

@@ -5,14 +5,7 @@ import { DecodeError } from '../src/errors.js';
 import { en } from '../src/texts.js';
 import { loadMessages } from '../src/messages.js';
 import { parsePolicy } from '../src/policy.js';
-import {
-  UniversalLoginError,
-  readUniversalLoginFields,
-  universalLoginDecision,
-  universalLoginFieldNames,
-  universalLoginRefusal,
-  type UniversalLoginClaim,
-} from '../src/universal-login.js';
+import { UniversalLoginError, readUniversalLoginFields, universalLoginDecision, universalLoginFieldNames, universalLoginRefusal, type UniversalLoginClaim } from '../src/universal-login.js';
 import { encodeSignupFields } from '../src/wire.js';
 import { examplePolicy } from './fixtures.js';
 
@@ -60,9 +53,18 @@ describe('readUniversalLoginFields', () => {
   });
 
   test('refuses a malformed field, naming it', () => {
-    assert.throws(() => readUniversalLoginFields(native({ 'ulp-consent_locale': 'de"><script>' })), (error: unknown) => error instanceof DecodeError && error.path === 'ulp-consent_locale');
-    assert.throws(() => readUniversalLoginFields(native({ 'ulp-consent_p_Marketing!': 'true' })), (error: unknown) => error instanceof DecodeError && error.path === 'ulp-consent_p_Marketing!');
-    assert.throws(() => readUniversalLoginFields(native({ 'ulp-consent_required': 'yes please' })), (error: unknown) => error instanceof DecodeError && error.path === 'ulp-consent_required');
+    assert.throws(
+      () => readUniversalLoginFields(native({ 'ulp-consent_locale': 'de"><script>' })),
+      (error: unknown) => error instanceof DecodeError && error.path === 'ulp-consent_locale',
+    );
+    assert.throws(
+      () => readUniversalLoginFields(native({ 'ulp-consent_p_Marketing!': 'true' })),
+      (error: unknown) => error instanceof DecodeError && error.path === 'ulp-consent_p_Marketing!',
+    );
+    assert.throws(
+      () => readUniversalLoginFields(native({ 'ulp-consent_required': 'yes please' })),
+      (error: unknown) => error instanceof DecodeError && error.path === 'ulp-consent_required',
+    );
   });
 
   test('reads what <assent-terms field-prefix="ulp-consent_"> posts as the element variant', async () => {

@@ -23,7 +23,10 @@ function lockSends(hidden: Readonly<Record<string, string>>, choices: readonly {
 }
 
 function decodeError(metadata: Record<string, unknown>, code: string, path: string): void {
-  assert.throws(() => decodeSignupFields(metadata), (error) => error instanceof DecodeError && error.code === code && error.path === path);
+  assert.throws(
+    () => decodeSignupFields(metadata),
+    (error) => error instanceof DecodeError && error.code === code && error.path === path,
+  );
 }
 
 function encodingError(run: () => Promise<unknown>, code: string, field: string): Promise<void> {
@@ -68,7 +71,10 @@ describe('encodeLockSignupFields', () => {
   test('uses a custom prefix for every field', async () => {
     const { hidden, choices } = await encodeLockSignupFields(twoOptional, { locale: 'en', messages: en, prefix: 'gdpr_' });
     assert.ok(Object.keys(hidden).every((name) => name.startsWith('gdpr_')));
-    assert.deepEqual(choices.map((choice) => choice.name), ['gdpr_p_marketing', 'gdpr_p_analytics']);
+    assert.deepEqual(
+      choices.map((choice) => choice.name),
+      ['gdpr_p_marketing', 'gdpr_p_analytics'],
+    );
   });
 
   test('refuses a prefix Lock would drop: only letters, digits and _', async () => {
@@ -158,9 +164,7 @@ describe('Lock wire properties', () => {
   const lockPolicyArb = policyArb.filter(
     (policy: ConsentPolicy) => policy.purposes.filter((p) => !p.required).length <= LOCK_MAX_OPTIONAL_PURPOSES && policy.purposes.every((p) => p.required || !p.id.includes('-')),
   );
-  const lockChoiceArb = lockPolicyArb.chain((policy) =>
-    fc.subarray(policy.purposes.filter((p) => !p.required).map((p) => p.id)).map((optional) => ({ policy, optional })),
-  );
+  const lockChoiceArb = lockPolicyArb.chain((policy) => fc.subarray(policy.purposes.filter((p) => !p.required).map((p) => p.id)).map((optional) => ({ policy, optional })));
   const localeArb = fc.constantFrom(...SUPPORTED_LOCALES);
   const prefixArb = fc.stringMatching(/^[A-Za-z0-9_]{0,12}$/);
 

@@ -29,7 +29,10 @@ const fields = {
 };
 
 function encodingError(run: () => unknown, code: string, field?: string): void {
-  assert.throws(run, (error) => error instanceof EncodingError && error.code === code && error.name === 'EncodingError' && (field === undefined || (error.field === field && error.message.startsWith(field))));
+  assert.throws(
+    run,
+    (error) => error instanceof EncodingError && error.code === code && error.name === 'EncodingError' && (field === undefined || (error.field === field && error.message.startsWith(field))),
+  );
 }
 function decodeError(metadata: Record<string, unknown>, code: string, path: string): void {
   assert.throws(
@@ -98,7 +101,10 @@ describe('encodeSignupFields', () => {
   test('with a policy, refuses a decision for another version, with a purpose it does not have, or without a required one: DecisionError naming it', () => {
     const policy = parsePolicy(examplePolicy());
     const refused = (changed: Partial<ConsentDecision>, code: string, named: string) =>
-      assert.throws(() => encodeSignupFields({ ...decision, ...changed }, { policy }), (error) => error instanceof DecisionError && error.code === code && error.message.includes(named));
+      assert.throws(
+        () => encodeSignupFields({ ...decision, ...changed }, { policy }),
+        (error) => error instanceof DecisionError && error.code === code && error.message.includes(named),
+      );
     refused({ version: '2027-01-01' }, 'policy_mismatch', 'acme-signup@2026-11-01');
     refused({ policy: 'other' }, 'policy_mismatch', 'acme-signup@2026-11-01');
     refused({ purposes: ['terms', 'profiling'] }, 'unknown_purpose', 'profiling');
@@ -116,7 +122,10 @@ describe('decodeSignupFields', () => {
   });
 
   test('refuses metadata that is not an object', () => {
-    assert.throws(() => decodeSignupFields(null as unknown as Record<string, unknown>), (error) => error instanceof DecodeError && error.code === 'malformed');
+    assert.throws(
+      () => decodeSignupFields(null as unknown as Record<string, unknown>),
+      (error) => error instanceof DecodeError && error.code === 'malformed',
+    );
   });
 
   test('names a missing field', () => {

@@ -43,10 +43,16 @@ describe('mountLock', function () {
       const found = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name^="consent_p_"]')];
       return found.length === 2 && found;
     }, 'the optional boxes');
-    expect(boxes.map((box) => [box.name, box.checked])).to.deep.equal([['consent_p_marketing', false], ['consent_p_analytics', false]]);
+    expect(boxes.map((box) => [box.name, box.checked])).to.deep.equal([
+      ['consent_p_marketing', false],
+      ['consent_p_analytics', false],
+    ]);
     for (const box of boxes) {
-      expect(box.hasAttribute('aria-label'), 'Lock\'s aria-label={name} is removed').to.equal(false);
-      const node = findAccessibilityNode<{ role: string; name: string }>(await a11ySnapshot({}) as never, (n) => n.role === 'checkbox' && n.name === plainText(purposeText(policy, box.name.slice(10), 'en', en)));
+      expect(box.hasAttribute('aria-label'), "Lock's aria-label={name} is removed").to.equal(false);
+      const node = findAccessibilityNode<{ role: string; name: string }>(
+        (await a11ySnapshot({})) as never,
+        (n) => n.role === 'checkbox' && n.name === plainText(purposeText(policy, box.name.slice(10), 'en', en)),
+      );
       expect(node, `an accessible checkbox named after ${box.name}`).to.not.equal(null);
     }
   });
@@ -66,7 +72,9 @@ describe('mountLock', function () {
     expect(await verifyDecision(detail.decision, policy, en)).to.equal(true);
 
     const token = await managementToken(emulator);
-    const [user] = (await (await fetch(`${emulator.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user_metadata: Record<string, unknown> }[];
+    const [user] = (await (await fetch(`${emulator.url}/api/v2/users-by-email?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      user_metadata: Record<string, unknown>;
+    }[];
     expect(decodeSignupFields(user!.user_metadata)).to.deep.equal(detail.decision);
   });
 

@@ -87,7 +87,10 @@ function fire<T>(target: Element, type: string, detail: T): void {
  * root.addEventListener('assent-lock-signup-success', (e) => console.log(e.detail.decision));
  * const handle = await mountLock(root, { clientId, domain, policy, lang: 'de', options: { theme: { primaryColor: '#0a6' } } });
  */
-export async function mountLock<O extends object = object>(container: Element, { clientId, domain, policy, options, lang, messages, prefix = 'consent_', loadLock = loadAuth0Lock }: MountLockOptions<O>): Promise<LockHandle> {
+export async function mountLock<O extends object = object>(
+  container: Element,
+  { clientId, domain, policy, options, lang, messages, prefix = 'consent_', loadLock = loadAuth0Lock }: MountLockOptions<O>,
+): Promise<LockHandle> {
   if (!container.isConnected || container.getRootNode() !== container.ownerDocument) {
     throw new LockConfigError('not_in_light_dom', 'container', 'must be connected to the document, outside any shadow root: Lock finds its container with document.getElementById');
   }

@@ -74,7 +74,7 @@ describe('Lock with a hostile policy', function () {
   });
 });
 
-describe('axe on Lock\'s sign-up screen', function () {
+describe("axe on Lock's sign-up screen", function () {
   this.timeout(30_000);
 
   const ours = '.auth0-lock-sign-up-terms-agreement, .auth0-lock-input-checkbox, [name^="consent_"]';
@@ -89,7 +89,7 @@ describe('axe on Lock\'s sign-up screen', function () {
     return (await window.axe!.run(root, { resultTypes: ['violations'] })).violations;
   }
 
-  it('finds no violation in what withConsent adds (Lock\'s own findings are listed, not judged)', async () => {
+  it("finds no violation in what withConsent adds (Lock's own findings are listed, not judged)", async () => {
     const emulator = await emulatorInfo();
     const plainRoot = container();
     plainRoot.id = 'plain-lock';
@@ -97,7 +97,7 @@ describe('axe on Lock\'s sign-up screen', function () {
     const plain = new Auth0Lock(emulator.clientId, emulator.url, { ...offlineOptions(emulator), container: plainRoot.id });
     plain.show();
     await signUpForm(plainRoot);
-    await waitFor(() => plainRoot.querySelector('.auth0-lock-terms'), 'Lock\'s own terms text');
+    await waitFor(() => plainRoot.querySelector('.auth0-lock-terms'), "Lock's own terms text");
     const lockOwn = await violations(plainRoot);
     (plain as unknown as { destroy(): void }).destroy();
 
@@ -105,8 +105,13 @@ describe('axe on Lock\'s sign-up screen', function () {
     await termsBox(root);
     const found = await violations(root);
     const inOurs = found.flatMap((v) => v.nodes.filter((node) => root.querySelector(node.target.join(' '))?.closest(ours)).map((node) => `${v.id}: ${node.target.join(' ')}`));
-    console.log(`Lock's own axe violations (sign-up screen, no consent): ${lockOwn.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} node${v.nodes.length > 1 ? 's' : ''}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}): ${v.help}`).join('; ') || 'none'}`);
+    console.log(
+      `Lock's own axe violations (sign-up screen, no consent): ${lockOwn.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} node${v.nodes.length > 1 ? 's' : ''}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}): ${v.help}`).join('; ') || 'none'}`,
+    );
     expect(inOurs, 'violations in the consent additions').to.deep.equal([]);
-    expect(found.map((v) => v.id).filter((id) => !lockOwn.some((own) => own.id === id)), 'rules that only fail with consent').to.deep.equal([]);
+    expect(
+      found.map((v) => v.id).filter((id) => !lockOwn.some((own) => own.id === id)),
+      'rules that only fail with consent',
+    ).to.deep.equal([]);
   });
 });

@@ -73,7 +73,7 @@ describe('withConsent', () => {
     expect(options.language).to.equal('fr');
   });
 
-  it('keeps the app\'s own fields, dictionary and theme, and never changes the options it was given', async () => {
+  it("keeps the app's own fields, dictionary and theme, and never changes the options it was given", async () => {
     const app = Object.freeze({
       theme: Object.freeze({ primaryColor: '#0a6' }),
       languageDictionary: Object.freeze({ title: 'Acme' }),
@@ -86,7 +86,7 @@ describe('withConsent', () => {
     expect(app.additionalSignUpFields).to.have.length(1);
   });
 
-  it('uses English for Lock\'s own texts where Lock has no dictionary (Irish), the policy\'s language for the consent', async () => {
+  it("uses English for Lock's own texts where Lock has no dictionary (Irish), the policy's language for the consent", async () => {
     const options = await withConsent({}, policy, { lang: 'ga' });
     expect(options.language).to.equal('en');
     expect(terms(options.languageDictionary.signUpTerms as string).textContent).to.equal(plainText(purposeText(policy, 'terms', 'ga', await loadMessages('ga'))));
@@ -99,12 +99,22 @@ describe('withConsent', () => {
 
   it('refuses an app field name Lock would silently drop', async () => {
     for (const name of ['first-name', 'email', '']) {
-      const error = await refusal(() => withConsent({ additionalSignUpFields: [{ name: 'plan', placeholder: 'Plan' }, { name, placeholder: 'x' }] }, policy));
+      const error = await refusal(() =>
+        withConsent(
+          {
+            additionalSignUpFields: [
+              { name: 'plan', placeholder: 'Plan' },
+              { name, placeholder: 'x' },
+            ],
+          },
+          policy,
+        ),
+      );
       expect([error.code, error.option]).to.deep.equal(['invalid_field_name', 'additionalSignUpFields[1].name']);
     }
   });
 
-  it('refuses more than Auth0\'s 10 signup properties in total, not counting root fields', async () => {
+  it("refuses more than Auth0's 10 signup properties in total, not counting root fields", async () => {
     // 5 hidden + 2 boxes = 7 consent fields: 3 app fields fit, a 4th does not; given_name goes to the root.
     const field = (name: string): LockSignUpField => ({ name, placeholder: name });
     await withConsent({ additionalSignUpFields: [field('a'), field('b'), field('c'), { ...field('given_name'), storage: 'root' }] }, policy);
@@ -145,7 +155,10 @@ describe('withConsent with hostile policies', () => {
   it('refuses javascript: and data: document URLs with the field path', async () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'JaVaScRiPt:alert(1)', '//evil.example/terms']) {
       let caught: unknown;
-      await withConsent({}, hostile((raw) => (raw.documents[0].url = url))).catch((error: unknown) => (caught = error));
+      await withConsent(
+        {},
+        hostile((raw) => (raw.documents[0].url = url)),
+      ).catch((error: unknown) => (caught = error));
       expect(caught, url).to.be.instanceOf(PolicyError);
       expect((caught as PolicyError).issues.map((issue) => issue.path)).to.include('documents[0].url');
     }
@@ -153,7 +166,11 @@ describe('withConsent with hostile policies', () => {
 
   it('shows HTML and script in texts as text, in the terms and in the checkbox labels', async () => {
     const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>&amp; "quotes"';
-    const options = await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': `${evil} {documents}`, 'document.terms': evil, 'purpose.marketing': evil } })), { lang: 'en' });
+    const options = await withConsent(
+      {},
+      hostile((raw) => (raw.messages = { en: { 'purpose.terms': `${evil} {documents}`, 'document.terms': evil, 'purpose.marketing': evil } })),
+      { lang: 'en' },
+    );
     const html = terms(options.languageDictionary.signUpTerms as string);
     expect(html.querySelector('img, script')).to.equal(null);
     expect(html.textContent).to.contain(evil);
@@ -162,13 +179,21 @@ describe('withConsent with hostile policies', () => {
 
   it('refuses a text with a bidirectional override, naming its field', async () => {
     let caught: unknown;
-    await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': '\u202eI agree to the {documents}.' } })), { lang: 'en' }).catch((error: unknown) => (caught = error));
+    await withConsent(
+      {},
+      hostile((raw) => (raw.messages = { en: { 'purpose.terms': '\u202eI agree to the {documents}.' } })),
+      { lang: 'en' },
+    ).catch((error: unknown) => (caught = error));
     expect(caught).to.be.instanceOf(PolicyError);
     expect((caught as PolicyError).issues.map((issue) => issue.path)).to.include('messages.en["purpose.terms"]');
   });
 
   it('keeps a right-to-left sentence with direction marks inside its own <bdi>', async () => {
-    const options = await withConsent({}, hostile((raw) => (raw.messages = { he: { 'purpose.terms': '\u200fאני מסכים ל{documents}.' } })), { lang: 'he' });
+    const options = await withConsent(
+      {},
+      hostile((raw) => (raw.messages = { he: { 'purpose.terms': '\u200fאני מסכים ל{documents}.' } })),
+      { lang: 'he' },
+    );
     const html = terms(options.languageDictionary.signUpTerms as string);
     expect(html.children).to.have.length(1);
     expect(html.firstElementChild!.localName).to.equal('bdi');
@@ -176,10 +201,18 @@ describe('withConsent with hostile policies', () => {
 
   it('accepts a 2,000-character text and keeps every character; refuses a longer one, naming its field', async () => {
     const long = 'a'.repeat(1988) + ' {documents}';
-    const options = await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': long } })), { lang: 'en' });
+    const options = await withConsent(
+      {},
+      hostile((raw) => (raw.messages = { en: { 'purpose.terms': long } })),
+      { lang: 'en' },
+    );
     expect(terms(options.languageDictionary.signUpTerms as string).textContent!.startsWith('a'.repeat(1988))).to.equal(true);
     let caught: unknown;
-    await withConsent({}, hostile((raw) => (raw.messages = { en: { 'purpose.terms': 'a' + long } })), { lang: 'en' }).catch((error: unknown) => (caught = error));
+    await withConsent(
+      {},
+      hostile((raw) => (raw.messages = { en: { 'purpose.terms': 'a' + long } })),
+      { lang: 'en' },
+    ).catch((error: unknown) => (caught = error));
     expect((caught as PolicyError).issues.map((issue) => issue.path)).to.include('messages.en["purpose.terms"]');
   });
 

@@ -1,15 +1,4 @@
-import {
-  encodeLockSignupFields,
-  loadMessages,
-  parsePolicy,
-  plainText,
-  purposeText,
-  resolveLocale,
-  resolveMessage,
-  SIGNUP_LIMITS,
-  type ConsentPolicy,
-  type Messages,
-} from '@assent/core';
+import { encodeLockSignupFields, loadMessages, parsePolicy, plainText, purposeText, resolveLocale, resolveMessage, SIGNUP_LIMITS, type ConsentPolicy, type Messages } from '@assent/core';
 import { LockConfigError } from './errors.js';
 import type { LockOptions, LockSignUpField } from './lock-types.js';
 import { signUpTermsHtml } from './signup-terms.js';
@@ -95,7 +84,11 @@ export async function withConsent<O extends object>(lockOptions: O & LockOptions
   appFields.forEach((field: LockSignUpField, index) => {
     const name = field?.name;
     if (typeof name !== 'string' || !LOCK_FIELD_NAME.test(name) || RESERVED_NAMES.includes(name)) {
-      throw new LockConfigError('invalid_field_name', `additionalSignUpFields[${index}].name`, `${JSON.stringify(name)} is dropped by Lock: use letters, digits and _, not email, username or password`);
+      throw new LockConfigError(
+        'invalid_field_name',
+        `additionalSignUpFields[${index}].name`,
+        `${JSON.stringify(name)} is dropped by Lock: use letters, digits and _, not email, username or password`,
+      );
     }
   });
 
@@ -107,7 +100,11 @@ export async function withConsent<O extends object>(lockOptions: O & LockOptions
   // Fields stored at the root of the signup (given_name...) do not count towards user_metadata.
   const metadataFields = new Set(appFields.filter((field) => field.storage !== 'root').map((field) => field.name)).size + ours.length;
   if (metadataFields > SIGNUP_LIMITS.maxProperties) {
-    throw new LockConfigError('too_many_fields', 'additionalSignUpFields', `${metadataFields - ours.length} app fields + ${ours.length} consent fields exceed Auth0's ${SIGNUP_LIMITS.maxProperties} signup properties`);
+    throw new LockConfigError(
+      'too_many_fields',
+      'additionalSignUpFields',
+      `${metadataFields - ours.length} app fields + ${ours.length} consent fields exceed Auth0's ${SIGNUP_LIMITS.maxProperties} signup properties`,
+    );
   }
 
   const required = valid.purposes.filter((purpose) => purpose.required);

@@ -60,7 +60,9 @@ export function container(): HTMLElement {
 const handles: LockHandle[] = [];
 
 /** Mounts Lock on the run's emulator and waits for its sign-up form. */
-export async function mountOnEmulator(options: Partial<MountLockOptions> & { extra?: LockOptions & Record<string, unknown> } = {}): Promise<{ handle: LockHandle; root: HTMLElement; emulator: EmulatorInfo }> {
+export async function mountOnEmulator(
+  options: Partial<MountLockOptions> & { extra?: LockOptions & Record<string, unknown> } = {},
+): Promise<{ handle: LockHandle; root: HTMLElement; emulator: EmulatorInfo }> {
   const emulator = await emulatorInfo();
   const root = options.extra?.container === undefined ? container() : document.body;
   const handle = await mountLock(root, { clientId: emulator.clientId, domain: emulator.url, policy, loadLock, options: offlineOptions(emulator, options.extra), ...options });
@@ -76,7 +78,7 @@ export function visible(element: Element | null): boolean {
 
 /** Waits until Lock shows its sign-up form (email, password, submit) inside `root`. */
 export function signUpForm(root: HTMLElement): Promise<HTMLButtonElement> {
-  return waitFor(() => visible(root.querySelector('input[name="email"]')) && root.querySelector<HTMLButtonElement>('button[type="submit"]'), 'Lock\'s sign-up form');
+  return waitFor(() => visible(root.querySelector('input[name="email"]')) && root.querySelector<HTMLButtonElement>('button[type="submit"]'), "Lock's sign-up form");
 }
 
 /** Lock's terms checkbox, once a person can see it. */
@@ -84,7 +86,7 @@ export function termsBox(root: HTMLElement): Promise<HTMLInputElement> {
   return waitFor(() => {
     const box = root.querySelector<HTMLInputElement>('.auth0-lock-sign-up-terms-agreement input[type="checkbox"]');
     return visible(box) && box;
-  }, 'Lock\'s terms checkbox');
+  }, "Lock's terms checkbox");
 }
 
 /** Destroys every Lock and container of the test. */

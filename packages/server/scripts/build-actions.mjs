@@ -92,7 +92,13 @@ export async function buildActions({ write = true } = {}) {
     const [output] = result.outputFiles;
     const meta = Object.values(result.metafile.outputs)[0];
     const requires = [...new Set(meta.imports.filter((entry) => entry.external).map((entry) => entry.path))].sort();
-    const inputs = Object.keys(meta.inputs).map((path) => relative(join(pkg, '..', '..'), join(pkg, path)).split('\\').join('/')).sort();
+    const inputs = Object.keys(meta.inputs)
+      .map((path) =>
+        relative(join(pkg, '..', '..'), join(pkg, path))
+          .split('\\')
+          .join('/'),
+      )
+      .sort();
     const code = output.text;
     results.push({ ...action, code, bytes: Buffer.byteLength(code), inputs, requires, foreign: requires.filter((name) => !isBuiltin(name)) });
     if (write) await writeFile(join(pkg, action.out), code);

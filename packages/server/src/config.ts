@@ -124,7 +124,8 @@ export interface ConsentHandlerOptions {
 }
 
 /** Options after validation, defaults filled in. */
-export interface ResolvedOptions extends Omit<ConsentHandlerOptions, 'policy' | 'issuer' | 'jwksUrl' | 'basePath' | 'maxBodyBytes' | 'allowedOrigins' | 'now' | 'withdrawalLogTimeoutMs' | 'withdrawalLog' | 'userLockTimeoutMs'> {
+export interface ResolvedOptions
+  extends Omit<ConsentHandlerOptions, 'policy' | 'issuer' | 'jwksUrl' | 'basePath' | 'maxBodyBytes' | 'allowedOrigins' | 'now' | 'withdrawalLogTimeoutMs' | 'withdrawalLog' | 'userLockTimeoutMs'> {
   readonly withdrawalLogTimeoutMs: number;
   readonly userLockTimeoutMs: number;
   readonly withdrawalLog?: WithdrawalLog;
@@ -184,7 +185,8 @@ function publicOrigin(value: unknown): string {
 function continueEndpoint(value: unknown): void {
   const path = 'consentPage.continueUrl';
   const { href: url, pathname, search, hash } = httpsOrLoopbackUrl(value, path);
-  if (!pathname.endsWith('/continue') || search || hash) throw new ConfigError(path, `must be Auth0's /continue endpoint without query or fragment, e.g. "https://login.acme.example/continue", got ${JSON.stringify(url)}`);
+  if (!pathname.endsWith('/continue') || search || hash)
+    throw new ConfigError(path, `must be Auth0's /continue endpoint without query or fragment, e.g. "https://login.acme.example/continue", got ${JSON.stringify(url)}`);
 }
 
 /**
@@ -220,7 +222,8 @@ export function resolveOptions(options: ConsentHandlerOptions): ResolvedOptions 
   }
   const ownsWithdrawalStore = typeof options.withdrawalLog === 'string';
   const withdrawalLog = typeof options.withdrawalLog === 'string' ? lazyWithdrawalStore(options.withdrawalLog, 'withdrawalLog') : options.withdrawalLog;
-  if (withdrawalLog !== undefined && typeof withdrawalLog?.append !== 'function') throw new ConfigError('withdrawalLog', 'must be a withdrawal log URL (file:, sqlite:, postgres://) or have an append(record) method');
+  if (withdrawalLog !== undefined && typeof withdrawalLog?.append !== 'function')
+    throw new ConfigError('withdrawalLog', 'must be a withdrawal log URL (file:, sqlite:, postgres://) or have an append(record) method');
   const lockTimeout = options.userLockTimeoutMs ?? 10_000;
   if (!(Number.isInteger(lockTimeout) && lockTimeout > 0 && lockTimeout <= 120_000)) throw new ConfigError('userLockTimeoutMs', 'must be a whole number of milliseconds from 1 to 120000');
   const logTimeout = options.withdrawalLogTimeoutMs ?? 10_000;

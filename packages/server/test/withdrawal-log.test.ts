@@ -7,7 +7,18 @@ import type { WithdrawalRecord } from '../src/index.js';
 import { WithdrawalLogFileError, jsonLinesWithdrawalLog } from '../src/node/index.js';
 
 function record(userId: string, eventId: string): WithdrawalRecord {
-  return { type: 'assent-withdrawal', format: 1, event_id: eventId, at: '2026-11-23T10:00:00.000Z', user_id: userId, email_sha256: null, erase: 'delete', purposes: ['terms'], policy: 'acme@1', consent: null };
+  return {
+    type: 'assent-withdrawal',
+    format: 1,
+    event_id: eventId,
+    at: '2026-11-23T10:00:00.000Z',
+    user_id: userId,
+    email_sha256: null,
+    erase: 'delete',
+    purposes: ['terms'],
+    policy: 'acme@1',
+    consent: null,
+  };
 }
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
@@ -27,7 +38,10 @@ test('appends one JSON line per record and keeps the lines already there', () =>
     await log.append(record('auth0|a', 'e1'));
     await log.append(record('auth0|b', 'e2'));
     const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
-    assert.deepEqual(lines.map((line) => (JSON.parse(line) as WithdrawalRecord).event_id), ['e0', 'e1', 'e2']);
+    assert.deepEqual(
+      lines.map((line) => (JSON.parse(line) as WithdrawalRecord).event_id),
+      ['e0', 'e1', 'e2'],
+    );
   }));
 
 test('concurrent appends never interleave: every line is a whole record', () =>
@@ -35,7 +49,10 @@ test('concurrent appends never interleave: every line is a whole record', () =>
     const path = join(dir, 'nested', 'withdrawals.jsonl');
     const log = jsonLinesWithdrawalLog(path);
     await Promise.all(Array.from({ length: 50 }, (_, i) => log.append(record(`auth0|${i}`, `event-${i}`))));
-    const ids = (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => (JSON.parse(line) as WithdrawalRecord).event_id);
+    const ids = (await readFile(path, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as WithdrawalRecord).event_id);
     assert.equal(ids.length, 50);
     assert.equal(new Set(ids).size, 50);
   }));
@@ -74,6 +91,9 @@ test('refuses a symbolic link at the log path with an error naming it, and write
     await writeFile(target, '');
     const path = join(dir, 'withdrawals.jsonl');
     await symlink(target, path);
-    await assert.rejects(jsonLinesWithdrawalLog(path).append(record('auth0|a', 'e1')), (error: unknown) => error instanceof WithdrawalLogFileError && error.path === path && /symbolic link/.test(error.message));
+    await assert.rejects(
+      jsonLinesWithdrawalLog(path).append(record('auth0|a', 'e1')),
+      (error: unknown) => error instanceof WithdrawalLogFileError && error.path === path && /symbolic link/.test(error.message),
+    );
     assert.equal(await readFile(target, 'utf8'), '');
   }));

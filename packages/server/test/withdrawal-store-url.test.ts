@@ -24,11 +24,18 @@ test('a withdrawal log URL picks the backend: file:, sqlite: or postgres://', ()
   assert.deepEqual(parseWithdrawalStoreUrl('file:/var/lib/assent/w.jsonl'), { backend: 'file', path: '/var/lib/assent/w.jsonl' });
   assert.deepEqual(parseWithdrawalStoreUrl('file:///var/lib/assent/w%20x.jsonl'), { backend: 'file', path: '/var/lib/assent/w x.jsonl' });
   assert.deepEqual(parseWithdrawalStoreUrl('sqlite:data/w.db'), { backend: 'sqlite', path: 'data/w.db' });
-  assert.deepEqual(parseWithdrawalStoreUrl('postgresql://app:s3cret@db.internal:5432/assent'), { backend: 'postgres', connectionString: 'postgresql://app:s3cret@db.internal:5432/assent', redacted: 'postgresql://app:***@db.internal:5432/assent' });
+  assert.deepEqual(parseWithdrawalStoreUrl('postgresql://app:s3cret@db.internal:5432/assent'), {
+    backend: 'postgres',
+    connectionString: 'postgresql://app:s3cret@db.internal:5432/assent',
+    redacted: 'postgresql://app:***@db.internal:5432/assent',
+  });
 });
 
 test('the handler refuses an unknown scheme at start, naming the option and never echoing a password', () => {
-  assert.throws(() => createConsentHandler({ ...base, withdrawalLog: 'mysql://root:hunter2@db/assent' }), (error: unknown) => refusedWith(/file:, sqlite: or postgres:\/\//)(error) && !/hunter2/.test((error as Error).message));
+  assert.throws(
+    () => createConsentHandler({ ...base, withdrawalLog: 'mysql://root:hunter2@db/assent' }),
+    (error: unknown) => refusedWith(/file:, sqlite: or postgres:\/\//)(error) && !/hunter2/.test((error as Error).message),
+  );
 });
 
 test('the handler refuses an in-memory SQLite database (nothing would be kept) and a URL without a path or host', () => {
@@ -42,7 +49,18 @@ test('a SQLite withdrawal log is created readable by its owner only (0600), in W
   const dir = await mkdtemp(join(tmpdir(), 'assent-sqlite-'));
   try {
     const store = await openWithdrawalStore(`sqlite:${join(dir, 'nested', 'w.db')}`);
-    await store.append({ type: 'assent-withdrawal', format: 1, event_id: 'e1', at: '2026-11-23T10:00:00.000Z', user_id: 'auth0|a', email_sha256: null, erase: 'delete', purposes: [], policy: null, consent: null });
+    await store.append({
+      type: 'assent-withdrawal',
+      format: 1,
+      event_id: 'e1',
+      at: '2026-11-23T10:00:00.000Z',
+      user_id: 'auth0|a',
+      email_sha256: null,
+      erase: 'delete',
+      purposes: [],
+      policy: null,
+      consent: null,
+    });
     assert.equal((await stat(join(dir, 'nested', 'w.db'))).mode & 0o777, 0o600);
     assert.equal((await stat(join(dir, 'nested', 'w.db-wal'))).mode & 0o777, 0o600);
     await store.close();

@@ -79,7 +79,12 @@ export async function runLoadPhase(options: LoadPhaseOptions): Promise<LoadPhase
       signal: abort.signal,
       onStart: () => {
         if (options.killAfterMs === undefined) return;
-        timers.push(setTimeout(() => { timeUp = true; killWhenReady(); }, options.killAfterMs));
+        timers.push(
+          setTimeout(() => {
+            timeUp = true;
+            killWhenReady();
+          }, options.killAfterMs),
+        );
         // Killed before the load ends in any case, so the state file is always checked after a kill.
         timers.push(setTimeout(kill, Math.max(options.killAfterMs, options.durationMs - 50)));
       },

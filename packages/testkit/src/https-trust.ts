@@ -69,4 +69,3 @@ export function serverCertificate(url: string, caPem: string): Promise<string> {
     socket.once('error', reject);
   });
 }
-

@@ -38,7 +38,9 @@ export function findPostgresBin(): string | undefined {
   if (fromEnv) return existsSync(join(fromEnv, 'initdb')) ? fromEnv : undefined;
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((name) => /^\d+$/.test(name) && existsSync(join(debian, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((name) => /^\d+$/.test(name) && existsSync(join(debian, name, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(debian, versions[0], 'bin');
   }
   for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres'))) return dir;
@@ -73,7 +75,10 @@ function asServerUser(): { prefix: string[]; uid?: number; gid?: number } {
 /** Starts a server; throws an error saying what is missing when PostgreSQL is not installed. */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<RunningPostgres> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed: `npm test` installs it through apt-get when run as root; otherwise install it (Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql) or set ASSENT_PG_BIN to the folder holding initdb and postgres');
+  if (!bin)
+    throw new Error(
+      'PostgreSQL is not installed: `npm test` installs it through apt-get when run as root; otherwise install it (Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql) or set ASSENT_PG_BIN to the folder holding initdb and postgres',
+    );
   const user = asServerUser();
   const dir = await mkdtemp(join(tmpdir(), 'assent-pg-'));
   if (user.uid !== undefined) await chown(dir, user.uid, user.gid!);
@@ -87,7 +92,17 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   try {
     run('initdb', ['-D', data, '-U', 'assent', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const port = await freePort();
-    const settings = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=200', '-c', 'shared_buffers=32MB', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])];
+    const settings = [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dir}`,
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=32MB',
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ];
     const [cmd, ...rest] = [...user.prefix, join(bin, 'postgres'), '-D', data, '-p', String(port), ...settings];
     child = spawn(cmd!, rest, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
     process.once('exit', cleanup);

@@ -36,7 +36,10 @@ export function universalLoginActionSecrets(input: ConsentPolicy | unknown, { pr
   if (count > SECRET_LIMITS.maxSecrets) {
     throw new PartialLimitError('too_many_secrets', 'action.secrets', `${count} secrets; Auth0 allows at most ${SECRET_LIMITS.maxSecrets} per Action`, SECRET_LIMITS.maxSecrets, count);
   }
-  const digest = createHash('sha256').update(JSON.stringify(Object.entries(secrets).sort())).digest('hex').slice(0, 32);
+  const digest = createHash('sha256')
+    .update(JSON.stringify(Object.entries(secrets).sort()))
+    .digest('hex')
+    .slice(0, 32);
   secrets[DIGEST_SECRET_PREFIX + digest] = '1';
   return secrets;
 }

@@ -98,7 +98,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const read = (file: string) => readFile(file, 'utf8');
     const policy: unknown = JSON.parse(await read(values.policy));
     const fetchOption = io.fetch ? { fetch: io.fetch } : {};
-    const management = token ? new ManagementClient({ domain, token, ...fetchOption }) : new ManagementClient({ domain, clientId: clientId as string, clientSecret: clientSecret as string, ...fetchOption });
+    const management = token
+      ? new ManagementClient({ domain, token, ...fetchOption })
+      : new ManagementClient({ domain, clientId: clientId as string, clientSecret: clientSecret as string, ...fetchOption });
     if (command === 'deploy-form' && values.languages) {
       const result = await deployConsentForms({
         management,
@@ -124,7 +126,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stdout(formatChanges(result) + '\n' + (result.formId ? `Form id: ${result.formId} (the post-login Action's ASSENT_FORM_ID)\n` : ''));
       return 0;
     }
-    const enhancement: Enhancement | undefined = values['script-url'] ? { scriptUrl: values['script-url'], integrity: values.integrity as string, policyUrl: values['policy-url'] as string } : undefined;
+    const enhancement: Enhancement | undefined = values['script-url']
+      ? { scriptUrl: values['script-url'], integrity: values.integrity as string, policyUrl: values['policy-url'] as string }
+      : undefined;
     const result = await deployUniversalLogin({
       management,
       policy,

@@ -30,7 +30,11 @@ export class DeployError extends AssentError {
 export function stable(value: unknown): string {
   const sort = (input: unknown): unknown =>
     input && typeof input === 'object' && !Array.isArray(input)
-      ? Object.fromEntries(Object.entries(input as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sort(item)]))
+      ? Object.fromEntries(
+          Object.entries(input as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([key, item]) => [key, sort(item)]),
+        )
       : input;
   return JSON.stringify(sort(value), null, 2);
 }
@@ -42,9 +46,12 @@ export async function call<T>(description: string, run: () => Promise<T>): Promi
   } catch (error) {
     if (error instanceof ManagementError) {
       const body = error.body as { message?: string } | undefined;
-      throw new DeployError('management_api_error', `${description}: ${error.statusCode ?? ''} ${body?.message ?? error.message}`.trim(), { statusCode: error.statusCode, body: error.body, cause: error });
+      throw new DeployError('management_api_error', `${description}: ${error.statusCode ?? ''} ${body?.message ?? error.message}`.trim(), {
+        statusCode: error.statusCode,
+        body: error.body,
+        cause: error,
+      });
     }
     throw error;
   }
 }
-

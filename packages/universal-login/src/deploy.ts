@@ -106,7 +106,10 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
   // Custom texts: Assent's `var-assent-*` keys replaced, every other text of the screen kept.
   for (const prompt of SIGNUP_PROMPTS) {
     for (const [language, texts] of Object.entries(content.customTexts[prompt])) {
-      const stored = (await call(`GET /api/v2/prompts/${prompt}/custom-text/${language}`, () => management.prompts.customText.get(prompt, language as never))) as Record<string, Record<string, string>>;
+      const stored = (await call(`GET /api/v2/prompts/${prompt}/custom-text/${language}`, () => management.prompts.customText.get(prompt, language as never))) as Record<
+        string,
+        Record<string, string>
+      >;
       const next: Record<string, Record<string, string>> = { ...stored };
       for (const [screen, screenTexts] of Object.entries(texts as PromptCustomTexts)) {
         const kept = Object.entries(stored?.[screen] ?? {}).filter(([key]) => !key.startsWith('var-assent-'));
@@ -143,7 +146,8 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
     if (!(error instanceof ManagementError && error.statusCode === 404)) await call('GET /api/v2/branding/templates/universal-login', () => Promise.reject(error));
   }
   if (template === undefined) {
-    if (storedTemplate === null) throw new DeployError('no_page_template', 'the tenant has no custom page template: Auth0 shows partials only inside one; pass `template` (the CLI: --template) to install one');
+    if (storedTemplate === null)
+      throw new DeployError('no_page_template', 'the tenant has no custom page template: Auth0 shows partials only inside one; pass `template` (the CLI: --template) to install one');
     checkTemplate(storedTemplate, "the tenant's page template");
   } else if (storedTemplate !== template) {
     const description = 'PUT /api/v2/branding/templates/universal-login';
@@ -155,12 +159,19 @@ export async function deployUniversalLogin(options: DeployOptions): Promise<Depl
   const found = (await call(`GET /api/v2/actions/actions?actionName=${actionName}`, () => management.actions.list({ actionName }))).data[0];
   const names = Object.keys(secrets);
   if (!found?.id) {
-    if (actionCode === undefined) throw new DeployError('no_action', `the tenant has no Action named "${actionName}": create it from @assent/server/actions/pre-user-registration.js, or pass its code (the CLI: --action-code)`);
+    if (actionCode === undefined)
+      throw new DeployError('no_action', `the tenant has no Action named "${actionName}": create it from @assent/server/actions/pre-user-registration.js, or pass its code (the CLI: --action-code)`);
     const description = 'POST /api/v2/actions/actions';
     changes.push({ kind: 'action', target: actionName, call: description, diff: lineDiff('', [`code (${actionCode.length} characters)`, ...names.map((name) => `secret ${name}`)].join('\n')) });
     writes.push(async () => {
       const created = await call(description, () =>
-        management.actions.create({ name: actionName, supported_triggers: [{ id: 'pre-user-registration', version: 'v2' }], code: actionCode, runtime: 'node18', secrets: Object.entries(secrets).map(([name, value]) => ({ name, value })) }),
+        management.actions.create({
+          name: actionName,
+          supported_triggers: [{ id: 'pre-user-registration', version: 'v2' }],
+          code: actionCode,
+          runtime: 'node18',
+          secrets: Object.entries(secrets).map(([name, value]) => ({ name, value })),
+        }),
       );
       await call(`POST /api/v2/actions/actions/${created.id}/deploy`, () => management.actions.deploy(created.id as string));
     });

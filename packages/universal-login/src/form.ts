@@ -128,7 +128,8 @@ export async function generateConsentForm(input: ConsentPolicy | unknown, option
   const policy = parsePolicy(input);
   const { name = DEFAULT_FORM_NAME, element, messagesFor = loadMessages } = options;
   if (!/^\S(.{0,148}\S)?$/.test(name)) throw new PartialLimitError('invalid_option', 'name', 'must be 1 to 150 characters without surrounding spaces');
-  if (options.locale !== undefined && resolveLocale(options.locale) !== options.locale) throw new PartialLimitError('invalid_option', 'locale', `"${options.locale}" is not one of Assent's built-in languages`);
+  if (options.locale !== undefined && resolveLocale(options.locale) !== options.locale)
+    throw new PartialLimitError('invalid_option', 'locale', `"${options.locale}" is not one of Assent's built-in languages`);
   const locale = options.locale ?? 'en';
   if (element) checkElement(element);
   const messages = await messagesFor(locale);
@@ -138,7 +139,15 @@ export async function generateConsentForm(input: ConsentPolicy | unknown, option
   const optional = policy.purposes.filter((purpose) => !purpose.required);
   const legal: FormComponentBody[] = [
     { id: FORM_FIELD_IDS.required, category: 'FIELD', type: 'LEGAL', required: false, config: { text: richText(requiredParts(policy, locale, messages), newTab) } },
-    ...optional.map((purpose): FormComponentBody => ({ id: FORM_FIELD_IDS.optional(purpose.id), category: 'FIELD', type: 'LEGAL', required: false, config: { text: richText(purposeText(policy, purpose.id, locale, messages), newTab) } })),
+    ...optional.map(
+      (purpose): FormComponentBody => ({
+        id: FORM_FIELD_IDS.optional(purpose.id),
+        category: 'FIELD',
+        type: 'LEGAL',
+        required: false,
+        config: { text: richText(purposeText(policy, purpose.id, locale, messages), newTab) },
+      }),
+    ),
   ];
   const custom: FormComponentBody[] = element
     ? [
@@ -162,7 +171,12 @@ export async function generateConsentForm(input: ConsentPolicy | unknown, option
       ]
     : [];
   const hint = optional.length ? t('optional.hint') : '';
-  const withdrawal = hint && policy.withdrawal ? `<a href="${escapeHtml(policy.withdrawal.url)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(newTab)}">${escapeHtml(hint)}</a> ` : hint ? escapeHtml(hint) + ' ' : '';
+  const withdrawal =
+    hint && policy.withdrawal
+      ? `<a href="${escapeHtml(policy.withdrawal.url)}" target="_blank" rel="noopener noreferrer" title="${escapeHtml(newTab)}">${escapeHtml(hint)}</a> `
+      : hint
+        ? escapeHtml(hint) + ' '
+        : '';
   const controller = escapeHtml(policy.controller.name + (policy.controller.contact ? ` · ${policy.controller.contact}` : ''));
   const components: FormComponentBody[] = [
     { id: 'assent_heading', category: 'BLOCK', type: 'RICH_TEXT', config: { content: `<h1>${escapeHtml(policy.controller.name)}</h1>` } },

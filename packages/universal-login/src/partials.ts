@@ -99,16 +99,18 @@ const STYLE = `<style>
 /** The consent block of the screens where the user signs up (`signup`, `signup-password`). */
 function consentBlock(policy: ConsentPolicy, prefix: string, all: readonly ConsentTexts[], enhancement: Enhancement | undefined): string {
   const names = universalLoginFieldNames({ prefix });
-  const out = (key: string) => textOutput(key, policy, all.map((texts) => texts[key] ?? ''));
+  const out = (key: string) =>
+    textOutput(
+      key,
+      policy,
+      all.map((texts) => texts[key] ?? ''),
+    );
   const optional = policy.purposes.filter((purpose) => !purpose.required);
   const rows = optional.map(
     (purpose, index) =>
       `<div class="assent-row"><input type="checkbox" id="assent-p${index}" name="${escapeHtml(names.optional(purpose.id))}" value="true" aria-describedby="assent-h"><label for="assent-p${index}">${out(TEXT_KEYS.optional(index))}</label></div>`,
   );
-  const group =
-    optional.length > 1
-      ? `<fieldset class="assent-optional"><legend>${out(TEXT_KEYS.legend)}</legend>\n${rows.join('\n')}\n</fieldset>`
-      : rows.join('\n');
+  const group = optional.length > 1 ? `<fieldset class="assent-optional"><legend>${out(TEXT_KEYS.legend)}</legend>\n${rows.join('\n')}\n</fieldset>` : rows.join('\n');
   const policyKey = `${policy.id}@${policy.version}`;
   const source = enhancement ? ` data-assent-policy-src="${escapeHtml(enhancement.policyUrl)}"` : '';
   return [
@@ -122,15 +124,18 @@ function consentBlock(policy: ConsentPolicy, prefix: string, all: readonly Conse
     `<p id="assent-h" class="assent-hint">${out(TEXT_KEYS.hint)}</p>`,
     `<span id="assent-t" hidden>${out(TEXT_KEYS.newTab)}</span>`,
     `</div>`,
-    ...(enhancement
-      ? [`<script type="module" src="${escapeHtml(enhancement.scriptUrl)}" integrity="${escapeHtml(enhancement.integrity)}" crossorigin="anonymous"></script>`]
-      : []),
+    ...(enhancement ? [`<script type="module" src="${escapeHtml(enhancement.scriptUrl)}" integrity="${escapeHtml(enhancement.integrity)}" crossorigin="anonymous"></script>`] : []),
   ].join('\n');
 }
 
 /** The notice of `signup-id`, where no user is created yet: who the controller is and which documents follow. */
 function noticeBlock(policy: ConsentPolicy, all: readonly ConsentTexts[]): string {
-  const out = (key: string) => textOutput(key, policy, all.map((texts) => texts[key] ?? ''));
+  const out = (key: string) =>
+    textOutput(
+      key,
+      policy,
+      all.map((texts) => texts[key] ?? ''),
+    );
   return `${STYLE}\n<p id="assent-h" class="assent assent-hint">${out(TEXT_KEYS.notice)}</p>\n<span id="assent-t" hidden>${out(TEXT_KEYS.newTab)}</span>`;
 }
 
@@ -204,7 +209,13 @@ export async function generatePartials(input: ConsentPolicy | unknown, options: 
       const own = Object.fromEntries(Object.entries(texts).filter(([key]) => (prompt === 'signup-id' ? noticeKeys.includes(key) : key !== TEXT_KEYS.notice)));
       const count = Object.keys(own).length;
       if (count > MAX_CUSTOM_TEXTS) {
-        throw new PartialLimitError('too_many_custom_texts', `${prompt}/${prompt}/${language}`, `${count} custom texts; Auth0 accepts at most ${MAX_CUSTOM_TEXTS} per screen and language`, MAX_CUSTOM_TEXTS, count);
+        throw new PartialLimitError(
+          'too_many_custom_texts',
+          `${prompt}/${prompt}/${language}`,
+          `${count} custom texts; Auth0 accepts at most ${MAX_CUSTOM_TEXTS} per screen and language`,
+          MAX_CUSTOM_TEXTS,
+          count,
+        );
       }
       customTexts[prompt][language] = { [prompt]: own };
     }

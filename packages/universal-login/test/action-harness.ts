@@ -60,4 +60,3 @@ export async function signUp(body: Record<string, string>) {
   );
   return calls;
 }
-

@@ -26,7 +26,13 @@ describe('the pre-user-registration Action on Universal Login', () => {
     assert.deepEqual(consent.purposes, { terms: true, marketing: false, analytics: true });
     assert.ok(Date.parse(consent.date) >= before && Date.parse(consent.date) <= Date.now());
     assert.equal(consent.locale, 'de');
-    assert.ok(await verifyDecision({ policy: consent.policy, version: consent.version, purposes: ['terms', 'analytics'], locale: consent.locale, at: consent.date, hash: consent.hash }, policy, await loadMessages('de')));
+    assert.ok(
+      await verifyDecision(
+        { policy: consent.policy, version: consent.version, purposes: ['terms', 'analytics'], locale: consent.locale, at: consent.date, hash: consent.hash },
+        policy,
+        await loadMessages('de'),
+      ),
+    );
     assert.deepEqual(calls.user.consent, calls.app.consent);
   });
 

@@ -51,7 +51,13 @@ describe('aculSignupFields on the signup screen', () => {
     assert.equal(calls.validation, undefined);
     const consent = decodeConsentObject(calls.app.consent);
     assert.deepEqual(consent.purposes, { terms: true, marketing: false, analytics: true });
-    assert.ok(await verifyDecision({ policy: consent.policy, version: consent.version, purposes: ['terms', 'analytics'], locale: consent.locale, at: consent.date, hash: consent.hash }, policy, await loadMessages('en')));
+    assert.ok(
+      await verifyDecision(
+        { policy: consent.policy, version: consent.version, purposes: ['terms', 'analytics'], locale: consent.locale, at: consent.date, hash: consent.hash },
+        policy,
+        await loadMessages('en'),
+      ),
+    );
   });
 
   test('refuses a prefix Auth0 does not forward to the Action', async () => {
@@ -108,6 +114,9 @@ describe('aculSignupFields on the identifier-first pair', () => {
 
   test('without storage of its own outside a browser it says what to pass', async () => {
     const decision = await decide(['terms']);
-    assert.throws(() => aculSignupFields(terms(decision), { screen: 'signup-id', state: 'tx-1' }), (error: unknown) => refusal('invalid_option')(error) && (error as AculConsentError).where === 'storage');
+    assert.throws(
+      () => aculSignupFields(terms(decision), { screen: 'signup-id', state: 'tx-1' }),
+      (error: unknown) => refusal('invalid_option')(error) && (error as AculConsentError).where === 'storage',
+    );
   });
 });

@@ -29,12 +29,23 @@ describe('generateConsentForm', () => {
     const list = await components({ element: ELEMENT });
     assert.deepEqual(
       list.map((component) => `${component.category}/${component.type} ${component.id}`),
-      ['BLOCK/RICH_TEXT assent_heading', 'FIELD/CUSTOM consent_terms', 'FIELD/LEGAL consent_required', 'FIELD/LEGAL consent_p_marketing', 'FIELD/LEGAL consent_p_analytics', 'BLOCK/RICH_TEXT assent_notice', 'BLOCK/NEXT_BUTTON assent_submit'],
+      [
+        'BLOCK/RICH_TEXT assent_heading',
+        'FIELD/CUSTOM consent_terms',
+        'FIELD/LEGAL consent_required',
+        'FIELD/LEGAL consent_p_marketing',
+        'FIELD/LEGAL consent_p_analytics',
+        'BLOCK/RICH_TEXT assent_notice',
+        'BLOCK/NEXT_BUTTON assent_submit',
+      ],
     );
   });
 
   test('without the element the Form has the Legal fields only', async () => {
-    assert.equal((await components()).some((component) => component.type === 'CUSTOM'), false);
+    assert.equal(
+      (await components()).some((component) => component.type === 'CUSTOM'),
+      false,
+    );
   });
 
   test('no box is pre-ticked and none is required by the Form: the Action decides, so declining is possible', async () => {
@@ -76,11 +87,18 @@ describe('generateConsentForm', () => {
   test('the custom field loads the pinned build, shows the Action’s locale and names the Legal fields it replaces', async () => {
     const params = byId(await components({ element: ELEMENT }), 'consent_terms').config.params as Record<string, string>;
     assert.deepEqual(JSON.parse(params.policy!), JSON.parse(JSON.stringify(policy)));
-    assert.deepEqual({ ...params, policy: undefined }, { policy: undefined, locale: '{{vars.locale}}', script_url: ELEMENT.scriptUrl, integrity: ELEMENT.integrity, fallback: 'consent_required,consent_p_marketing,consent_p_analytics' });
+    assert.deepEqual(
+      { ...params, policy: undefined },
+      { policy: undefined, locale: '{{vars.locale}}', script_url: ELEMENT.scriptUrl, integrity: ELEMENT.integrity, fallback: 'consent_required,consent_p_marketing,consent_p_analytics' },
+    );
   });
 
   test('policy texts can become neither markup nor Form variables', async () => {
-    const hostile = parsePolicy({ ...policy, controller: { name: 'Evil <img src=x onerror=alert(1)> {{vars.secret}}' }, messages: { en: { 'purpose.marketing': '<b>{{fields.x}}</b> from {controller}' } } });
+    const hostile = parsePolicy({
+      ...policy,
+      controller: { name: 'Evil <img src=x onerror=alert(1)> {{vars.secret}}' },
+      messages: { en: { 'purpose.marketing': '<b>{{fields.x}}</b> from {controller}' } },
+    });
     const { body } = await generateConsentForm(hostile, { element: ELEMENT });
     const json = JSON.stringify(body.nodes[0]!.config.components.filter((component) => component.type !== 'CUSTOM'));
     assert.doesNotMatch(json, /<img|<b>|\{\{/);

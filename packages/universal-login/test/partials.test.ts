@@ -21,7 +21,11 @@ const policy = parsePolicy({
 });
 
 const content = await generatePartials(policy);
-const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '').replace(/&(#\d+|lt|gt|quot|amp);/g, (_, code: string) => ENTITIES[code] ?? String.fromCharCode(Number(code.slice(1))));
+const text = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#\d+|lt|gt|quot|amp);/g, (_, code: string) => ENTITIES[code] ?? String.fromCharCode(Number(code.slice(1))));
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
 
 /** A policy whose English texts are `hostile`. */
@@ -77,13 +81,19 @@ describe('generatePartials', () => {
 
   test('document links open in a new tab, say so, and link the policy URLs', async () => {
     const html = await renderPartial(content, 'signup', 'en');
-    assert.match(html, /I agree to the <a href="https:\/\/acme.example\/terms" target="_blank" rel="noopener noreferrer" aria-describedby="assent-t">Terms of Service<\/a> and <a href="https:\/\/acme.example\/privacy"[^>]*>Privacy Policy<\/a>\./);
+    assert.match(
+      html,
+      /I agree to the <a href="https:\/\/acme.example\/terms" target="_blank" rel="noopener noreferrer" aria-describedby="assent-t">Terms of Service<\/a> and <a href="https:\/\/acme.example\/privacy"[^>]*>Privacy Policy<\/a>\./,
+    );
     assert.match(html, /<span id="assent-t" hidden>opens in a new tab<\/span>/);
   });
 
   test("names the controller and says how to withdraw, linking the policy's withdrawal page", async () => {
     const html = await renderPartial(content, 'signup', 'de');
-    assert.match(html, /<p id="assent-h" class="assent-hint"><a href="https:\/\/acme.example\/account\/privacy"[^>]*>Sie können Ihre Einwilligung jederzeit widerrufen.<\/a> Acme GmbH · privacy@acme.example<\/p>/);
+    assert.match(
+      html,
+      /<p id="assent-h" class="assent-hint"><a href="https:\/\/acme.example\/account\/privacy"[^>]*>Sie können Ihre Einwilligung jederzeit widerrufen.<\/a> Acme GmbH · privacy@acme.example<\/p>/,
+    );
   });
 
   test('the German page shows German texts', async () => {
@@ -141,7 +151,7 @@ describe('hostile policies', () => {
   });
 
   test('a URL with Liquid delimiters and quotes stays one attribute of one link', async () => {
-    const url = "https://acme.example/terms?q={{x}}&r={%if%}'\"|";
+    const url = 'https://acme.example/terms?q={{x}}&r={%if%}\'"|';
     const generated = await generatePartials({ ...policy, documents: [{ ...policy.documents[0], url }, policy.documents[1]] }, { languages: ['en'] });
     const html = await renderPartial(generated, 'signup', 'en');
     assert.match(html, /<a href="https:\/\/acme.example\/terms\?q=&#123;&#123;x&#125;&#125;&amp;r=&#123;%if%&#125;&#39;&quot;&#124;" target="_blank"/);
@@ -164,7 +174,13 @@ describe('limits', () => {
       documents,
       purposes: ids.map((id, i) => (i ? { id, required: false, basis: 'consent' } : { id, required: true, basis: 'contract', documents: documents.map((document) => document.id) })),
       withdrawal: { url: 'https://acme.example/withdraw' },
-      messages: { en: Object.fromEntries([...ids.map((id) => [`purpose.${id}`, `Yes to ${id}, {controller}. ${'long text '.repeat(50)}`]), ...documents.map((document) => [`document.${document.id}`, document.id]), ['purpose.' + ids[0], 'I accept {documents}.']]) },
+      messages: {
+        en: Object.fromEntries([
+          ...ids.map((id) => [`purpose.${id}`, `Yes to ${id}, {controller}. ${'long text '.repeat(50)}`]),
+          ...documents.map((document) => [`document.${document.id}`, document.id]),
+          ['purpose.' + ids[0], 'I accept {documents}.'],
+        ]),
+      },
     });
     const generated = await generatePartials(longest);
     for (const prompt of ['signup', 'signup-id', 'signup-password'] as const) assert.ok((generated.partials[prompt][prompt]?.['form-content-end'] ?? '').length <= MAX_PARTIAL_LENGTH, prompt);

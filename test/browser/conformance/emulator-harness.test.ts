@@ -12,7 +12,7 @@ import { emulatorInfo, managementToken } from '../../support/emulator-info.js';
 import { loadAuth0Lock, lockOfflineOptions } from '../../support/lock-loader.js';
 import { strongPassword, uniqueEmail } from '../../support/unique.js';
 
-describe('browser test harness: the run\'s Auth0 emulator', () => {
+describe("browser test harness: the run's Auth0 emulator", () => {
   it('answers its OpenID configuration with its own URL as issuer', async () => {
     const emulator = await emulatorInfo();
     const response = await fetch(`${emulator.url}/.well-known/openid-configuration`);
@@ -20,12 +20,14 @@ describe('browser test harness: the run\'s Auth0 emulator', () => {
     expect(((await response.json()) as { issuer: string }).issuer).to.equal(`${emulator.url}/`);
   });
 
-  it('accepts an auth0-js signup from the test page\'s origin, readable with the machine client', async () => {
+  it("accepts an auth0-js signup from the test page's origin, readable with the machine client", async () => {
     const emulator = await emulatorInfo();
     const email = uniqueEmail('harness');
     const webAuth = new WebAuth({ domain: emulator.url, clientID: emulator.clientId });
     const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      webAuth.signup({ connection: emulator.connection, email, password: strongPassword() }, (error, value) => (error ? reject(new Error(JSON.stringify(error))) : resolve(value as unknown as Record<string, unknown>)));
+      webAuth.signup({ connection: emulator.connection, email, password: strongPassword() }, (error, value) =>
+        error ? reject(new Error(JSON.stringify(error))) : resolve(value as unknown as Record<string, unknown>),
+      );
     });
     expect(result.email).to.equal(email);
 
@@ -39,7 +41,7 @@ describe('browser test harness: auth0-lock', () => {
   let container: HTMLElement;
   afterEach(() => container?.remove());
 
-  it('renders the sign-up screen from the emulator\'s client script and dictionary', async () => {
+  it("renders the sign-up screen from the emulator's client script and dictionary", async () => {
     const emulator = await emulatorInfo();
     const Auth0Lock = await loadAuth0Lock();
     container = document.createElement('div');

@@ -151,7 +151,7 @@ export function runFormControlSuite<T extends FormControlElement>(options: FormC
       expect(submits.count).to.equal(0);
     });
 
-    it('keeps its own validity flags beside a custom message, and gets its own message back with setCustomValidity(\'\')', async () => {
+    it("keeps its own validity flags beside a custom message, and gets its own message back with setCustomValidity('')", async () => {
       const { form, element } = await inForm();
       const own = element.validationMessage;
       element.setCustomValidity('Not yet.');

@@ -54,7 +54,15 @@ export function runManagementTransportContract(runner: SuiteRunner, tenant: Cons
 
   /** A consent client of `who` through the transport under test, without background retries. */
   function client(who: TestUser, bearer: string, options: { timeoutMs?: number; transport?: ManagementTransport } = {}): ConsentClient {
-    return createConsentClient({ domain: tenant.url, userId: who.userId, getAccessToken: () => bearer, policy, transport: options.transport ?? transport.create(), autoFlush: false, timeoutMs: options.timeoutMs ?? 8000 });
+    return createConsentClient({
+      domain: tenant.url,
+      userId: who.userId,
+      getAccessToken: () => bearer,
+      policy,
+      transport: options.transport ?? transport.create(),
+      autoFlush: false,
+      timeoutMs: options.timeoutMs ?? 8000,
+    });
   }
 
   /** getConsent of a fresh user while `rules` apply to that user's path. */

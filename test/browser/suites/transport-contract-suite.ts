@@ -181,10 +181,7 @@ export function runTransportContract(runner: SuiteRunner, target: ContractTarget
       it('creates the user with the consent fields and the app fields in user_metadata, in one request', async () => {
         const email = uniqueEmail('contract-ok');
         const sent = counting(transport.create(target.url, target.clientId));
-        const result = await client(target.url, { transport: sent }).signup(
-          { email, password: strongPassword(), rootFields: { given_name: '<b>Ann</b>' }, metadata: { plan: 'pro' } },
-          decision,
-        );
+        const result = await client(target.url, { transport: sent }).signup({ email, password: strongPassword(), rootFields: { given_name: '<b>Ann</b>' }, metadata: { plan: 'pro' } }, decision);
         const stored = await storedUser(target, email);
         expect(sent.calls).to.equal(1);
         expect(result).to.deep.equal({ userId: stored?.user_id, email, emailVerified: false, decision });
@@ -227,7 +224,13 @@ export function runTransportContract(runner: SuiteRunner, target: ContractTarget
 
       it("hands over Auth0's refusal of non-string metadata, which normalises to bad_request naming the field", async () => {
         // The client refuses such metadata before sending: only the transport itself can send it.
-        const body = { client_id: target.clientId, connection: connection.name, email: uniqueEmail('contract-meta'), password: strongPassword(), user_metadata: { newsletter: true as unknown as string } };
+        const body = {
+          client_id: target.clientId,
+          connection: connection.name,
+          email: uniqueEmail('contract-meta'),
+          password: strongPassword(),
+          user_metadata: { newsletter: true as unknown as string },
+        };
         const response = await transport.create(target.url, target.clientId).signup(`${target.url}/dbconnections/signup`, body, AbortSignal.timeout(8000));
         const error = signupErrorFromResponse(response);
         expect([error.code, error.status]).to.deep.equal(['bad_request', 400]);

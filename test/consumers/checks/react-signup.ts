@@ -39,7 +39,10 @@ export function reactSignupCheck(major: string, forms: readonly string[], option
           assert.equal(await form.locator('.sent').textContent(), '', `${id}: the form must not submit with the required box unticked`);
 
           await required.check();
-          await form.locator('.accepted').filter({ hasText: /^terms$/ }).waitFor();
+          await form
+            .locator('.accepted')
+            .filter({ hasText: /^terms$/ })
+            .waitFor();
           await form.getByRole('button').click();
           await form.locator('.sent').filter({ hasText: 'consent_' }).waitFor();
           const sent = JSON.parse((await form.locator('.sent').textContent()) ?? '{}') as Record<string, string>;

@@ -10,7 +10,8 @@ import type { ConsumerCheck } from './types.js';
 const lastLine = (output: string): unknown => JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
 
 const check: ConsumerCheck = {
-  title: 'mounts the consent handler (401 without a token), writes the consent report, and runs the README programs (mounting, Action secrets, Universal Login) against the emulator started from its package',
+  title:
+    'mounts the consent handler (401 without a token), writes the consent report, and runs the README programs (mounting, Action secrets, Universal Login) against the emulator started from its package',
   async run(app) {
     const seen = lastLine(succeed(run(app.dir, 'node', ['dist/main.js']), 'node dist/main.js')) as { status?: number; error?: string; reportHeader?: string };
     assert.equal(seen.status, 401);

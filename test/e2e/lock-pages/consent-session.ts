@@ -79,9 +79,11 @@ export async function openConsentSession(policy: unknown): Promise<ConsentSessio
           ...guarded,
           requests,
           async waitForEvent(type, timeoutMs = 15_000) {
-            const handle = await guarded.page.waitForFunction((wanted) => window.assentEvents?.find((event) => event.type === wanted), type, { timeout: timeoutMs }).catch((error: unknown) => {
-              throw new Error(`no ${type} event: ${String(error)}\n${guarded.diagnostics()}`);
-            });
+            const handle = await guarded.page
+              .waitForFunction((wanted) => window.assentEvents?.find((event) => event.type === wanted), type, { timeout: timeoutMs })
+              .catch((error: unknown) => {
+                throw new Error(`no ${type} event: ${String(error)}\n${guarded.diagnostics()}`);
+              });
             return (await handle.jsonValue()) as RecordedEvent;
           },
         };

@@ -6,10 +6,7 @@ import { TenantConfigError } from '../tenant/errors.js';
 import type { ActionReference } from '../tenant/types.js';
 import type { PostLoginAction } from './types.js';
 
-function pick<Name extends 'onExecutePostLogin' | 'onContinuePostLogin' | 'onExecutePreUserRegistration'>(
-  namespace: Record<string, unknown>,
-  name: Name,
-): PostLoginAction[Name] | undefined {
+function pick<Name extends 'onExecutePostLogin' | 'onContinuePostLogin' | 'onExecutePreUserRegistration'>(namespace: Record<string, unknown>, name: Name): PostLoginAction[Name] | undefined {
   const direct = namespace[name];
   if (typeof direct === 'function') return direct as PostLoginAction[Name];
   const fallback = (namespace.default as Record<string, unknown> | undefined)?.[name];

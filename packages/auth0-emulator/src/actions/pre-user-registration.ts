@@ -31,7 +31,11 @@ function setKey(target: Map<string, unknown>, name: string, value: unknown): voi
 }
 
 /** Runs every Action's `onExecutePreUserRegistration` for one signup. */
-export async function runPreUserRegistration(ctx: EmulatorContext, input: RegistrationInput, actions: readonly PostLoginAction[] = ctx.actionsFor('pre-user-registration')): Promise<RegistrationOutcome> {
+export async function runPreUserRegistration(
+  ctx: EmulatorContext,
+  input: RegistrationInput,
+  actions: readonly PostLoginAction[] = ctx.actionsFor('pre-user-registration'),
+): Promise<RegistrationOutcome> {
   const userMetadata = new Map(Object.entries(structuredClone(input.user.user_metadata)));
   const appMetadata = new Map(Object.entries(structuredClone(input.user.app_metadata)));
   const client = ctx.client(input.clientId);

@@ -157,9 +157,7 @@ export class ActionRegistry {
     this.bindings = new Map(
       (Object.keys(EMULATED_TRIGGERS) as EmulatedTrigger[]).map((trigger) => [
         trigger,
-        this.records
-          .filter((record) => record.triggers.includes(trigger))
-          .map((record) => ({ id: randomUUID(), actionId: record.id, displayName: record.name, created_at: at, updated_at: at })),
+        this.records.filter((record) => record.triggers.includes(trigger)).map((record) => ({ id: randomUUID(), actionId: record.id, displayName: record.name, created_at: at, updated_at: at })),
       ]),
     );
   }

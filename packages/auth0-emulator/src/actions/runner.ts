@@ -120,10 +120,7 @@ export async function runPostLoginActions(run: ActionRun): Promise<ActionOutcome
         },
         encodeToken({ secret, expiresInSeconds, payload }) {
           const iat = run.nowSeconds();
-          return encodeSessionToken(
-            { ...payload, iss: run.domain, sub: run.userId, ip: run.ip, iat, exp: iat + (expiresInSeconds ?? 900), state: run.state },
-            secret,
-          );
+          return encodeSessionToken({ ...payload, iss: run.domain, sub: run.userId, ip: run.ip, iat, exp: iat + (expiresInSeconds ?? 900), state: run.state }, secret);
         },
         validateToken({ secret, tokenParameterName }) {
           if (!resuming) throw new Error('validateToken is only available in onContinuePostLogin');

@@ -58,9 +58,9 @@ export function parseAuthorizationRequest(ctx: EmulatorContext, params: Readonly
   if (responseMode === 'query' && implicit) {
     return fail('invalid_request', 'response_mode=query is not allowed for response types that return tokens');
   }
-  if (implicit && !client.grant_types.includes('implicit')) return fail('unauthorized_client', 'Grant type \'implicit\' not allowed for the client.');
+  if (implicit && !client.grant_types.includes('implicit')) return fail('unauthorized_client', "Grant type 'implicit' not allowed for the client.");
   if (!implicit && !client.grant_types.includes('authorization_code')) {
-    return fail('unauthorized_client', 'Grant type \'authorization_code\' not allowed for the client.');
+    return fail('unauthorized_client', "Grant type 'authorization_code' not allowed for the client.");
   }
   if (responseType.includes('id_token') && !params.nonce) return fail('invalid_request', 'Nonce is required when response_type includes id_token');
 

@@ -40,10 +40,8 @@ export interface FinishLogin {
 export async function applyActionMetadata(ctx: EmulatorContext, userId: string, changes: { app_metadata: Record<string, unknown>; user_metadata: Record<string, unknown> }): Promise<void> {
   const user = ctx.store.users.get(userId);
   if (!user) return;
-  const withoutUndefined = (values: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value === undefined ? null : value]));
-  const merge = (current: Record<string, unknown>, patch: Record<string, unknown>) =>
-    Object.keys(patch).length === 0 ? current : mergeMetadata(current, withoutUndefined(patch));
+  const withoutUndefined = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value === undefined ? null : value]));
+  const merge = (current: Record<string, unknown>, patch: Record<string, unknown>) => (Object.keys(patch).length === 0 ? current : mergeMetadata(current, withoutUndefined(patch)));
   const updated: StoredUser = {
     ...user,
     app_metadata: merge(user.app_metadata, changes.app_metadata),

@@ -91,10 +91,7 @@ export async function registerUser(ctx: EmulatorContext, registration: Registrat
   if (outcome.type === 'invalid') throw new SignupValidationError(outcome.code, outcome.message);
   if (outcome.type === 'denied') throw new SignupDeniedError(outcome.reason, outcome.userMessage);
 
-  const user = await buildUser(
-    { connection: connection.name, email, password, username, ...root, user_metadata: outcome.user_metadata, app_metadata: outcome.app_metadata },
-    new Date(ctx.now()),
-  );
+  const user = await buildUser({ connection: connection.name, email, password, username, ...root, user_metadata: outcome.user_metadata, app_metadata: outcome.app_metadata }, new Date(ctx.now()));
   // A concurrent signup may have taken the email while the password was being hashed.
   const raced = existingUser(ctx, connection.name, email, username);
   if (raced) throw existingUserError(ctx, raced, email, username);

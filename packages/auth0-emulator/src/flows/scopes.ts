@@ -34,9 +34,7 @@ export function knownAudience(ctx: EmulatorContext, audience: string): boolean {
 export function grantedUserScopes(ctx: EmulatorContext, requested: readonly string[], audience: string | undefined): string[] {
   const oidc = requested.filter((scope) => OIDC_SCOPES.includes(scope));
   if (audience === undefined) return oidc;
-  const allowed = isManagementAudience(ctx, audience)
-    ? CURRENT_USER_SCOPES
-    : (ctx.tenant.resourceServers.find((api) => api.identifier === audience)?.scopes ?? []);
+  const allowed = isManagementAudience(ctx, audience) ? CURRENT_USER_SCOPES : (ctx.tenant.resourceServers.find((api) => api.identifier === audience)?.scopes ?? []);
   return [...oidc, ...requested.filter((scope) => allowed.includes(scope))];
 }
 

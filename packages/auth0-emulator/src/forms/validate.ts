@@ -150,7 +150,9 @@ export function parseFormContent(body: Record<string, unknown>, partial: boolean
     expect(nodes.length <= 1, `'A Form of ${nodes.length} steps is not supported by the emulator' on property nodes (it renders one STEP).`);
     const ids = new Set(nodes.map((node) => node.id));
     expect(ids.size === nodes.length, `'Duplicate node id' on property nodes.`);
-    nodes.forEach((node, index) => expect(node.config.next_node === '$ending' || ids.has(node.config.next_node), `'Unknown node: ${node.config.next_node}' on property nodes[${index}].config.next_node.`));
+    nodes.forEach((node, index) =>
+      expect(node.config.next_node === '$ending' || ids.has(node.config.next_node), `'Unknown node: ${node.config.next_node}' on property nodes[${index}].config.next_node.`),
+    );
     content.nodes = nodes;
   }
   if (body.start !== undefined && body.start !== null) {

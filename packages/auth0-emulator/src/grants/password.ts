@@ -17,14 +17,7 @@ import { checkSecret, requireGrantType } from './client-auth.js';
 
 export const PASSWORD_REALM = 'http://auth0.com/oauth/grant-type/password-realm';
 
-export async function passwordGrant(
-  ctx: EmulatorContext,
-  c: Context<Env>,
-  client: Client,
-  secret: string | undefined,
-  body: Record<string, unknown>,
-  grantType: string,
-): Promise<IssuedTokens> {
+export async function passwordGrant(ctx: EmulatorContext, c: Context<Env>, client: Client, secret: string | undefined, body: Record<string, unknown>, grantType: string): Promise<IssuedTokens> {
   requireGrantType(client, PASSWORD_REALM, 'password');
   checkSecret(client, secret, false);
   const username = param(body, 'username');

@@ -66,4 +66,3 @@ export function requestInfo(c: Context<Env>, body: Record<string, unknown> = {})
     body: safeBody,
   };
 }
-

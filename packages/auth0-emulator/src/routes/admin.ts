@@ -66,13 +66,21 @@ export function adminRoutes(ctx: EmulatorContext): Hono<Env> {
           throw new TenantConfigError(`users[${index}].user_id`, `a user ${seed.user_id} already exists`);
         }
       }
-      users = await buildSeedUsers(seeds, ctx.tenant.connections.find((c) => c.strategy === 'auth0')?.name, new Date(ctx.now()), (connection, login) => ctx.store.users.findByLogin(connection, login) !== undefined);
+      users = await buildSeedUsers(
+        seeds,
+        ctx.tenant.connections.find((c) => c.strategy === 'auth0')?.name,
+        new Date(ctx.now()),
+        (connection, login) => ctx.store.users.findByLogin(connection, login) !== undefined,
+      );
     } catch (error) {
       invalid(error);
     }
     for (const user of users) ctx.store.users.insert(user);
     await ctx.store.persist();
-    return c.json(users.map((user) => managementView(user, ctx.issuer)), 201);
+    return c.json(
+      users.map((user) => managementView(user, ctx.issuer)),
+      201,
+    );
   });
 
   app.get('/__emulator/tenant', (c) => c.json(ctx.tenant));

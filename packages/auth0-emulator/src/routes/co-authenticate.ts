@@ -47,9 +47,7 @@ export function coAuthenticateRoutes(ctx: EmulatorContext): Hono<Env> {
 
     const result = await authenticate(ctx, connection.name, username, password);
     if (!result.ok) {
-      throw result.reason === 'blocked'
-        ? oauthError(401, 'unauthorized', 'user is blocked')
-        : oauthError(403, 'access_denied', 'Wrong email or password.');
+      throw result.reason === 'blocked' ? oauthError(401, 'unauthorized', 'user is blocked') : oauthError(403, 'access_denied', 'Wrong email or password.');
     }
     const loginTicket = randomId();
     const coId = randomId(9);

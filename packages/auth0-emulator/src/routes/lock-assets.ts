@@ -16,7 +16,10 @@ const require = createRequire(import.meta.url);
 
 /** JSON safe to embed in a script: no `</script>`, no U+2028/U+2029 line terminators. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The shape Lock 14.3 reads in `core/client/index.js` (`formatClient` / `formatClientConnection`). */
@@ -29,20 +32,23 @@ export function lockClientSettings(ctx: EmulatorContext, client: Client): Record
     authorize: `${ctx.issuer}authorize`,
     callback: client.callbacks[0] ?? '',
     hasAllowedOrigins: client.allowed_origins.length > 0 || client.web_origins.length > 0,
-    strategies: database.length === 0 ? [] : [
-      {
-        name: 'auth0',
-        connections: database.map((connection) => ({
-          name: connection.name,
-          showSignup: !connection.options.disable_signup,
-          showForgot: true,
-          requires_username: connection.options.requires_username,
-          passwordPolicy: connection.options.passwordPolicy,
-          ...(connection.options.password_complexity_options ? { password_complexity_options: connection.options.password_complexity_options } : {}),
-          ...(connection.options.validation ? { validation: connection.options.validation } : {}),
-        })),
-      },
-    ],
+    strategies:
+      database.length === 0
+        ? []
+        : [
+            {
+              name: 'auth0',
+              connections: database.map((connection) => ({
+                name: connection.name,
+                showSignup: !connection.options.disable_signup,
+                showForgot: true,
+                requires_username: connection.options.requires_username,
+                passwordPolicy: connection.options.passwordPolicy,
+                ...(connection.options.password_complexity_options ? { password_complexity_options: connection.options.password_complexity_options } : {}),
+                ...(connection.options.validation ? { validation: connection.options.validation } : {}),
+              })),
+            },
+          ],
   };
 }
 

@@ -15,9 +15,7 @@ export interface LoginPageInput {
 }
 
 export function loginPage(input: LoginPageInput): Page {
-  const error = input.error
-    ? `<p id="login-error" class="error" role="alert">${escapeHtml(input.error)}</p>`
-    : '<p id="login-error" class="error" role="alert" hidden></p>';
+  const error = input.error ? `<p id="login-error" class="error" role="alert">${escapeHtml(input.error)}</p>` : '<p id="login-error" class="error" role="alert" hidden></p>';
   const described = input.error ? ' aria-describedby="login-error" aria-invalid="true"' : '';
   return page({
     title: `Log in to ${input.clientName}`,

@@ -32,7 +32,11 @@ function complete(ctx: EmulatorContext, job: ExportJob): void {
   let users = ctx.store.users.all();
   if (job.connection) users = users.filter((user) => user.connection === job.connection);
   if (job.limit !== undefined) users = users.slice(0, job.limit);
-  const text = renderExport(users.map((user) => managementView(user, ctx.issuer)), job.fields, job.format);
+  const text = renderExport(
+    users.map((user) => managementView(user, ctx.issuer)),
+    job.fields,
+    job.format,
+  );
   job.fileName = `${ctx.tenant.name}.${job.format}.gz`;
   job.file = gzipExport(text);
   job.location = `${ctx.issuer}exports/${job.id}/${job.fileName}`;

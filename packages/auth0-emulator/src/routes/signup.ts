@@ -35,7 +35,11 @@ export function signupRoutes(ctx: EmulatorContext): Hono<Env> {
     const connection = ctx.connection(connectionName);
     if (!connection) throw oauthError(400, 'invalid_request', `connection not found: ${connectionName}`);
     if (!connection.enabled_clients.includes(client.client_id)) {
-      throw oauthError(400, 'invalid_request', `Connection must be enabled for this client to perform single user creation and signup operations (client_id: ${client.client_id} - connection: ${connection.name})`);
+      throw oauthError(
+        400,
+        'invalid_request',
+        `Connection must be enabled for this client to perform single user creation and signup operations (client_id: ${client.client_id} - connection: ${connection.name})`,
+      );
     }
     if (connection.strategy !== 'auth0') {
       throw oauthError(400, 'invalid_request', `connection is not a database connection: ${connection.name} (its users sign in with their identity provider)`);

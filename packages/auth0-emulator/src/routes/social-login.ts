@@ -30,9 +30,7 @@ export interface SocialPageInput {
 
 /** The provider page: an email, an optional name, one button. Nothing asks for a password or for consent. */
 export function socialLoginPage(input: SocialPageInput): Page {
-  const error = input.error
-    ? `<p id="social-error" class="error" role="alert">${escapeHtml(input.error)}</p>`
-    : '<p id="social-error" class="error" role="alert" hidden></p>';
+  const error = input.error ? `<p id="social-error" class="error" role="alert">${escapeHtml(input.error)}</p>` : '<p id="social-error" class="error" role="alert" hidden></p>';
   const described = input.error ? ' aria-describedby="social-error" aria-invalid="true"' : '';
   return page({
     title: `Continue with ${input.strategy}`,

@@ -65,10 +65,12 @@ function withoutPassword(fields: Readonly<Record<string, string>>): Record<strin
 function refusalMessage(error: HttpError, texts: Readonly<Record<string, string>>): { message: string; code: string; field?: 'email' | 'password' } {
   if (error instanceof SignupValidationError) return { message: error.userMessage, code: error.code };
   // The reason of a denial is for the tenant's logs; without a user message the prompt says what Auth0's does.
-  if (error instanceof SignupDeniedError) return { message: error.userMessage ?? texts['custom-script-error-code'] ?? 'Something went wrong, please try again later.', code: 'custom-script-error-code' };
+  if (error instanceof SignupDeniedError)
+    return { message: error.userMessage ?? texts['custom-script-error-code'] ?? 'Something went wrong, please try again later.', code: 'custom-script-error-code' };
   const body = error.body;
   const text = (key: string, fallback: string) => texts[key] ?? fallback;
-  const description = typeof body.description === 'string' ? body.description : typeof body.error_description === 'string' ? body.error_description : String(body.message ?? body.error ?? 'Signup failed');
+  const description =
+    typeof body.description === 'string' ? body.description : typeof body.error_description === 'string' ? body.error_description : String(body.message ?? body.error ?? 'Signup failed');
   switch (body.name) {
     case 'PasswordStrengthError':
       return { message: text('password-too-weak', description), code: 'password-too-weak', field: 'password' };

@@ -7,8 +7,7 @@ import { oidcClaims } from '../users.js';
 
 export function userinfoRoutes(ctx: EmulatorContext): Hono<Env> {
   const app = new Hono<Env>();
-  const unauthorized = (c: Context<Env>, description: string) =>
-    c.text('Unauthorized', 401, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` });
+  const unauthorized = (c: Context<Env>, description: string) => c.text('Unauthorized', 401, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` });
 
   const handler = async (c: Context<Env>) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');

@@ -54,11 +54,7 @@ export class AtomicJsonFile {
     } catch {
       return;
     }
-    await Promise.all(
-      names
-        .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
-        .map((name) => unlink(join(dir, name)).catch(() => undefined)),
-    );
+    await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => unlink(join(dir, name)).catch(() => undefined)));
   }
 
   private start(): Promise<void> {

@@ -13,12 +13,7 @@ export type PasswordPolicyLevel = 'none' | 'low' | 'fair' | 'good' | 'excellent'
 export type AppType = 'spa' | 'native' | 'regular_web' | 'non_interactive';
 
 /** Grant types the emulator implements (Auth0's names). */
-export type GrantType =
-  | 'authorization_code'
-  | 'implicit'
-  | 'client_credentials'
-  | 'password'
-  | 'http://auth0.com/oauth/grant-type/password-realm';
+export type GrantType = 'authorization_code' | 'implicit' | 'client_credentials' | 'password' | 'http://auth0.com/oauth/grant-type/password-realm';
 
 /** A client grant: which API a machine client may call and with which scopes. */
 export interface ClientGrantConfig {

@@ -5,23 +5,7 @@
 import { MAX_ACTION_SECRETS, MAX_SECRET_NAME_LENGTH, MAX_SECRET_VALUE_LENGTH, secretNameProblem, secretValueProblem } from '../actions/limits.js';
 import { parseFaultsConfig } from '../faults/validate.js';
 import { LANGUAGES, isLanguage } from '../universal-login/catalog.js';
-import {
-  array,
-  boolean,
-  httpUrl,
-  jsonObject,
-  number,
-  object,
-  oneOf,
-  optionalArray,
-  optionalBoolean,
-  optionalNumber,
-  optionalString,
-  origin,
-  string,
-  stringRecord,
-  unique,
-} from './check.js';
+import { array, boolean, httpUrl, jsonObject, number, object, oneOf, optionalArray, optionalBoolean, optionalNumber, optionalString, origin, string, stringRecord, unique } from './check.js';
 import { TenantConfigError } from './errors.js';
 import { CONNECTION_STRATEGIES } from '../social/strategies.js';
 import type {
@@ -40,13 +24,7 @@ import type {
 } from './types.js';
 
 export const APP_TYPES: readonly AppType[] = ['spa', 'native', 'regular_web', 'non_interactive'];
-export const GRANT_TYPES: readonly GrantType[] = [
-  'authorization_code',
-  'implicit',
-  'client_credentials',
-  'password',
-  'http://auth0.com/oauth/grant-type/password-realm',
-];
+export const GRANT_TYPES: readonly GrantType[] = ['authorization_code', 'implicit', 'client_credentials', 'password', 'http://auth0.com/oauth/grant-type/password-realm'];
 export const POLICY_LEVELS: readonly PasswordPolicyLevel[] = ['none', 'low', 'fair', 'good', 'excellent'];
 
 /** Client ids, connection names and tenant names: what Auth0 accepts in URLs without escaping trouble. */
@@ -67,10 +45,7 @@ function grant(value: unknown, path: string): ClientGrantConfig {
   return result;
 }
 
-const CLIENT_FIELDS = [
-  'client_id', 'name', 'app_type', 'client_secret', 'callbacks', 'allowed_logout_urls', 'web_origins',
-  'allowed_origins', 'grant_types', 'grants', 'client_metadata',
-] as const;
+const CLIENT_FIELDS = ['client_id', 'name', 'app_type', 'client_secret', 'callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins', 'grant_types', 'grants', 'client_metadata'] as const;
 
 function client(value: unknown, path: string): ClientConfig {
   const raw = object(value, path, CLIENT_FIELDS);
@@ -103,10 +78,7 @@ function client(value: unknown, path: string): ClientConfig {
   return result;
 }
 
-const OPTION_FIELDS = [
-  'passwordPolicy', 'password_complexity_options', 'password_dictionary', 'password_no_personal_info',
-  'requires_username', 'validation', 'disable_signup',
-] as const;
+const OPTION_FIELDS = ['passwordPolicy', 'password_complexity_options', 'password_dictionary', 'password_no_personal_info', 'requires_username', 'validation', 'disable_signup'] as const;
 
 function connectionOptions(value: unknown, path: string): DatabaseConnectionOptions {
   const raw = object(value, path, OPTION_FIELDS);
@@ -162,8 +134,20 @@ function connection(value: unknown, path: string): ConnectionConfig {
 }
 
 const USER_FIELDS = [
-  'email', 'password', 'connection', 'user_id', 'username', 'email_verified', 'given_name', 'family_name',
-  'name', 'nickname', 'picture', 'blocked', 'user_metadata', 'app_metadata',
+  'email',
+  'password',
+  'connection',
+  'user_id',
+  'username',
+  'email_verified',
+  'given_name',
+  'family_name',
+  'name',
+  'nickname',
+  'picture',
+  'blocked',
+  'user_metadata',
+  'app_metadata',
 ] as const;
 
 /** A seed user (also what `POST /__emulator/users` accepts). */

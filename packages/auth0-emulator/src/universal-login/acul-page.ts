@@ -41,9 +41,7 @@ const MIN_LENGTH = { none: 1, low: 6, fair: 8, good: 8, excellent: 10 } as const
 
 function connectionContext(connection: Connection, configured: ReadonlySet<string>): Record<string, unknown> {
   const level = connection.options.passwordPolicy;
-  const metadata = Object.fromEntries(
-    Object.entries(connection.metadata).filter(([key]) => configured.has(`transaction.connection.metadata.${key}`)),
-  );
+  const metadata = Object.fromEntries(Object.entries(connection.metadata).filter(([key]) => configured.has(`transaction.connection.metadata.${key}`)));
   return {
     name: connection.name,
     strategy: 'auth0',
@@ -67,7 +65,11 @@ export function aculContext(input: AculScreenInput): Record<string, unknown> {
   const clientMetadata = Object.fromEntries(Object.entries(input.client.metadata).filter(([key]) => has(`client.metadata.${key}`)));
   const params = input.authorizationParams;
   const authorizationParams = Object.fromEntries(
-    Object.entries(params).filter(([key]) => (['login_hint', 'screen_hint', 'ui_locales'].includes(key) && has(`untrusted_data.authorization_params.${key}`)) || (key.startsWith('ext-') && has(`untrusted_data.authorization_params.${key}`))),
+    Object.entries(params).filter(
+      ([key]) =>
+        (['login_hint', 'screen_hint', 'ui_locales'].includes(key) && has(`untrusted_data.authorization_params.${key}`)) ||
+        (key.startsWith('ext-') && has(`untrusted_data.authorization_params.${key}`)),
+    ),
   );
   const tenant = {
     ...(has('tenant.name') ? { name: input.tenant.name } : {}),
@@ -106,7 +108,9 @@ function attributeHtml(name: string, value: string | number | boolean | readonly
 }
 
 function headTagHtml(tag: HeadTag): string {
-  const attributes = Object.entries(tag.attributes).map(([name, value]) => attributeHtml(name, value)).join('');
+  const attributes = Object.entries(tag.attributes)
+    .map(([name, value]) => attributeHtml(name, value))
+    .join('');
   if (['base', 'link', 'meta'].includes(tag.tag)) return `<${tag.tag}${attributes}>`;
   // title's content is text; style, script and noscript content is written as given (checked for "</" when stored).
   const content = tag.tag === 'title' ? escapeHtml(tag.content ?? '') : (tag.content ?? '');
@@ -115,7 +119,11 @@ function headTagHtml(tag: HeadTag): string {
 
 /** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`, no line separators). */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**

@@ -129,7 +129,9 @@ function readContext(value: unknown): string[] | null {
   return value.map((item, index) => {
     if (typeof item !== 'string') throw problem(`'Expected type string but found type ${typeName(item)}' on property context_configuration[${index}].`);
     if (!(CONTEXT_VALUES as readonly string[]).includes(item) && !DYNAMIC_CONTEXT.test(item)) {
-      throw problem(`'No enum match for: ${JSON.stringify(item)}' on property context_configuration[${index}] (one of: ${CONTEXT_VALUES.join(', ')}, or client.metadata.<key>, organization.metadata.<key>, transaction.connection.metadata.<key>, untrusted_data.authorization_params.ext-<key>).`);
+      throw problem(
+        `'No enum match for: ${JSON.stringify(item)}' on property context_configuration[${index}] (one of: ${CONTEXT_VALUES.join(', ')}, or client.metadata.<key>, organization.metadata.<key>, transaction.connection.metadata.<key>, untrusted_data.authorization_params.ext-<key>).`,
+      );
     }
     return item;
   });

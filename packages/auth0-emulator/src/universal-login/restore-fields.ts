@@ -39,7 +39,12 @@ function restoreSelect(select: Element, posted: string | undefined): void {
   const visit = (node: Node) => {
     if (!isElement(node)) return;
     if (node.tagName === 'option') {
-      const value = attribute(node, 'value') ?? node.childNodes.map((child) => ('value' in child && child.nodeName === '#text' ? child.value : '')).join('').trim();
+      const value =
+        attribute(node, 'value') ??
+        node.childNodes
+          .map((child) => ('value' in child && child.nodeName === '#text' ? child.value : ''))
+          .join('')
+          .trim();
       setAttribute(node, 'selected', posted !== undefined && value === posted ? '' : undefined);
     }
     node.childNodes.forEach(visit);

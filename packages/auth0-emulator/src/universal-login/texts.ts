@@ -30,8 +30,7 @@ const COMMON_EN: Record<string, string> = {
   'password-policy-not-conformant': 'The password is too weak',
   'password-too-common': 'The password is too common',
   'password-contains-user-information': 'Password contains user information',
-  'password-breached':
-    'This combination of credentials was detected in a public data breach on another website. Before your account is created, please use a different password to keep it secure.',
+  'password-breached': 'This combination of credentials was detected in a public data breach on another website. Before your account is created, please use a different password to keep it secure.',
   'custom-script-error-code': 'Something went wrong, please try again later.',
   'invalid-connection': 'Invalid connection',
 };
@@ -53,8 +52,7 @@ const COMMON_DE: Record<string, string> = {
   'password-policy-not-conformant': 'Das Passwort ist zu schwach',
   'password-too-common': 'Das Passwort ist zu verbreitet',
   'password-contains-user-information': 'Das Passwort enthält Angaben zu Ihrer Person',
-  'password-breached':
-    'Diese Zugangsdaten wurden bei einem Datenleck auf einer anderen Website gefunden. Bitte wählen Sie ein anderes Passwort, damit Ihr Konto sicher bleibt.',
+  'password-breached': 'Diese Zugangsdaten wurden bei einem Datenleck auf einer anderen Website gefunden. Bitte wählen Sie ein anderes Passwort, damit Ihr Konto sicher bleibt.',
   'custom-script-error-code': 'Etwas ist schiefgelaufen, bitte versuchen Sie es später erneut.',
   'invalid-connection': 'Ungültige Verbindung',
 };

@@ -5,7 +5,7 @@ import type { AccountLocaleMessages } from './types.js';
 // without the account elements then gets none of their language modules as chunks.
 
 /** The languages of the account texts' table: every supported one but English. */
-type AccountLocale = keyof (typeof import('./account/index.js'))['LOCALES'];
+type AccountLocale = keyof typeof import('./account/index.js')['LOCALES'];
 
 /**
  * The account elements' texts in `locale` (resolved with `resolveLocale`) through a dynamic import

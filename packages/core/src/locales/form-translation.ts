@@ -5,7 +5,7 @@ import type { FormLocaleMessages } from './types.js';
 // never shows the signup form then gets none of its language modules as chunks.
 
 /** The languages of the form's table: every supported one but English. */
-type FormLocale = keyof (typeof import('./signup-form/index.js'))['LOCALES'];
+type FormLocale = keyof typeof import('./signup-form/index.js')['LOCALES'];
 
 /**
  * `<assent-signup-form>`'s texts in `locale` (resolved with `resolveLocale`) through a dynamic import

@@ -69,8 +69,9 @@ export function resolveConsentOptions(options: ConsentClientOptions): ResolvedCo
   for (const name of Object.keys(options)) if (!OPTIONS.includes(name)) throw new AssentConfigError(name, `is not an option of createConsentClient (options: ${OPTIONS.join(', ')})`);
   const { userId, getAccessToken, transport, outbox, prefix = 'consent_', timeoutMs = 20000, retry = {}, maxWriteAttempts = 5, autoFlush = true } = options;
   if (typeof userId !== 'string' || !/^[\x21-\x7e]{1,256}$/.test(userId)) throw new AssentConfigError('userId', `must be the user's id (auth0|…), not ${JSON.stringify(userId)}`);
-  if (typeof getAccessToken !== 'function') throw new AssentConfigError('getAccessToken', 'must be a function returning the user\'s Management API token');
-  if (transport !== undefined && !hasMethods(transport, ['getUser', 'patchUserMetadata'])) throw new AssentConfigError('transport', 'must have getUser(request) and patchUserMetadata(request, metadata) methods');
+  if (typeof getAccessToken !== 'function') throw new AssentConfigError('getAccessToken', "must be a function returning the user's Management API token");
+  if (transport !== undefined && !hasMethods(transport, ['getUser', 'patchUserMetadata']))
+    throw new AssentConfigError('transport', 'must have getUser(request) and patchUserMetadata(request, metadata) methods');
   if (outbox !== undefined && !hasMethods(outbox, ['list', 'put', 'delete'])) throw new AssentConfigError('outbox', 'must have list(scope), put(records) and delete(keys) methods');
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9_]{0,64}$/.test(prefix)) throw new AssentConfigError('prefix', `must be letters, digits and _ (at most 64), not ${JSON.stringify(prefix)}`);
   if (typeof autoFlush !== 'boolean') throw new AssentConfigError('autoFlush', 'must be true or false');

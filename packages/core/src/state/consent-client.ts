@@ -167,7 +167,11 @@ export function createConsentClient(options: ConsentClientOptions): ConsentClien
       const object = current.fromSignup ? null : current.user;
       const missing = records.filter((record) => (record.state === 'pending' ? !due || record.nextAttemptAt <= now : !!object) && !holds(current.user, record.event));
       if (!missing.length && !current.fromSignup) break;
-      if (writes === maxWriteAttempts) throw new ConsentConflictError(missing.map((record) => record.event.id), writes);
+      if (writes === maxWriteAttempts)
+        throw new ConsentConflictError(
+          missing.map((record) => record.event.id),
+          writes,
+        );
       const next = missing.reduce<ConsentObject | undefined>((merged, record) => applyConsentEvent(merged, record.event), current.user ?? undefined);
       await call(signal, { consent: next });
       current = await read(signal);

@@ -111,12 +111,7 @@ export function trustedConsent(stored: StoredConsent, policy: ConsentPolicy, opt
   if (user?.given) {
     const newest = newestEntry(user);
     const unrecorded = !record || (!record.history.some((entry) => entry.id === newest.id) && compareHistoryEntries(newest, newestEntry(record)) > 0);
-    const saysMore =
-      !record ||
-      !record.given ||
-      user.policy !== record.policy ||
-      user.version !== record.version ||
-      acceptedOf(user).some((id) => !record.purposes[id]);
+    const saysMore = !record || !record.given || user.policy !== record.policy || user.version !== record.version || acceptedOf(user).some((id) => !record.purposes[id]);
     if (unrecorded && saysMore) claim = user;
   }
   return Object.freeze({ record, claim, withdrawals: Object.freeze(withdrawals) });

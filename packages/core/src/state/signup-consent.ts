@@ -25,7 +25,11 @@ import { decodeSignupFields, type SignupFieldOptions } from '../wire.js';
  *   `path` is `user_metadata.<field>`.
  * @example const consent = user.user_metadata.consent ?? (await signupConsentObject(user.user_metadata, policy));
  */
-export async function signupConsentObject(metadata: Readonly<Record<string, unknown>> | undefined, policy: ConsentPolicy, options: SignupFieldOptions & DecodeOptions = {}): Promise<ConsentObject | null> {
+export async function signupConsentObject(
+  metadata: Readonly<Record<string, unknown>> | undefined,
+  policy: ConsentPolicy,
+  options: SignupFieldOptions & DecodeOptions = {},
+): Promise<ConsentObject | null> {
   const prefix = options.prefix ?? 'consent_';
   if (!metadata || metadata[prefix + 'policy'] === undefined) return null;
   let decision;
@@ -36,22 +40,27 @@ export async function signupConsentObject(metadata: Readonly<Record<string, unkn
     throw error;
   }
   const now = options.now ?? Date.now();
-  if (Date.parse(decision.at) > now + CLOCK_SKEW_MS) throw new DecodeError('in_future', `user_metadata.${prefix}at`, `is dated more than ${CLOCK_SKEW_MS / 60000} minutes after now (${new Date(now).toISOString()})`);
+  if (Date.parse(decision.at) > now + CLOCK_SKEW_MS)
+    throw new DecodeError('in_future', `user_metadata.${prefix}at`, `is dated more than ${CLOCK_SKEW_MS / 60000} minutes after now (${new Date(now).toISOString()})`);
   const eventId = await signupEventId(metadata, options);
   const source = signupSource(metadata, options);
   const clock = { now };
   if (decision.policy === policy.id && decision.version === policy.version) return consentObjectFromDecision(decision, policy, { source, eventId, ...clock });
-  return applyConsentEvent(undefined, {
-    id: eventId,
-    event: 'given',
-    at: decision.at,
-    version: decision.version,
-    purposes: decision.purposes,
-    source,
-    policy: decision.policy,
-    hash: decision.hash,
-    locale: decision.locale,
-  }, clock);
+  return applyConsentEvent(
+    undefined,
+    {
+      id: eventId,
+      event: 'given',
+      at: decision.at,
+      version: decision.version,
+      purposes: decision.purposes,
+      source,
+      policy: decision.policy,
+      hash: decision.hash,
+      locale: decision.locale,
+    },
+    clock,
+  );
 }
 
 /**

@@ -197,14 +197,4 @@ export interface ManagementTransport {
  * Why a Management API request failed (`ManagementError#code`). `network`, `timeout`,
  * `rate_limited` and `server` are transient: the outbox keeps the event and retries.
  */
-export type ManagementErrorCode =
-  | 'network'
-  | 'timeout'
-  | 'aborted'
-  | 'rate_limited'
-  | 'server'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'bad_request'
-  | 'invalid_response';
+export type ManagementErrorCode = 'network' | 'timeout' | 'aborted' | 'rate_limited' | 'server' | 'unauthorized' | 'forbidden' | 'not_found' | 'bad_request' | 'invalid_response';

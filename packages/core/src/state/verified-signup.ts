@@ -29,7 +29,14 @@ export interface VerifiedSignupOptions extends SignupFieldOptions, DecodeOptions
 export async function verifiedSignupConsent(metadata: Readonly<Record<string, unknown>> | undefined, policy: ConsentPolicy, options: VerifiedSignupOptions = {}): Promise<ConsentObject | null> {
   const consent = await signupConsentObject(metadata, policy, options);
   if (!consent || consent.policy !== policy.id || consent.version !== policy.version) return null;
-  const decision = { policy: consent.policy, version: consent.version, purposes: policy.purposes.map((purpose) => purpose.id).filter((id) => consent.purposes[id]), locale: consent.locale, at: consent.date, hash: consent.hash };
+  const decision = {
+    policy: consent.policy,
+    version: consent.version,
+    purposes: policy.purposes.map((purpose) => purpose.id).filter((id) => consent.purposes[id]),
+    locale: consent.locale,
+    at: consent.date,
+    hash: consent.hash,
+  };
   const messages = await (options.messages ?? loadMessages)(decision.locale);
   return (await verifyDecision(decision, policy, messages)) ? consent : null;
 }

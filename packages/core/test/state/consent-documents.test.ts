@@ -21,7 +21,15 @@ describe('consent object documents', () => {
   test('a withdrawal keeps them; a new given event replaces them', () => {
     const withdrawn = applyConsentEvent(consent, { id: 'e1', event: 'withdrawn', at: '2026-11-02T00:00:00.000Z', version: policy.version, purposes: [], source: 'browser' });
     assert.deepEqual(withdrawn.documents, consent.documents);
-    const again = applyConsentEvent(withdrawn, { id: 'e2', event: 'given', at: '2026-11-03T00:00:00.000Z', version: '2027', purposes: ['terms'], source: 'browser', documents: { terms: '4', privacy: '2.0' } });
+    const again = applyConsentEvent(withdrawn, {
+      id: 'e2',
+      event: 'given',
+      at: '2026-11-03T00:00:00.000Z',
+      version: '2027',
+      purposes: ['terms'],
+      source: 'browser',
+      documents: { terms: '4', privacy: '2.0' },
+    });
     assert.deepEqual(again.documents, { terms: '4', privacy: '2.0' });
   });
 
@@ -38,9 +46,18 @@ describe('consent object documents', () => {
   });
 
   test('refuses a document id or version outside the policy syntax, naming the path', () => {
-    assert.throws(() => decodeConsentObject({ ...consent, documents: { 'Terms!': '3.1' } }), (error) => error instanceof DecodeError && error.path === 'documents');
-    assert.throws(() => decodeConsentObject({ ...consent, documents: { terms: '3 1' } }), (error) => error instanceof DecodeError && error.path === 'documents.terms');
-    assert.throws(() => decodeConsentObject({ ...consent, documents: ['terms'] }), (error) => error instanceof DecodeError && error.path === 'documents');
+    assert.throws(
+      () => decodeConsentObject({ ...consent, documents: { 'Terms!': '3.1' } }),
+      (error) => error instanceof DecodeError && error.path === 'documents',
+    );
+    assert.throws(
+      () => decodeConsentObject({ ...consent, documents: { terms: '3 1' } }),
+      (error) => error instanceof DecodeError && error.path === 'documents.terms',
+    );
+    assert.throws(
+      () => decodeConsentObject({ ...consent, documents: ['terms'] }),
+      (error) => error instanceof DecodeError && error.path === 'documents',
+    );
   });
 
   test(`leaves them out when they would exceed ${DOCUMENTS_MAX_BYTES} bytes, and refuses such a stored copy`, async () => {
@@ -53,6 +70,9 @@ describe('consent object documents', () => {
     );
     const made = consentObjectFromDecision(await createDecision(many, { accepted: ['terms'], locale: 'en', messages: en }), many, { source: 'browser' });
     assert.equal(made.documents, undefined);
-    assert.throws(() => decodeConsentObject({ ...made, documents: Object.fromEntries(many.documents.map((document) => [document.id, document.version])) }), (error) => error instanceof DecodeError && error.code === 'too_large' && error.path === 'documents');
+    assert.throws(
+      () => decodeConsentObject({ ...made, documents: Object.fromEntries(many.documents.map((document) => [document.id, document.version])) }),
+      (error) => error instanceof DecodeError && error.code === 'too_large' && error.path === 'documents',
+    );
   });
 });

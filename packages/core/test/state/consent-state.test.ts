@@ -19,12 +19,18 @@ const withdrawn = applyConsentEvent(given, { id: 'e1', event: 'withdrawn', at: '
 describe('consentState', () => {
   test('is none, from nowhere, with an empty history when nothing is stored', () => {
     const state = consentState({ app: null, user: null, fromSignup: false }, policy);
-    assert.deepEqual([state.status, state.source, state.policy, state.date, state.history, state.accepted, state.consent, state.record, state.claim], ['none', null, null, null, [], [], null, null, null]);
+    assert.deepEqual(
+      [state.status, state.source, state.policy, state.date, state.history, state.accepted, state.consent, state.record, state.claim],
+      ['none', null, null, null, [], [], null, null, null],
+    );
   });
 
   test('is given from the record, verified, with the accepted purposes in policy order', () => {
     const state = consentState({ app: given, user: null, fromSignup: false }, policy);
-    assert.deepEqual([state.status, state.source, state.verified, state.accepted, state.version, state.date], ['given', 'app_metadata', true, ['terms', 'marketing'], '2026-11-01', '2026-11-01T09:30:00.000Z']);
+    assert.deepEqual(
+      [state.status, state.source, state.verified, state.accepted, state.version, state.date],
+      ['given', 'app_metadata', true, ['terms', 'marketing'], '2026-11-01', '2026-11-01T09:30:00.000Z'],
+    );
     assert.equal(state.record, given);
   });
 
@@ -36,7 +42,10 @@ describe('consentState', () => {
   test('is outdated when the terms changed version', () => {
     const state = consentState({ app: given, user: null, fromSignup: false }, parsePolicy(variant((raw) => ((raw.version = '2027'), (raw.documents[0].version = '4')))));
     assert.equal(state.status, 'outdated');
-    assert.deepEqual(state.reconsent.documents.map((change) => [change.id, change.from, change.to]), [['terms', '3.1', '4']]);
+    assert.deepEqual(
+      state.reconsent.documents.map((change) => [change.id, change.from, change.to]),
+      [['terms', '3.1', '4']],
+    );
   });
 
   test('shows a given that only user_metadata holds as an unverified claim, never as given', () => {
@@ -61,8 +70,17 @@ describe('consentState', () => {
   test('a withdrawal in user_metadata counts at once: the record shows it, from app_metadata', () => {
     const state = consentState({ app: given, user: withdrawn, fromSignup: false }, policy);
     assert.deepEqual([state.status, state.source, state.verified, state.claim], ['withdrawn', 'app_metadata', true, null]);
-    assert.deepEqual(state.record?.history.map((entry) => [entry.id, entry.source]), [['e0', 'server'], ['e1', 'browser']]);
-    assert.deepEqual(state.history.map((entry) => entry.id), ['e0', 'e1']);
+    assert.deepEqual(
+      state.record?.history.map((entry) => [entry.id, entry.source]),
+      [
+        ['e0', 'server'],
+        ['e1', 'browser'],
+      ],
+    );
+    assert.deepEqual(
+      state.history.map((entry) => entry.id),
+      ['e0', 'e1'],
+    );
   });
 
   test('a withdrawal of an optional purpose in user_metadata keeps the consent, without that purpose', () => {
@@ -71,8 +89,16 @@ describe('consentState', () => {
     assert.deepEqual([state.status, state.accepted, state.record?.given], ['given', ['terms'], true]);
   });
 
-  test("a withdrawal in user_metadata can only take purposes away from the record, never add one", () => {
-    const termsOnly = applyConsentEvent(given, { id: 'e-terms', event: 'given', at: '2026-11-01T10:00:00.000Z', version: policy.version, purposes: ['terms'], declined: ['marketing'], source: 'server' });
+  test('a withdrawal in user_metadata can only take purposes away from the record, never add one', () => {
+    const termsOnly = applyConsentEvent(given, {
+      id: 'e-terms',
+      event: 'given',
+      at: '2026-11-01T10:00:00.000Z',
+      version: policy.version,
+      purposes: ['terms'],
+      declined: ['marketing'],
+      source: 'server',
+    });
     const sneaky = applyConsentEvent(termsOnly, { id: 'e1', event: 'withdrawn', at: '2026-11-02T00:00:00.000Z', version: policy.version, purposes: ['terms', 'marketing'], source: 'browser' });
     const state = consentState({ app: termsOnly, user: sneaky, fromSignup: false }, policy);
     assert.deepEqual([state.status, state.accepted], ['given', ['terms']]);
@@ -87,13 +113,21 @@ describe('consentState', () => {
   });
 
   test('a purpose ticked in the browser beside a standing record leaves the status given, with the claim beside it', () => {
-    const termsOnly = applyConsentEvent(given, { id: 'e-terms', event: 'given', at: '2026-11-01T10:00:00.000Z', version: policy.version, purposes: ['terms'], declined: ['marketing'], source: 'server' });
+    const termsOnly = applyConsentEvent(given, {
+      id: 'e-terms',
+      event: 'given',
+      at: '2026-11-01T10:00:00.000Z',
+      version: policy.version,
+      purposes: ['terms'],
+      declined: ['marketing'],
+      source: 'server',
+    });
     const ticked = applyConsentEvent(termsOnly, { id: 'e-tick', event: 'given', at: '2026-11-02T00:00:00.000Z', version: policy.version, purposes: ['terms', 'marketing'], source: 'browser' });
     const state = consentState({ app: termsOnly, user: ticked, fromSignup: false }, policy);
     assert.deepEqual([state.status, state.accepted, state.verified, state.claim], ['given', ['terms'], true, ticked]);
   });
 
-  test("a copy of the record in user_metadata is no claim", () => {
+  test('a copy of the record in user_metadata is no claim', () => {
     assert.equal(consentState({ app: given, user: given, fromSignup: false }, policy).claim, null);
   });
 
@@ -107,7 +141,10 @@ describe('consentState', () => {
 describe('trustedConsent', () => {
   test('lists the withdrawals of the user copy the stored record lacks, for the next backend write', () => {
     const { record, withdrawals } = trustedConsent({ app: given, user: withdrawn, fromSignup: false }, policy);
-    assert.deepEqual(withdrawals.map((event) => [event.id, event.purposes, event.declined, event.given]), [['e1', [], ['terms', 'marketing'], false]]);
+    assert.deepEqual(
+      withdrawals.map((event) => [event.id, event.purposes, event.declined, event.given]),
+      [['e1', [], ['terms', 'marketing'], false]],
+    );
     assert.equal(record?.given, false);
   });
 
@@ -128,11 +165,15 @@ describe('readConsentCopy', () => {
     const corrupt = { ...given, history: [{ ...given.history[0], at: 'yesterday' }] };
     assert.throws(
       () => readConsentCopy(user(corrupt), 'user_metadata'),
-      (error) => error instanceof DecodeError && error.code === 'malformed' && error.path === 'user_metadata.consent.history[0].at' && error.message.startsWith('user_metadata.consent.history[0].at: '),
+      (error) =>
+        error instanceof DecodeError && error.code === 'malformed' && error.path === 'user_metadata.consent.history[0].at' && error.message.startsWith('user_metadata.consent.history[0].at: '),
     );
   });
 
   test('reports a state edited without its history as tampered', () => {
-    assert.throws(() => readConsentCopy(user({ ...given, given: true, purposes: { terms: true, marketing: false } }), 'user_metadata'), (error) => error instanceof DecodeError && error.code === 'tampered' && error.path === 'user_metadata.consent.purposes');
+    assert.throws(
+      () => readConsentCopy(user({ ...given, given: true, purposes: { terms: true, marketing: false } }), 'user_metadata'),
+      (error) => error instanceof DecodeError && error.code === 'tampered' && error.path === 'user_metadata.consent.purposes',
+    );
   });
 });

@@ -77,6 +77,9 @@ describe('withdrawEvent', () => {
   });
 
   test('refuses an unknown purpose, naming it', () => {
-    assert.throws(() => withdrawEvent(stored, policy, { purposes: ['marketing', 'telepathy'] }), (error) => isDecisionError('unknown_purpose')(error) && /purposes\[1\]/.test((error as Error).message));
+    assert.throws(
+      () => withdrawEvent(stored, policy, { purposes: ['marketing', 'telepathy'] }),
+      (error) => isDecisionError('unknown_purpose')(error) && /purposes\[1\]/.test((error as Error).message),
+    );
   });
 });

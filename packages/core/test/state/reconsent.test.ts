@@ -16,8 +16,9 @@ const consentTo = async (accepted: string[], under = policy): Promise<ConsentObj
 const stored = await consentTo(['terms', 'marketing']);
 
 /** The example policy with a new version and `change` applied. */
-const bumped = (change: (raw: ReturnType<typeof examplePolicy> & Record<string, any>) => void) => // eslint-disable-line @typescript-eslint/no-explicit-any
-  parsePolicy(variant((raw) => ((raw.version = '2027-01-01'), change(raw))));
+const bumped = (
+  change: (raw: ReturnType<typeof examplePolicy> & Record<string, any>) => void, // eslint-disable-line @typescript-eslint/no-explicit-any
+) => parsePolicy(variant((raw) => ((raw.version = '2027-01-01'), change(raw))));
 
 describe('needsReconsent', () => {
   test('asks nothing when the consent is for the current policy version', () => {
@@ -29,7 +30,10 @@ describe('needsReconsent', () => {
   });
 
   test('asks again when the terms behind the required purpose have a new version, naming old and new [EDPB re-consent]', () => {
-    const check = needsReconsent(stored, bumped((raw) => (raw.documents[0].version = '3.2')));
+    const check = needsReconsent(
+      stored,
+      bumped((raw) => (raw.documents[0].version = '3.2')),
+    );
     assert.equal(check.required, true);
     assert.deepEqual(check.reasons, ['document_changed']);
     assert.deepEqual(check.documents, [{ id: 'terms', from: '3.1', to: '3.2', required: true, purposes: ['terms'] }]);
@@ -37,7 +41,10 @@ describe('needsReconsent', () => {
   });
 
   test('offers a new optional purpose without asking again or assuming it [EDPB re-consent]', () => {
-    const check = needsReconsent(stored, bumped((raw) => raw.purposes.push({ id: 'analytics', required: false, basis: 'consent' })));
+    const check = needsReconsent(
+      stored,
+      bumped((raw) => raw.purposes.push({ id: 'analytics', required: false, basis: 'consent' })),
+    );
     assert.equal(check.required, false);
     assert.deepEqual(check.offer, ['analytics']);
     assert.deepEqual(check.newPurposes, ['analytics']);
@@ -60,7 +67,10 @@ describe('needsReconsent', () => {
   });
 
   test('does not offer again an optional purpose the user declined', async () => {
-    const check = needsReconsent(await consentTo(['terms']), bumped(() => undefined));
+    const check = needsReconsent(
+      await consentTo(['terms']),
+      bumped(() => undefined),
+    );
     assert.deepEqual(check.offer, []);
     assert.equal(check.required, false);
   });
@@ -81,7 +91,10 @@ describe('needsReconsent', () => {
   });
 
   test('reports a removed purpose and asks nothing for it', () => {
-    const check = needsReconsent(stored, bumped((raw) => raw.purposes.splice(1, 1)));
+    const check = needsReconsent(
+      stored,
+      bumped((raw) => raw.purposes.splice(1, 1)),
+    );
     assert.deepEqual(check.removedPurposes, ['marketing']);
     assert.equal(check.required, false);
   });
@@ -99,18 +112,33 @@ describe('needsReconsent', () => {
 
   test('never asks again after a withdrawal, but still says what changed', () => {
     const withdrawn = applyConsentEvent(stored, { id: 'e1', event: 'withdrawn', at: '2026-11-02T00:00:00.000Z', version: policy.version, purposes: [], source: 'browser' });
-    const check = needsReconsent(withdrawn, bumped((raw) => (raw.documents[0].version = '3.2')));
+    const check = needsReconsent(
+      withdrawn,
+      bumped((raw) => (raw.documents[0].version = '3.2')),
+    );
     assert.equal(check.required, false);
     assert.deepEqual(check.reasons, []);
-    assert.deepEqual(check.documents.map((change) => change.id), ['terms']);
+    assert.deepEqual(
+      check.documents.map((change) => change.id),
+      ['terms'],
+    );
   });
 
   test('asks again, to be safe, when the version changed and the consent lacks document versions', () => {
     const { documents: _documents, ...legacy } = stored;
-    const check = needsReconsent(legacy as ConsentObject, bumped(() => undefined));
+    const check = needsReconsent(
+      legacy as ConsentObject,
+      bumped(() => undefined),
+    );
     assert.equal(check.required, true);
     assert.deepEqual(check.reasons, ['documents_unknown']);
-    assert.deepEqual(check.documents.map((change) => [change.id, change.from]), [['terms', null], ['privacy', null]]);
+    assert.deepEqual(
+      check.documents.map((change) => [change.id, change.from]),
+      [
+        ['terms', null],
+        ['privacy', null],
+      ],
+    );
   });
 
   test('trusts a consent without document versions on the same policy version', () => {

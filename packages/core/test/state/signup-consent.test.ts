@@ -57,7 +57,10 @@ describe('signupConsentObject', () => {
   });
 
   test('refuses malformed fields with the path under user_metadata', async () => {
-    await assert.rejects(signupConsentObject({ ...metadata, consent_hash: 'not-a-hash' }, policy), (error) => error instanceof DecodeError && error.path === 'user_metadata.consent_hash' && error.message.startsWith('user_metadata.consent_hash: '));
+    await assert.rejects(
+      signupConsentObject({ ...metadata, consent_hash: 'not-a-hash' }, policy),
+      (error) => error instanceof DecodeError && error.path === 'user_metadata.consent_hash' && error.message.startsWith('user_metadata.consent_hash: '),
+    );
   });
 });
 

@@ -154,9 +154,11 @@ export class AssentReconsent extends AccountElement {
     const status = html`<p part="status" id="status" role="status" tabindex="-1">${announcement && this.t(announcement)}</p>`;
     const open = this.open;
     return html`<div part="base" class="base" lang=${this.locale} dir=${this.textDirection}>
-      ${ask === 'offer' && !open
-        ? html`<div part="notice"><p>${this.t('reconsent.offer')}</p><button type="button" part="review" id="review" @click=${() => this.show()}>${this.t('reconsent.review')}</button></div>`
-        : nothing}
+      ${
+        ask === 'offer' && !open
+          ? html`<div part="notice"><p>${this.t('reconsent.offer')}</p><button type="button" part="review" id="review" @click=${() => this.show()}>${this.t('reconsent.review')}</button></div>`
+          : nothing
+      }
       ${status}
       ${state && this.messages && (ask || open) ? this.#renderDialog(state, ask ?? 'required') : nothing}
     </div>`;
@@ -186,12 +188,14 @@ export class AssentReconsent extends AccountElement {
       <div aria-busy=${busy ? 'true' : 'false'}>
         <h2 id="dt" part="title">${this.t(title)}</h2>
         <p id="di">${this.t(ask === 'offer' ? 'reconsent.offerIntro' : 'reconsent.intro')}</p>
-        ${check.documents.length || fresh.length
-          ? html`<ul part="changes">
+        ${
+          check.documents.length || fresh.length
+            ? html`<ul part="changes">
               ${check.documents.map((change) => html`<li>${this.#documentChange(change)}</li>`)}
               ${fresh.map((id) => html`<li>${this.t('reconsent.purpose', { purpose: this.purposeLabel(id) })}</li>`)}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <form @submit=${this.#accept} @assent-change=${this.#onChange}>
           <assent-terms part="terms" .policy=${this.#shownPolicy(check)} lang=${this.locale}></assent-terms>
           ${phase === 'error' ? this.failureNotice(failure, !!this.#attempt?.eventId) : nothing}
@@ -238,9 +242,7 @@ export class AssentReconsent extends AccountElement {
     this.#settled.add(state.reconsent.to);
     this.#dialog?.close();
     this.requestUpdate();
-    this.dispatchEvent(
-      new CustomEvent<AssentReconsentDeclinedDetail>('assent-reconsent-declined', { bubbles: true, composed: true, detail: { check: state.reconsent } }),
-    );
+    this.dispatchEvent(new CustomEvent<AssentReconsentDeclinedDetail>('assent-reconsent-declined', { bubbles: true, composed: true, detail: { check: state.reconsent } }));
   }
 
   async #accept(event: SubmitEvent): Promise<void> {

@@ -60,7 +60,11 @@ async function withFaults(rules: readonly FaultRule[]): Promise<string> {
   const prefix = `/__signup-form-${Date.now().toString(36)}-${(faultSequence += 1)}`;
   const current = (await (await fetch(`${emulator.url}/__emulator/faults`)).json()) as { rules: FaultRule[] };
   const mine = rules.map((rule) => ({ ...rule, path: `${prefix}/dbconnections/signup` }));
-  const response = await fetch(`${emulator.url}/__emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...current, rules: [...mine, ...current.rules] }) });
+  const response = await fetch(`${emulator.url}/__emulator/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...current, rules: [...mine, ...current.rules] }),
+  });
   if (!response.ok) throw new Error(`PUT /__emulator/faults answered ${response.status}: ${await response.text()}`);
   return `${emulator.url}${prefix}`;
 }
@@ -69,7 +73,11 @@ async function withFaults(rules: readonly FaultRule[]): Promise<string> {
 async function removeFaults(baseUrl: string): Promise<void> {
   const prefix = baseUrl.slice(emulator.url.length);
   const current = (await (await fetch(`${emulator.url}/__emulator/faults`)).json()) as { rules: { path: string }[] };
-  await fetch(`${emulator.url}/__emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...current, rules: current.rules.filter((rule) => !rule.path.startsWith(`${prefix}/`)) }) });
+  await fetch(`${emulator.url}/__emulator/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...current, rules: current.rules.filter((rule) => !rule.path.startsWith(`${prefix}/`)) }),
+  });
 }
 
 async function usersWith(email: string): Promise<StoredUser[]> {
@@ -165,7 +173,13 @@ describe('<assent-signup-form>', () => {
 
     it('labels every input with a real <label for> and the autocomplete token browsers fill', async () => {
       const form = await mount({ attributes: 'ask-name ask-username' });
-      const expected = { given_name: ['given-name', 'First name'], family_name: ['family-name', 'Last name'], username: ['username', 'Username'], email: ['email', 'Email address'], password: ['new-password', 'Password'] };
+      const expected = {
+        given_name: ['given-name', 'First name'],
+        family_name: ['family-name', 'Last name'],
+        username: ['username', 'Username'],
+        email: ['email', 'Email address'],
+        password: ['new-password', 'Password'],
+      };
       for (const [name, [token, label]] of Object.entries(expected)) {
         const field = input(form, name);
         expect(field.autocomplete, name).to.equal(token);
@@ -302,7 +316,10 @@ describe('<assent-signup-form>', () => {
       const box = terms(form);
       const made = box.decision!;
       // The documented property, watched: a decision whose fields count how often they are read.
-      const watched = Object.defineProperties({}, Object.fromEntries(Object.keys(made).map((field) => [field, { enumerable: true, get: () => ((reads[field] = (reads[field] ?? 0) + 1), made[field as keyof ConsentDecision]) }])));
+      const watched = Object.defineProperties(
+        {},
+        Object.fromEntries(Object.keys(made).map((field) => [field, { enumerable: true, get: () => ((reads[field] = (reads[field] ?? 0) + 1), made[field as keyof ConsentDecision]) }])),
+      );
       Object.defineProperty(box, 'decision', { configurable: true, get: () => (decisionReads++, watched) });
       await submitAndSucceed(form);
       expect(decisionReads).to.equal(1);
@@ -427,7 +444,7 @@ describe('<assent-signup-form>', () => {
       expect(await usersWith(email)).to.have.length(1);
     });
 
-    it('lists the password rules Auth0 says are not met, in the user\'s language', async () => {
+    it("lists the password rules Auth0 says are not met, in the user's language", async () => {
       const form = await mount();
       await fillValid(form, uniqueEmail('weak-server'), 'abc');
       const error = await submitAndFail(form);
@@ -550,7 +567,7 @@ describe('<assent-signup-form>', () => {
   });
 
   describe('configuration errors', () => {
-    it('refuses a metadata property that would exceed Auth0\'s limits with the consent fields, before anyone types', async () => {
+    it("refuses a metadata property that would exceed Auth0's limits with the consent fields, before anyone types", async () => {
       const form = await mount();
       const errors: unknown[][] = [];
       const original = console.error;

@@ -157,7 +157,11 @@ export class AssentSignupForm extends RenderingElement {
   readonly #source = policySource({ requestUpdate: () => ((this.#configDirty = true), this.requestUpdate()) }, LOG);
   readonly #submission: Submission = { busy: false, problems: [], result: null };
   readonly #countdown = new RetryCountdown(this, () => this.#ui);
-  readonly #password = new PasswordField(this, () => this.#input('password'), () => this.#ui[1]['signup.passwordWeak']);
+  readonly #password = new PasswordField(
+    this,
+    () => this.#input('password'),
+    () => this.#ui[1]['signup.passwordWeak'],
+  );
   #observer = new MutationObserver((records) => this.#onMutation(records));
 
   constructor() {
@@ -229,17 +233,21 @@ export class AssentSignupForm extends RenderingElement {
       <form class="assent-form" novalidate aria-busy=${String(busy)} ?hidden=${!!result} @submit=${this.#onSubmit} @input=${this.#onInput} @assent-change=${this.#onInput}>
         ${this.#configError ? html`<p id="${id}-config" class="assent-config" role="alert" tabindex="-1">${m['signup.config']}</p>` : nothing}
         ${errorSummary(`${id}-summary`, this.#submission.problems, m, (field) => this.#control(field))}
-        ${this.askName
-          ? html`${this.#field('given_name', m['signup.givenName'], 'text', 'given-name', false)}${this.#field('family_name', m['signup.familyName'], 'text', 'family-name', false)}`
-          : nothing}
+        ${
+          this.askName
+            ? html`${this.#field('given_name', m['signup.givenName'], 'text', 'given-name', false)}${this.#field('family_name', m['signup.familyName'], 'text', 'family-name', false)}`
+            : nothing
+        }
         ${this.askUsername ? this.#field('username', m['signup.username'], 'text', 'username', true) : nothing}
         ${this.#field('email', m['signup.email'], 'email', 'email', true)}
         ${this.#password.render(`${id}-password`, m, this.#problemFor('password'))}
         <div id="${id}-extra" class="assent-extra"></div>
-        ${this.#source.policy === null
-          ? nothing
-          : // Its own lang: <assent-terms> re-renders when that changes, not when an ancestor's does.
-            html`<assent-terms id="${id}-terms" lang=${locale} .policy=${policy}></assent-terms>`}
+        ${
+          this.#source.policy === null
+            ? nothing
+            : // Its own lang: <assent-terms> re-renders when that changes, not when an ancestor's does.
+              html`<assent-terms id="${id}-terms" lang=${locale} .policy=${policy}></assent-terms>`
+        }
         <button type="submit" class="assent-submit" aria-disabled=${String(busy || waiting || !runtime)}>${m['signup.submit']}</button>
         <p class="assent-status" role="status">${busy ? m['signup.sending'] : ''}</p>
         <p class="assent-retry" role="status" ?hidden=${!countdown.announcement}>
@@ -248,9 +256,7 @@ export class AssentSignupForm extends RenderingElement {
         </p>
       </form>
       <div id="${id}-success" class="assent-success" role="status" tabindex="-1" ?hidden=${!result}>
-        ${result && !this.#successSlot()?.childElementCount
-          ? html`<p>${result.name ? `${format(m['signup.welcome'], { name: result.name })} ` : ''}${m['signup.success']}</p>`
-          : nothing}
+        ${result && !this.#successSlot()?.childElementCount ? html`<p>${result.name ? `${format(m['signup.welcome'], { name: result.name })} ` : ''}${m['signup.success']}</p>` : nothing}
         <div id="${id}-success-slot"></div>
       </div>
     </div>`;
@@ -379,8 +385,16 @@ export class AssentSignupForm extends RenderingElement {
 // (which adds them to `GlobalEventHandlersEventMap`, on any element) is not imported.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface AssentSignupForm {
-  addEventListener<K extends keyof AssentSignupFormEventMap>(type: K, listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof AssentSignupFormEventMap>(
+    type: K,
+    listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof AssentSignupFormEventMap>(type: K, listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof AssentSignupFormEventMap>(
+    type: K,
+    listener: (this: AssentSignupForm, event: AssentSignupFormEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

@@ -55,18 +55,22 @@ export class PasswordField implements ReactiveController {
           aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />
         <button type="button" class="assent-toggle" aria-controls=${id} aria-pressed=${String(this.#shown)} @click=${this.#toggle}>${m['signup.showPassword']}</button>
       </div>
-      ${rules
-        ? html`<div id="${id}-rules" class="assent-rules-box">
+      ${
+        rules
+          ? html`<div id="${id}-rules" class="assent-rules-box">
             <p class="assent-rules-title">${m['signup.rules']}</p>
             <ul class="assent-rules">${rules.map((rule) => this.#rule(rule, m))}</ul>
           </div>`
-        : nothing}
-      ${problem
-        ? html`<div id="${id}-error" class="assent-error">
+          : nothing
+      }
+      ${
+        problem
+          ? html`<div id="${id}-error" class="assent-error">
             <p>${problem.text}</p>
             ${problem.rules?.length ? html`<ul>${problem.rules.map((text) => html`<li>${text}</li>`)}</ul>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

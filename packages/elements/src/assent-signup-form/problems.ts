@@ -13,10 +13,12 @@ export interface Problem {
 
 /** The unmet rules, nested kinds flattened under their parent ("Contain at least 3 of…: upper case letters"). */
 function unmetRules(rules: readonly PasswordRule[], m: FormLocaleMessages): string[] {
-  return rules.filter((rule) => !rule.verified).map((rule) => {
-    const missing = rule.items?.filter((item) => !item.verified).map((item) => ruleText(item, m));
-    return missing?.length ? `${ruleText(rule, m)} ${missing.join(', ')}` : ruleText(rule, m);
-  });
+  return rules
+    .filter((rule) => !rule.verified)
+    .map((rule) => {
+      const missing = rule.items?.filter((item) => !item.verified).map((item) => ruleText(item, m));
+      return missing?.length ? `${ruleText(rule, m)} ${missing.join(', ')}` : ruleText(rule, m);
+    });
 }
 
 /**

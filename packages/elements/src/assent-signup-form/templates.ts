@@ -27,15 +27,17 @@ export function errorSummary(id: string, problems: readonly Problem[], m: FormUi
   };
   return html`<div id=${id} class="assent-summary" tabindex="-1" ?hidden=${!problems.length}>
     <div role="alert">
-      ${problems.length
-        ? html`<p class="assent-summary-title">${m['signup.summary']}</p>
+      ${
+        problems.length
+          ? html`<p class="assent-summary-title">${m['signup.summary']}</p>
             <ul>
               ${problems.map((problem) => {
                 const target = problem.field ? control(problem.field) : null;
                 return html`<li>${target ? html`<a href="#${target.id}" @click=${(event: Event) => focus(event, target)}>${problem.text}</a>` : problem.text}</li>`;
               })}
             </ul>`
-        : nothing}
+          : nothing
+      }
     </div>
   </div>`;
 }

@@ -22,10 +22,13 @@ export function invalidFields(form: HTMLFormElement, ownPrefix: string, m: FormL
     } else {
       const { name, validity } = control as ExtraControl;
       const text =
-        name === 'email' ? m[validity.valueMissing ? 'signup.emailMissing' : 'signup.emailInvalid']
-        : name === 'password' ? m[validity.valueMissing ? 'signup.passwordMissing' : 'signup.passwordWeak']
-        : name === 'username' && validity.valueMissing ? m['signup.usernameMissing']
-        : m['error.field'];
+        name === 'email'
+          ? m[validity.valueMissing ? 'signup.emailMissing' : 'signup.emailInvalid']
+          : name === 'password'
+            ? m[validity.valueMissing ? 'signup.passwordMissing' : 'signup.passwordWeak']
+            : name === 'username' && validity.valueMissing
+              ? m['signup.usernameMissing']
+              : m['error.field'];
       problems.push({ field: name, text });
     }
   }

@@ -499,7 +499,7 @@ describe('<assent-terms>', () => {
       expect(element.validity.valid).to.equal(true);
     });
 
-    it('is invalid with the page\'s message from setCustomValidity, shown after a failed submit, even with the box ticked', async () => {
+    it("is invalid with the page's message from setCustomValidity, shown after a failed submit, even with the box ticked", async () => {
       const { form, element } = await mountInForm();
       await userTicks(element, requiredBox(element));
       element.setCustomValidity('Ask a parent to agree for you.');
@@ -517,7 +517,7 @@ describe('<assent-terms>', () => {
       expect(requiredBox(element).getAttribute('aria-invalid')).to.equal('true');
     });
 
-    it('gets its own validity back when the page clears its message with setCustomValidity(\'\')', async () => {
+    it("gets its own validity back when the page clears its message with setCustomValidity('')", async () => {
       const { form, element } = await mountInForm();
       element.setCustomValidity('Ask a parent to agree for you.');
       form.requestSubmit();

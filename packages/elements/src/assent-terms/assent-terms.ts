@@ -263,18 +263,18 @@ export class AssentTerms extends FormControl {
         html`<div class="row"><input type="checkbox" id=${`purpose-${id}`} part="checkbox" value=${id} .checked=${this.#optional.has(id)} ?disabled=${off} /><label for=${`purpose-${id}`} part="label">${this.#text(text)}</label></div>`,
     );
     const hint = html`<p id="hint" part="hint">${message('optional.hint')}</p>`;
-    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="required" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${this.userInvalid} aria-describedby="error" /><label for="required" part="label">${this.#text(view.requiredText)}</label></div>${error}${rows[1]
-  ? html`<fieldset part="optional" aria-describedby="hint" ?disabled=${off}><legend part="legend">${message('optional.legend')}</legend>${rows}${hint}</fieldset>`
-  : rows[0]
-    ? html`<div part="optional" class="base">${rows}${hint}</div>`
-    : nothing}<span id="new-tab" hidden>${message('link.newTab')}</span></div>`;
+    return html`<div part="base" class="base" lang=${view.locale} dir=${isRtl(view.locale) ? 'rtl' : 'ltr'} @change=${this.#onChange}><div class="row"><input type="checkbox" id="required" part="checkbox" required .checked=${this.#checked} ?disabled=${off} aria-invalid=${this.userInvalid} aria-describedby="error" /><label for="required" part="label">${this.#text(view.requiredText)}</label></div>${error}${
+      rows[1]
+        ? html`<fieldset part="optional" aria-describedby="hint" ?disabled=${off}><legend part="legend">${message('optional.legend')}</legend>${rows}${hint}</fieldset>`
+        : rows[0]
+          ? html`<div part="optional" class="base">${rows}${hint}</div>`
+          : nothing
+    }<span id="new-tab" hidden>${message('link.newTab')}</span></div>`;
   }
 
   /** A sentence: plain text, and links where core gave a URL (it gives only those `safeUrl` allows). */
   #text(parts: readonly TextPart[]) {
-    return parts.map(({ text, href }) =>
-      href ? html`<a part="link" href=${href} target="_blank" rel="noreferrer" aria-describedby="new-tab">${text}</a>` : text,
-    );
+    return parts.map(({ text, href }) => (href ? html`<a part="link" href=${href} target="_blank" rel="noreferrer" aria-describedby="new-tab">${text}</a>` : text));
   }
 
   /** The view of `policy` in `locale`, built once for every instance (see `views`). */
@@ -354,9 +354,7 @@ export class AssentTerms extends FormControl {
       this.requestUpdate();
       if (!this.#notify || !view) return;
       this.#notify = false;
-      this.dispatchEvent(
-        new CustomEvent<AssentChangeDetail>('assent-change', { bubbles: true, composed: true, detail: { decision: decision || null, accepted: this.#accepted(view) } }),
-      );
+      this.dispatchEvent(new CustomEvent<AssentChangeDetail>('assent-change', { bubbles: true, composed: true, detail: { decision: decision || null, accepted: this.#accepted(view) } }));
     };
     if (!view || !this.#checked) return done(null);
     this.#sync();

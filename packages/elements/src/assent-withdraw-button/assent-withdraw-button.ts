@@ -109,9 +109,9 @@ export class AssentWithdrawButton extends AccountElement {
   /** Returns the signed-in user's access token for the server (the audience of your API); required by `flag` and `delete`. Called for every request, never stored. */
   declare getServerToken: (() => string | Promise<string>) | null;
 
-  protected declare selected: ReadonlySet<string>;
-  protected declare mustPick: boolean;
-  protected declare erased: EraseMode | null;
+  declare protected selected: ReadonlySet<string>;
+  declare protected mustPick: boolean;
+  declare protected erased: EraseMode | null;
 
   #problem: AssentConfigError | null = null;
   #server: string | null = null;
@@ -154,9 +154,7 @@ export class AssentWithdrawButton extends AccountElement {
         <button type="button" @click=${() => this.reload()}>${this.t('account.retry')}</button>`);
     }
     const offered = this.#offered(state);
-    return base(html`${offered
-        ? html`<button type="button" part="button" id="open" aria-haspopup="dialog" @click=${this.#open}>${this.t('withdraw.button')}</button>`
-        : nothing}
+    return base(html`${offered ? html`<button type="button" part="button" id="open" aria-haspopup="dialog" @click=${this.#open}>${this.t('withdraw.button')}</button>` : nothing}
       ${offered || announcement ? status : html`<p part="status" id="status" role="status" tabindex="-1">${this.t('withdraw.nothing')}</p>`}
       ${this.#renderDialog(state)}`);
   }
@@ -191,8 +189,9 @@ export class AssentWithdrawButton extends AccountElement {
       <div aria-busy=${busy ? 'true' : 'false'}>
         <h2 id="dt" part="title">${this.t('withdraw.button')}</h2>
         <p id="di">${this.t('withdraw.intro')}</p>
-        ${optional.length
-          ? html`<fieldset part="choices" @change=${this.#onPick}>
+        ${
+          optional.length
+            ? html`<fieldset part="choices" @change=${this.#onPick}>
               <legend>${this.t('withdraw.legend')}</legend>
               ${optional.map(
                 ({ id }) => html`<div class="choice">
@@ -201,18 +200,21 @@ export class AssentWithdrawButton extends AccountElement {
                 </div>`,
               )}
             </fieldset>`
-          : nothing}
+            : nothing
+        }
         ${note ? html`<p part="note" class="note">${note}</p>` : nothing}
         ${this.mustPick ? html`<p class="error" role="alert">${this.t('withdraw.pick')}</p>` : nothing}
         ${phase === 'error' ? this.failureNotice(failure, queued) : nothing}
         <p role="status">${busy ? this.t('account.busy') : ''}</p>
         <div part="actions" class="actions">
-          ${phase === 'error'
-            ? html`<button type="button" id="retry" class="primary" @click=${this.#retry}>${this.t('account.retry')}</button>`
-            : html`${optional.length
-                  ? html`<button type="button" id="some" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#withdrawSelected}>${this.t('withdraw.selected')}</button>`
-                  : nothing}
-                <button type="button" id="all" part="confirm" class="danger" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#withdrawAll}>${this.t(all)}</button>`}
+          ${
+            phase === 'error'
+              ? html`<button type="button" id="retry" class="primary" @click=${this.#retry}>${this.t('account.retry')}</button>`
+              : html`${
+                  optional.length ? html`<button type="button" id="some" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#withdrawSelected}>${this.t('withdraw.selected')}</button>` : nothing
+                }
+                <button type="button" id="all" part="confirm" class="danger" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#withdrawAll}>${this.t(all)}</button>`
+          }
           <button type="button" id="cancel" part="cancel" autofocus aria-disabled=${busy ? 'true' : 'false'} @click=${this.#cancel}>${this.t('account.cancel')}</button>
         </div>
       </div>
@@ -317,7 +319,12 @@ export class AssentWithdrawButton extends AccountElement {
     this.#attempt = null;
     this.erased = erased;
     // A deleted account has nothing left to change: its announcement stays.
-    this.#write.succeeded(outcome, 'withdraw.done', outcome.pending ? 'account.pending' : erased === 'delete' ? 'withdraw.deleted' : erased === 'flag' ? 'withdraw.closed' : 'withdraw.done', erased === 'delete' ? null : outcome.eventId);
+    this.#write.succeeded(
+      outcome,
+      'withdraw.done',
+      outcome.pending ? 'account.pending' : erased === 'delete' ? 'withdraw.deleted' : erased === 'flag' ? 'withdraw.closed' : 'withdraw.done',
+      erased === 'delete' ? null : outcome.eventId,
+    );
     await this.updateComplete;
     if (this.#dialog?.open) this.#dialog.close();
     else this.#focusAfterClose();

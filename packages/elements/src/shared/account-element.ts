@@ -49,10 +49,10 @@ export abstract class AccountElement extends RenderingElement {
   declare client: ConsentClient | null;
 
   /** The latest state heard from the client; null until the first read. */
-  protected declare current: ConsentState | null;
+  declare protected current: ConsentState | null;
 
   /** Why the last read failed; null when it did not. */
-  protected declare loadError: unknown;
+  declare protected loadError: unknown;
 
   /** Language of the texts and whether they are ready (another language loads on demand). */
   protected locale = 'en';

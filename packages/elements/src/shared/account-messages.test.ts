@@ -6,7 +6,7 @@ import { LOCALES } from '@assent/core/locales/account/index.js';
 import { accountEn, loadAccountMessages } from './account-messages.js';
 
 describe('account elements texts', () => {
-  it('a supported language loads its module of core\'s account texts', async () => {
+  it("a supported language loads its module of core's account texts", async () => {
     const texts = await loadAccountMessages('de');
     expect(texts).to.equal((await LOCALES.de()).default);
     expect(texts['withdraw.button']).to.not.equal(accountEn['withdraw.button']);

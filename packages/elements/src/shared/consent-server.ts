@@ -125,7 +125,10 @@ function toState(body: Record<string, unknown>): ConsentState {
  *
  * @throws {ConsentServerError}
  */
-export async function withdrawThroughServer(server: ConsentServer, request: { readonly purposes?: readonly string[]; readonly erase?: EraseMode; readonly eventId: string }): Promise<ServerWithdrawal> {
+export async function withdrawThroughServer(
+  server: ConsentServer,
+  request: { readonly purposes?: readonly string[]; readonly erase?: EraseMode; readonly eventId: string },
+): Promise<ServerWithdrawal> {
   const { purposes, erase, eventId } = request;
   const body = await call(server, 'POST', '/consent/withdraw', { ...(purposes && { purposes }), ...(erase && { erase }), eventId });
   const erased = body.erased === 'flag' || body.erased === 'delete' ? body.erased : null;

@@ -26,7 +26,7 @@ export abstract class FormControl extends RenderingElement {
    * Whether the element's inline error is showing (after a failed submit or `reportValidity()`); a
    * reactive property without an attribute (a change re-renders), for subclasses only.
    */
-  protected declare userInvalid: boolean;
+  declare protected userInvalid: boolean;
 
   #checking = false;
   /** The page's message from `setCustomValidity()`; '' for none. */
@@ -40,12 +40,20 @@ export abstract class FormControl extends RenderingElement {
     this.userInvalid = false;
     // Capture runs first at the target; the listener added then runs after the page's own
     // listeners, so a page that cancels `invalid` (to show its own message) keeps ours hidden.
-    this.addEventListener('invalid', (event) => {
-      if (this.#checking) return;
-      this.addEventListener('invalid', () => {
-        if (!event.defaultPrevented) this.userInvalid = true;
-      }, { once: true });
-    }, { capture: true });
+    this.addEventListener(
+      'invalid',
+      (event) => {
+        if (this.#checking) return;
+        this.addEventListener(
+          'invalid',
+          () => {
+            if (!event.defaultPrevented) this.userInvalid = true;
+          },
+          { once: true },
+        );
+      },
+      { capture: true },
+    );
   }
 
   /** The `<form>` this element belongs to (through nesting or the `form` attribute), or null. */

@@ -6,7 +6,7 @@
 /** `lang` of the element and of every ancestor (across shadow roots), nearest first. */
 export function languages(element: Element): string[] {
   const found: string[] = [];
-  for (let node: Element | null = element; node; node = node.parentElement ?? ((node.getRootNode() as Partial<ShadowRoot>).host ?? null)) {
+  for (let node: Element | null = element; node; node = node.parentElement ?? (node.getRootNode() as Partial<ShadowRoot>).host ?? null) {
     const lang = node.getAttribute('lang');
     if (lang) found.push(lang);
   }

@@ -42,11 +42,15 @@ function chooseForm(secrets: Readonly<Record<string, string | undefined>>, login
     const languages = forms && typeof forms === 'object' && !Array.isArray(forms) ? Object.keys(forms) : [];
     const locale = [loginLocale, loginLocale.replace(/-.*/, '')].find((candidate) => languages.includes(candidate)) ?? languages[0];
     const formId = locale === undefined ? undefined : forms[locale];
-    if (locale === undefined || typeof formId !== 'string' || !FORM_ID.test(formId)) throw new Error(`Assent: secret ${FORM_IDS_SECRET} must map languages to consent Form ids (ap_…), as deployConsentForms returns them`);
+    if (locale === undefined || typeof formId !== 'string' || !FORM_ID.test(formId))
+      throw new Error(`Assent: secret ${FORM_IDS_SECRET} must map languages to consent Form ids (ap_…), as deployConsentForms returns them`);
     return { formId, locale };
   }
   const formId = secrets[FORM_ID_SECRET] ?? '';
-  if (!FORM_ID.test(formId)) throw new Error(`Assent: secret ${FORM_ID_SECRET} (or ${FORM_IDS_SECRET}) is required to ask for consent: the id of the consent Form (ap_…), as deployConsentForm or \`assent-universal-login deploy-form\` print it`);
+  if (!FORM_ID.test(formId))
+    throw new Error(
+      `Assent: secret ${FORM_ID_SECRET} (or ${FORM_IDS_SECRET}) is required to ask for consent: the id of the consent Form (ap_…), as deployConsentForm or \`assent-universal-login deploy-form\` print it`,
+    );
   return { formId, locale: loginLocale };
 }
 

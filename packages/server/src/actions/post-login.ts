@@ -81,12 +81,14 @@ export const onContinuePostLogin = async (event: PostLoginEvent, api: PostLoginA
   }
   // The session token this Action made carries the same claims and secret: only the page's answer counts.
   if (payload[TOKEN_USE_CLAIM] !== RETURN_TOKEN_USE) {
-    api.access.deny('Consent could not be verified: the token is not the consent page\'s answer');
+    api.access.deny("Consent could not be verified: the token is not the consent page's answer");
     return;
   }
   const page = origin(config.consentUrl);
   if (payload.iss !== page) {
-    api.access.deny(`Consent could not be verified: the answer was issued by ${JSON.stringify(payload.iss)}, not by the consent page ${JSON.stringify(page)} (the handler's consentPage.publicOrigin must be the origin of ASSENT_CONSENT_URL)`);
+    api.access.deny(
+      `Consent could not be verified: the answer was issued by ${JSON.stringify(payload.iss)}, not by the consent page ${JSON.stringify(page)} (the handler's consentPage.publicOrigin must be the origin of ASSENT_CONSENT_URL)`,
+    );
     return;
   }
   if (payload.sub !== event.user.user_id) {

@@ -70,7 +70,11 @@ export function isCurrent(consent: ConsentObject | null, policy: ConsentPolicy):
  * in the user's copy is only a claim and never lets a login through. A user copy that does not
  * decode is ignored: it is the user's own data and must not lock them out.
  */
-export function trustedRecord(record: ConsentObject | null, event: { readonly user: { readonly user_metadata?: Readonly<Record<string, unknown>> } }, config: { readonly policy: ConsentPolicy }): TrustedConsent {
+export function trustedRecord(
+  record: ConsentObject | null,
+  event: { readonly user: { readonly user_metadata?: Readonly<Record<string, unknown>> } },
+  config: { readonly policy: ConsentPolicy },
+): TrustedConsent {
   const own = readCopy((event.user.user_metadata ?? {}).consent);
   return trustedConsent({ app: record, user: 'consent' in own ? own.consent : null, fromSignup: false }, config.policy);
 }

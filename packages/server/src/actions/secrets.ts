@@ -88,7 +88,8 @@ const FORM_ID = /^ap_[A-Za-z0-9]+$/;
 /** The Form secrets: `ASSENT_FORM_ID`, or `ASSENT_FORM_IDS` (JSON, language -> Form id). */
 function formSecrets(options: FormActionSecretsOptions): Record<string, string> {
   const { formId, formIds } = options;
-  if ((formId === undefined) === (formIds === undefined)) throw new ConfigError(formId === undefined ? 'formId' : 'formIds', 'give formId (one Form) or formIds (one Form per language), not both and not neither');
+  if ((formId === undefined) === (formIds === undefined))
+    throw new ConfigError(formId === undefined ? 'formId' : 'formIds', 'give formId (one Form) or formIds (one Form per language), not both and not neither');
   if (formId !== undefined) {
     if (typeof formId !== 'string' || !FORM_ID.test(formId)) throw new ConfigError('formId', `must be the id of an Auth0 Form (ap_…), got ${JSON.stringify(formId)}`);
     return { ASSENT_FORM_ID: formId };

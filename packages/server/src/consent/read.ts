@@ -58,7 +58,11 @@ export function recordingEvent(consent: ConsentObject): ConsentEvent {
 }
 
 /** The user's own data, read so that nothing in it can stop the handler. */
-async function readOwnCopy(user: DirectoryUser, policy: ConsentPolicy, now: number): Promise<{ own: ConsentObject | null; signup: ConsentObject | null; verified: ConsentObject | null; unreadable: DecodeError | null }> {
+async function readOwnCopy(
+  user: DirectoryUser,
+  policy: ConsentPolicy,
+  now: number,
+): Promise<{ own: ConsentObject | null; signup: ConsentObject | null; verified: ConsentObject | null; unreadable: DecodeError | null }> {
   let unreadable: DecodeError | null = null;
   const attempt = async <T>(read: () => T | Promise<T>): Promise<T | null> => {
     try {

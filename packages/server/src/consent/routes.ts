@@ -125,54 +125,58 @@ export function consentRoutes(ctx: ConsentRouteContext): Hono {
     }
     const eventId = optionalEventId(body.eventId) ?? crypto.randomUUID();
 
-    return locks.run(sub, async () => {
-      const user = await directory.getUser(sub);
-      const before = await read(user);
-      const { record } = before.state;
-      // The record; without one, what the user's own copy says (a withdrawal then records that).
-      const current = record ?? before.state.consent;
-      const at = nextEventTime(options.now(), record, before.user);
-      let event: ConsentEvent | undefined;
-      if (current) {
-        try {
-          event = { ...withdrawEvent(current, policy, { ...(purposes ? { purposes } : {}), id: eventId, at }), source: 'server' };
-        } catch (error) {
-          if (error instanceof DecisionError) {
-            const index = /purposes\[(\d+)\]/.exec(error.message)?.[1];
-            throw invalidRequest(index === undefined ? 'purposes' : `purposes[${index}]`, error.message);
+    return locks.run(
+      sub,
+      async () => {
+        const user = await directory.getUser(sub);
+        const before = await read(user);
+        const { record } = before.state;
+        // The record; without one, what the user's own copy says (a withdrawal then records that).
+        const current = record ?? before.state.consent;
+        const at = nextEventTime(options.now(), record, before.user);
+        let event: ConsentEvent | undefined;
+        if (current) {
+          try {
+            event = { ...withdrawEvent(current, policy, { ...(purposes ? { purposes } : {}), id: eventId, at }), source: 'server' };
+          } catch (error) {
+            if (error instanceof DecisionError) {
+              const index = /purposes\[(\d+)\]/.exec(error.message)?.[1];
+              throw invalidRequest(index === undefined ? 'purposes' : `purposes[${index}]`, error.message);
+            }
+            throw error;
           }
-          throw error;
+        } else if (!erase) {
+          throw new ApiError(409, 'no_consent', 'There is no consent to withdraw');
         }
-      } else if (!erase) {
-        throw new ApiError(409, 'no_consent', 'There is no consent to withdraw');
-      }
 
-      if (erase === 'delete' && withdrawalLog) {
-        // The record with this withdrawal: never the user's claim.
-        const after = event ? applyConsentEvent(record ?? undefined, event, { now: options.now() }) : record;
-        const entry: WithdrawalRecord = {
-          type: 'assent-withdrawal',
-          format: 1,
-          event_id: eventId,
-          at,
-          user_id: user.user_id,
-          email_sha256: user.email ? await sha256Hex(user.email.toLowerCase()) : null,
-          erase: 'delete',
-          purposes: event?.declined ?? [],
-          policy: after ? `${after.policy}@${after.version}` : null,
-          consent: after,
-        };
-        await appendWithTimeout(withdrawalLog, entry, options.withdrawalLogTimeoutMs);
-        await directory.deleteUser(user.user_id);
-        return c.json({ user_id: user.user_id, erased: 'delete', event_id: eventId, at });
-      }
+        if (erase === 'delete' && withdrawalLog) {
+          // The record with this withdrawal: never the user's claim.
+          const after = event ? applyConsentEvent(record ?? undefined, event, { now: options.now() }) : record;
+          const entry: WithdrawalRecord = {
+            type: 'assent-withdrawal',
+            format: 1,
+            event_id: eventId,
+            at,
+            user_id: user.user_id,
+            email_sha256: user.email ? await sha256Hex(user.email.toLowerCase()) : null,
+            erase: 'delete',
+            purposes: event?.declined ?? [],
+            policy: after ? `${after.policy}@${after.version}` : null,
+            consent: after,
+          };
+          await appendWithTimeout(withdrawalLog, entry, options.withdrawalLogTimeoutMs);
+          await directory.deleteUser(user.user_id);
+          return c.json({ user_id: user.user_id, erased: 'delete', event_id: eventId, at });
+        }
 
-      const flag = erase === 'flag' ? { deleted: true, deleted_at: at } : {};
-      const events = [...before.pending, ...(event ? [event] : [])];
-      let written = events.length ? await writeAppConsent(directory, user, events, { extra: flag, now: options.now() }) : await directory.updateMetadata(user.user_id, { app_metadata: flag });
-      if (event) written = await mirror(written, before, event, purposes);
-      return respond(c, written, { event_id: eventId, ...(erase ? { erased: erase } : {}) });
-    }, { needsStore: erase === 'delete' });
+        const flag = erase === 'flag' ? { deleted: true, deleted_at: at } : {};
+        const events = [...before.pending, ...(event ? [event] : [])];
+        let written = events.length ? await writeAppConsent(directory, user, events, { extra: flag, now: options.now() }) : await directory.updateMetadata(user.user_id, { app_metadata: flag });
+        if (event) written = await mirror(written, before, event, purposes);
+        return respond(c, written, { event_id: eventId, ...(erase ? { erased: erase } : {}) });
+      },
+      { needsStore: erase === 'delete' },
+    );
   });
 
   app.get('/consent/export', async (c) => {

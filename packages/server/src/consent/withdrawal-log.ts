@@ -121,6 +121,8 @@ export async function appendWithTimeout(log: WithdrawalLog, record: WithdrawalRe
     clearTimeout(timer);
   }
   if (outcome === 'timeout') {
-    throw new ApiError(503, 'withdrawal_log_timeout', `The withdrawal log did not confirm the record within ${timeoutMs} ms, so the account was not deleted: try again`, { headers: { 'Retry-After': '5' } });
+    throw new ApiError(503, 'withdrawal_log_timeout', `The withdrawal log did not confirm the record within ${timeoutMs} ms, so the account was not deleted: try again`, {
+      headers: { 'Retry-After': '5' },
+    });
   }
 }

@@ -84,14 +84,20 @@ async function migrate(pool: Pg.Pool, where: string): Promise<void> {
     const { rows } = await client.query<{ version: number }>("SELECT version FROM assent_schema_version WHERE component = 'withdrawal_log'");
     const current = rows[0]?.version ?? 0;
     if (current > POSTGRES_SCHEMA_VERSION) {
-      throw new WithdrawalStoreError('postgres', 'unsupported_schema', `${where} has schema version ${current}, newer than this version of @assent/server understands (${POSTGRES_SCHEMA_VERSION}): upgrade @assent/server`);
+      throw new WithdrawalStoreError(
+        'postgres',
+        'unsupported_schema',
+        `${where} has schema version ${current}, newer than this version of @assent/server understands (${POSTGRES_SCHEMA_VERSION}): upgrade @assent/server`,
+      );
     }
     for (let version = current + 1; version <= POSTGRES_SCHEMA_VERSION; version += 1) {
       const sql = MIGRATIONS[version];
       if (sql) await client.query(sql);
     }
     if (current < POSTGRES_SCHEMA_VERSION) {
-      await client.query("INSERT INTO assent_schema_version (component, version) VALUES ('withdrawal_log', $1) ON CONFLICT (component) DO UPDATE SET version = excluded.version, migrated_at = now()", [POSTGRES_SCHEMA_VERSION]);
+      await client.query("INSERT INTO assent_schema_version (component, version) VALUES ('withdrawal_log', $1) ON CONFLICT (component) DO UPDATE SET version = excluded.version, migrated_at = now()", [
+        POSTGRES_SCHEMA_VERSION,
+      ]);
     }
     await client.query('COMMIT');
     client.release();
@@ -139,7 +145,13 @@ export async function openPostgresWithdrawalStore(connectionString: string, opti
       usable();
       try {
         // One statement, so one transaction: committed when it returns.
-        const result = await writes.query('INSERT INTO assent_withdrawals (event_id, user_id, at, email_sha256, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING', [record.event_id, record.user_id, record.at, record.email_sha256, JSON.stringify(record)]);
+        const result = await writes.query('INSERT INTO assent_withdrawals (event_id, user_id, at, email_sha256, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING', [
+          record.event_id,
+          record.user_id,
+          record.at,
+          record.email_sha256,
+          JSON.stringify(record),
+        ]);
         return result.rowCount === 1;
       } catch (error) {
         throw wrap(error, 'appending a record', where);

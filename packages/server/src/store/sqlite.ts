@@ -45,7 +45,8 @@ async function loadDriver(option: string): Promise<typeof BetterSqlite3> {
 async function prepareFile(path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const existing = await lstat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
-  if (existing?.isSymbolicLink()) throw new WithdrawalLogFileError(path, 'is a symbolic link; the withdrawal log must be a regular file at this path (links are refused so the records cannot be redirected)');
+  if (existing?.isSymbolicLink())
+    throw new WithdrawalLogFileError(path, 'is a symbolic link; the withdrawal log must be a regular file at this path (links are refused so the records cannot be redirected)');
   const file = await open(path, constants.O_RDWR | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
   try {
     if (((await file.stat()).mode & 0o077) !== 0) await file.chmod(0o600);
@@ -59,11 +60,17 @@ function migrate(db: BetterSqlite3.Database, path: string): void {
     db.exec('CREATE TABLE IF NOT EXISTS assent_schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL, migrated_at TEXT NOT NULL)');
     const row = db.prepare("SELECT version FROM assent_schema_version WHERE component = 'withdrawal_log'").get() as { version: number } | undefined;
     if (row && row.version > SQLITE_SCHEMA_VERSION) {
-      throw new WithdrawalStoreError('sqlite', 'unsupported_schema', `${path} has schema version ${row.version}, newer than this version of @assent/server understands (${SQLITE_SCHEMA_VERSION}): upgrade @assent/server`);
+      throw new WithdrawalStoreError(
+        'sqlite',
+        'unsupported_schema',
+        `${path} has schema version ${row.version}, newer than this version of @assent/server understands (${SQLITE_SCHEMA_VERSION}): upgrade @assent/server`,
+      );
     }
     if (!row || row.version < SQLITE_SCHEMA_VERSION) {
       db.exec(SCHEMA);
-      db.prepare("INSERT INTO assent_schema_version (component, version, migrated_at) VALUES ('withdrawal_log', ?, ?) ON CONFLICT (component) DO UPDATE SET version = excluded.version, migrated_at = excluded.migrated_at").run(SQLITE_SCHEMA_VERSION, new Date().toISOString());
+      db.prepare(
+        "INSERT INTO assent_schema_version (component, version, migrated_at) VALUES ('withdrawal_log', ?, ?) ON CONFLICT (component) DO UPDATE SET version = excluded.version, migrated_at = excluded.migrated_at",
+      ).run(SQLITE_SCHEMA_VERSION, new Date().toISOString());
     }
   }).immediate();
 }
@@ -91,7 +98,9 @@ export async function openSqliteWithdrawalStore(path: string, options: SqliteSto
   }
   const insert = db.prepare('INSERT INTO assent_withdrawals (event_id, user_id, at, email_sha256, record, written_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING');
   const page = db.prepare('SELECT seq, record FROM assent_withdrawals WHERE seq > ? ORDER BY seq LIMIT ?');
-  const appendOne = db.transaction((record: WithdrawalRecord) => insert.run(record.event_id, record.user_id, record.at, record.email_sha256, JSON.stringify(record), new Date().toISOString()).changes === 1);
+  const appendOne = db.transaction(
+    (record: WithdrawalRecord) => insert.run(record.event_id, record.user_id, record.at, record.email_sha256, JSON.stringify(record), new Date().toISOString()).changes === 1,
+  );
   const locks = new LocalUserLocks('sqlite');
   let closed = false;
 

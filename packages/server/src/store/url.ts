@@ -56,7 +56,8 @@ export function parseWithdrawalStoreUrl(url: unknown, option = 'withdrawalLog'):
     } catch {
       throw new ConfigError(option, `is not a valid PostgreSQL URL: ${JSON.stringify(redactUrl(url))}`);
     }
-    if (!parsed.hostname && !parsed.searchParams.get('host')) throw new ConfigError(option, `a PostgreSQL URL needs a host (postgres://user:password@host:5432/database), got ${JSON.stringify(redactUrl(url))}`);
+    if (!parsed.hostname && !parsed.searchParams.get('host'))
+      throw new ConfigError(option, `a PostgreSQL URL needs a host (postgres://user:password@host:5432/database), got ${JSON.stringify(redactUrl(url))}`);
     return { backend: 'postgres', connectionString: url, redacted: redactUrl(url) };
   }
   throw new ConfigError(option, `must start with file:, sqlite: or postgres:// (the backend of the withdrawal log), got ${JSON.stringify(redactUrl(url))}`);

@@ -58,7 +58,11 @@ function recall(storage: AculConsentStorage, state: string, prefix: string): Rec
   try {
     const fields = JSON.parse(text) as Record<string, string>;
     decodeSignupFields(fields, { prefix });
-    return Object.fromEntries(Object.keys(fields).filter((name) => name.startsWith(prefix)).map((name) => [name, fields[name] ?? '']));
+    return Object.fromEntries(
+      Object.keys(fields)
+        .filter((name) => name.startsWith(prefix))
+        .map((name) => [name, fields[name] ?? '']),
+    );
   } catch {
     // Something else wrote under our key, or another prefix: not a decision this user gave here.
     storage.removeItem(storageKey(state));

@@ -67,7 +67,10 @@ async function mount(): Promise<Record<string, unknown>> {
   return withEmulator(defaultTenantConfig(), async (emulator) => {
     const child = spawn(process.execPath, [join(DIST, 'readme-mount.js')], { env: { ...(await programEnv(emulator)), PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
-      const [line] = (await Promise.race([once(createInterface({ input: child.stdout }), 'line'), once(child, 'exit').then(([code]) => Promise.reject(new Error(`readme-mount exited with ${code}`)))])) as [string];
+      const [line] = (await Promise.race([
+        once(createInterface({ input: child.stdout }), 'line'),
+        once(child, 'exit').then(([code]) => Promise.reject(new Error(`readme-mount exited with ${code}`))),
+      ])) as [string];
       const origin = /listening on (http:\/\/\S+)/.exec(line)?.[1];
       if (!origin) throw new Error(`readme-mount printed ${line}`);
       const consent = await fetch(`${origin}/assent/consent`);
@@ -90,7 +93,14 @@ async function actions(): Promise<Record<string, unknown>> {
     const password = 'Correct-Horse-Battery-9';
     const signup = await call(emulator, 'POST', '/dbconnections/signup', { client_id: SPA, connection: CONNECTION, email, password });
     if (signup.status !== 200) throw new Error(`signup answered ${signup.status}`);
-    const login = await call(emulator, 'POST', '/oauth/token', { grant_type: 'http://auth0.com/oauth/grant-type/password-realm', client_id: SPA, username: email, password, realm: CONNECTION, scope: 'openid' });
+    const login = await call(emulator, 'POST', '/oauth/token', {
+      grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
+      client_id: SPA,
+      username: email,
+      password,
+      realm: CONNECTION,
+      scope: 'openid',
+    });
     const idToken = (login.json as { id_token?: string }).id_token ?? '';
     const claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}') as Record<string, unknown>;
     return { printed: stdout.trim(), loginPolicy: claims[POLICY_CLAIM] };
@@ -100,7 +110,10 @@ async function actions(): Promise<Record<string, unknown>> {
 /** readme-universal-login: a dry run, then the deployment; the signup prompt then has the partials. */
 async function universalLogin(): Promise<Record<string, unknown>> {
   const action = fileURLToPath(import.meta.resolve('@assent/server/actions/pre-user-registration.js'));
-  const tenant: TenantConfig = { ...defaultTenantConfig(), actions: [{ module: action, name: 'assent-pre-user-registration', secrets: { ASSENT_POLICY: 'acme-signup@2026-01-01', ASSENT_REQUIRED_PURPOSES: 'terms' } }] };
+  const tenant: TenantConfig = {
+    ...defaultTenantConfig(),
+    actions: [{ module: action, name: 'assent-pre-user-registration', secrets: { ASSENT_POLICY: 'acme-signup@2026-01-01', ASSENT_REQUIRED_PURPOSES: 'terms' } }],
+  };
   return withEmulator(tenant, async (emulator) => {
     const token = await managementToken(emulator);
     const template = '<!DOCTYPE html><html lang="{{ locale }}"><head>{%- auth0:head -%}</head><body>{%- auth0:widget -%}</body></html>';
@@ -109,7 +122,7 @@ async function universalLogin(): Promise<Record<string, unknown>> {
     // The program reads consent-policy.json from its working directory: run it in the sources' folder.
     const { stdout } = await runProgram('readme-universal-login.js', await programEnv(emulator), join(DIST, '..', 'src'));
     const partials = await call(emulator, 'GET', '/api/v2/prompts/signup/partials', undefined, token);
-    return { printedLines: stdout.trim().split('\n').length, signupPartials: Object.keys(((partials.json as { signup?: object } | null)?.signup) ?? {}) };
+    return { printedLines: stdout.trim().split('\n').length, signupPartials: Object.keys((partials.json as { signup?: object } | null)?.signup ?? {}) };
   });
 }
 
