@@ -9,7 +9,7 @@ import type { CollectedClaims } from './actions/runner.js';
 import type { PostLoginAction } from './actions/types.js';
 import type { FaultEngine } from './faults/engine.js';
 import type { FormStore } from './forms/store.js';
-import type { RequestInfo } from './http/request.js';
+import type { RequestInfo } from './http/request-info.js';
 import type { ExpiringMap } from './store/expiring-map.js';
 import type { JobStore } from './store/jobs.js';
 import type { StateStore } from './store/state-store.js';

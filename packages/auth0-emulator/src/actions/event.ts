@@ -1,6 +1,6 @@
 /** Builds the Auth0 post-login `event` for one Action. */
 import type { EmulatorContext } from '../context.js';
-import type { RequestInfo } from '../http/request.js';
+import type { RequestInfo } from '../http/request-info.js';
 import type { StoredUser } from '../store/types.js';
 import { identityOf, pictureOf } from '../users.js';
 import type { PostLoginAction, PostLoginEvent } from './types.js';

@@ -6,7 +6,7 @@
  * An Action that throws refuses the signup too.
  */
 import type { EmulatorContext } from '../context.js';
-import type { RequestInfo } from '../http/request.js';
+import type { RequestInfo } from '../http/request-info.js';
 import type { PostLoginAction, PreUserRegistrationApi, PreUserRegistrationEvent } from './types.js';
 
 /** The signup as the Actions see it. */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { buildPostLoginEvent } from '../actions/event.js';
 import { runPostLoginActions, type CollectedClaims } from '../actions/runner.js';
 import type { AuthorizationRequest, EmulatorContext } from '../context.js';
-import type { RequestInfo } from '../http/request.js';
+import type { RequestInfo } from '../http/request-info.js';
 import { mergeMetadata } from '../metadata.js';
 import type { StoredUser } from '../store/types.js';
 import { authorizationError, authorizationResponse } from './authorization-response.js';

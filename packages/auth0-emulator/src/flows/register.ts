@@ -6,7 +6,7 @@
  */
 import { runPreUserRegistration } from '../actions/pre-user-registration.js';
 import type { EmulatorContext } from '../context.js';
-import type { RequestInfo } from '../http/request.js';
+import type { RequestInfo } from '../http/request-info.js';
 import { HttpError, signupError } from '../errors.js';
 import { checkSignupPassword } from '../passwords/policy.js';
 import type { StoredUser } from '../store/types.js';

@@ -4,7 +4,7 @@
  * is then finished like every other login.
  */
 import type { AuthorizationRequest, EmulatorContext } from '../context.js';
-import type { RequestInfo } from '../http/request.js';
+import type { RequestInfo } from '../http/request-info.js';
 import { authorizationError } from './authorization-response.js';
 import { recordLogin } from './authenticate.js';
 import { finishLogin, randomId } from './login.js';

@@ -3,19 +3,9 @@ import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { oauthError } from '../errors.js';
 import { isRecord } from '../tenant/check.js';
+import type { RequestInfo } from './request-info.js';
 
 export type Env = { Bindings: HttpBindings };
-
-/** Facts about the HTTP request that started a login (for Action events and last_ip). */
-export interface RequestInfo {
-  readonly ip: string;
-  readonly method: string;
-  readonly hostname: string;
-  readonly userAgent?: string | undefined;
-  readonly language?: string | undefined;
-  readonly query: Readonly<Record<string, string>>;
-  readonly body: Readonly<Record<string, unknown>>;
-}
 
 /**
  * The body as an object: JSON or form-urlencoded (the `auth0` SDK posts forms to /oauth/token,
