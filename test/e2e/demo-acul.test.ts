@@ -7,34 +7,17 @@
  * user whose `app_metadata.consent` holds exactly the purposes ticked; the screens are standard again.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { decodeConsentObject } from '@assent/core';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import type { GuardedPage } from '@assent/testkit/browser';
+import { openDemoPage, useDemo, type TestContextLike } from '../support/demo-session.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
-let demo: DemoServer;
-let browser: Browser;
+const site = useDemo();
 
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function open(t: { after(fn: () => Promise<void>): void }, query = ''): Promise<GuardedPage> {
-  const session = await openGuardedPage(browser);
-  t.after(async () => {
-    const errors = session.console.filter((line) => line.startsWith('error:'));
-    await session.close();
-    assert.deepEqual(errors, [], 'the page logged console errors');
-  });
-  await session.page.goto(new URL(`acul.html${query}`, demo.url).href);
+async function open(t: TestContextLike, query = ''): Promise<GuardedPage> {
+  const session = await openDemoPage(t, site, `acul.html${query}`);
   await session.page.locator('#acul-status:not(:empty)').waitFor({ timeout: 30_000 });
   return session;
 }
@@ -81,7 +64,7 @@ test("a signup on the custom screens with the terms and one optional purpose: no
 
 test('identifier first on the custom screens: the consent given on signup-id is posted again with the password and stored', async (t) => {
   t.after(async () => {
-    const reset = await fetch(new URL('assent-demo/universal-login/settings', demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"identifierFirst":false}' });
+    const reset = await fetch(new URL('assent-demo/universal-login/settings', site.demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"identifierFirst":false}' });
     assert.equal(reset.status, 200);
   });
   const { page } = await open(t, '?screens=identifier-first');

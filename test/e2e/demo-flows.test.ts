@@ -8,33 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { decodeConsentObject, decodeSignupFields } from '@assent/core';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { assertAccessible, consoleErrors, openDemoPage, useDemo, type TestContextLike } from '../support/demo-session.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let demo: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const site = useDemo();
 
 /** The published policy is the demo server's, shared by every test: a test that publishes restores it. */
 async function restoreOriginalTerms(): Promise<void> {
-  const response = await fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
+  const response = await fetch(new URL('assent-demo/policy', site.demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
   assert.equal(response.status, 200, await response.text());
 }
 
@@ -45,21 +30,9 @@ async function restoreOriginalTerms(): Promise<void> {
  */
 const NOT_OUR_ERRORS = [/^error: Warning: Failed %s type: %s%s prop Invalid prop `nodeRef\.current` of type `SignedUpConfirmation`/];
 
-/** Console errors of a page: a flow that works logs none. */
-function consoleErrors(session: GuardedPage): string[] {
-  return session.console.filter((line) => line.startsWith('error:') && !NOT_OUR_ERRORS.some((pattern) => pattern.test(line)));
-}
-
-/** Opens `path` in a fenced page; when the test ends, the page must have logged no console error. */
-async function open(t: { after(fn: () => Promise<void>): void }, path: string): Promise<GuardedPage> {
-  const session = await openGuardedPage(browser);
-  t.after(async () => {
-    const errors = consoleErrors(session);
-    await session.close();
-    assert.deepEqual(errors, [], `${path} logged console errors`);
-  });
-  await session.page.goto(new URL(path, demo.url).href);
-  return session;
+/** Opens `path` in a fenced page; when the test ends, the page must have logged no console error but Lock's. */
+function open(t: TestContextLike, path: string): Promise<GuardedPage> {
+  return openDemoPage(t, site, path, { expectedErrors: NOT_OUR_ERRORS });
 }
 
 /** The inspector's two panes once the stored record is shown. */
@@ -76,20 +49,6 @@ async function inspected(page: Page): Promise<{ request: string; user: Record<st
  */
 const NOT_OUR_CODE = ['.auth0-lock-tabs li:not(.auth0-lock-tabs-current) a'];
 
-/** Runs axe on the page as it is now (after a step of a flow, too); `step` names it in the failure. */
-async function assertAccessible(page: Page, step: string): Promise<void> {
-  const results = await axe(page);
-  const report = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html} ${n.failureSummary ?? ''}`).join(', ')}`).join('\n');
-  assert.equal(results.violations.length, 0, `after ${step}:\n${report}`);
-}
-
-async function axe(page: Page): Promise<AxeResults> {
-  // Evaluated through the DevTools protocol rather than a <script>: the consent page's strict CSP
-  // (script-src 'self') refuses inline scripts, and an audit must not loosen what it audits.
-  await page.evaluate(await readFile(axeSource, 'utf8'));
-  return page.evaluate((exclude) => (window as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe.run({ exclude: exclude.map((selector) => [selector]) }), NOT_OUR_CODE);
-}
-
 describe('the custom form flow (signup.html)', () => {
   test('shows the signup request with the password masked, and the stored record decodes to the consent ticked [GDPR 7(1)]', async (t) => {
     const { page } = await open(t, 'signup.html');
@@ -104,7 +63,7 @@ describe('the custom form flow (signup.html)', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
 
     const { request, user } = await inspected(page);
-    await assertAccessible(page, 'the signup');
+    await assertAccessible(page, 'the signup', NOT_OUR_CODE);
     assert.match(request, /^POST http:\/\/127\.0\.0\.1:\d+\/dbconnections\/signup\n/);
     assert.ok(request.includes(`"email": "${email}"`), request);
     assert.ok(request.includes('"password": "********"'), request);
@@ -117,12 +76,12 @@ describe('the custom form flow (signup.html)', () => {
 
 describe('the custom form when its signup code cannot be downloaded (signup.html)', () => {
   test('says the form cannot be sent, keeps "Create account" disabled, and Enter sends nothing to Auth0', async (t) => {
-    const session = await openGuardedPage(browser);
+    const session = await openGuardedPage(site.browser);
     t.after(() => session.close());
     const { page } = session;
     // The chunk the form imports when it is configured (a deploy that lost it, a flaky network).
     await page.route(/signup-runtime\.ts/, (route) => route.abort('failed'));
-    await page.goto(new URL('signup.html', demo.url).href);
+    await page.goto(new URL('signup.html', site.demo.url).href);
     const email = uniqueEmail('demo-flow-no-runtime');
     await page.getByRole('alert').filter({ hasText: 'This signup form is not set up correctly, so it cannot be sent.' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('Email address').fill(email);
@@ -132,7 +91,7 @@ describe('the custom form when its signup code cannot be downloaded (signup.html
     // Enter in a field submits a form: the element takes the user to the message instead.
     await page.getByLabel('Email address').press('Enter');
     await page.waitForFunction(() => document.activeElement?.classList.contains('assent-config'));
-    const recorded = (await (await fetch(new URL('assent-inspector/requests', demo.url))).json()) as { body: { email?: string } | null }[];
+    const recorded = (await (await fetch(new URL('assent-inspector/requests', site.demo.url))).json()) as { body: { email?: string } | null }[];
     assert.deepEqual(
       recorded.filter((request) => request.body?.email === email),
       [],
@@ -153,7 +112,7 @@ describe('the Lock flow (lock.html)', () => {
     await lock.locator('button[type="submit"]').click();
 
     const { request, user } = await inspected(page);
-    await assertAccessible(page, 'the Lock signup');
+    await assertAccessible(page, 'the Lock signup', NOT_OUR_CODE);
     assert.match(request, /^POST http:\/\/127\.0\.0\.1:\d+\/dbconnections\/signup\n/);
     assert.ok(request.includes('"password": "********"'), request);
     assert.equal(user.email, email);
@@ -173,7 +132,7 @@ describe('the account flow (account.html)', () => {
         throw new Error(`no account after signup: ${await page.locator('#user-status').innerText()}`, { cause: error });
       });
     const { user } = await inspected(page);
-    await assertAccessible(page, 'signing the demo user up');
+    await assertAccessible(page, 'signing the demo user up', NOT_OUR_CODE);
     return user;
   }
 
@@ -181,7 +140,7 @@ describe('the account flow (account.html)', () => {
   async function openWithdrawDialog(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
     await page.getByRole('dialog').waitFor();
-    await assertAccessible(page, 'opening the withdraw dialog');
+    await assertAccessible(page, 'opening the withdraw dialog', NOT_OUR_CODE);
   }
 
   test("withdrawing with the user's token goes through the recording proxy: the inspector shows the PATCH of the user", async (t) => {
@@ -194,7 +153,7 @@ describe('the account flow (account.html)', () => {
       .filter({ hasText: /^PATCH http:\/\/127\.0\.0\.1:\d+\/api\/v2\/users\// })
       .waitFor({ timeout: 30_000 });
     assert.match(await page.locator('#inspector-log').innerText(), /GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/users\//, "the consent client's read is listed too");
-    await assertAccessible(page, 'the withdrawal');
+    await assertAccessible(page, 'the withdrawal', NOT_OUR_CODE);
   });
 
   test('withdrawing with "flag" through the server closes the account: the stored record shows app_metadata.deleted', async (t) => {
@@ -209,7 +168,7 @@ describe('the account flow (account.html)', () => {
       .locator('#inspector-request')
       .filter({ hasText: /^POST http:\/\/127\.0\.0\.1:\d+\/assent-server\/consent\/withdraw\n/ })
       .waitFor({ timeout: 30_000 });
-    await assertAccessible(page, 'the withdrawal');
+    await assertAccessible(page, 'the withdrawal', NOT_OUR_CODE);
     await page.locator('#inspector-user').filter({ hasText: '"deleted": true' }).waitFor({ timeout: 30_000 });
     const user = JSON.parse(await page.locator('#inspector-user').innerText()) as { email: string; app_metadata: { deleted: boolean; consent: unknown } };
     assert.equal(user.email, before.email);
@@ -228,8 +187,8 @@ describe('the account flow (account.html)', () => {
       .filter({ hasText: `no stored user for ${String(before.email)}` })
       .waitFor({ timeout: 30_000 });
     assert.match(await page.locator('#inspector-request').innerText(), /^POST http:\/\/127\.0\.0\.1:\d+\/assent-server\/consent\/withdraw\n/);
-    await assertAccessible(page, 'the withdrawal');
-    const log = (await readFile(demo.withdrawalLogPath, 'utf8'))
+    await assertAccessible(page, 'the withdrawal', NOT_OUR_CODE);
+    const log = (await readFile(site.demo.withdrawalLogPath, 'utf8'))
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { user_id: string; erase: string });
@@ -259,7 +218,7 @@ describe('the account flow (account.html)', () => {
     await signUpDemoUser(page);
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
     await page.getByRole('button', { name: 'Withdraw all and close my account' }).waitFor();
-    assert.deepEqual(consoleErrors(session), []);
+    assert.deepEqual(consoleErrors(session, NOT_OUR_ERRORS), []);
   });
 
   test('"publish new terms" publishes terms 3.2 and shows the re-consent prompt', async (t) => {
@@ -270,9 +229,9 @@ describe('the account flow (account.html)', () => {
     await page.getByRole('button', { name: 'Publish new terms (3.2)' }).click();
     await page.getByRole('status').filter({ hasText: 'Published: terms 3.2 (policy acme-signup@2026-12-01).' }).waitFor({ timeout: 30_000 });
     await page.locator('assent-reconsent').getByRole('button').first().waitFor({ timeout: 30_000 });
-    await assertAccessible(page, 'publishing new terms');
+    await assertAccessible(page, 'publishing new terms', NOT_OUR_CODE);
     assert.equal(await page.getByLabel('Policy', { exact: true }).inputValue(), 'current');
-    const published = (await (await fetch(new URL('policies/acme-signup.json', demo.url))).json()) as { version: string };
+    const published = (await (await fetch(new URL('policies/acme-signup.json', site.demo.url))).json()) as { version: string };
     assert.equal(published.version, '2026-12-01');
   });
 });
@@ -296,7 +255,7 @@ describe('the social login flow (social.html)', () => {
     const email = uniqueEmail('demo-flow-social');
     await signInWithGoogle(page, email);
     await onConsentPage(page);
-    await assertAccessible(page, 'arriving on the consent page');
+    await assertAccessible(page, 'arriving on the consent page', NOT_OUR_CODE);
     await page.getByRole('checkbox', { name: /I agree to the Terms of Service/ }).check();
     await page.getByRole('checkbox', { name: /news and offers/i }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
@@ -305,7 +264,7 @@ describe('the social login flow (social.html)', () => {
       .getByRole('status')
       .filter({ hasText: `Signed in as ${email}.` })
       .waitFor({ timeout: 30_000 });
-    await assertAccessible(page, 'coming back signed in');
+    await assertAccessible(page, 'coming back signed in', NOT_OUR_CODE);
     const shown = JSON.parse(await page.locator('#social-result').innerText()) as { consent: { purposes: Record<string, boolean>; source: string } };
     assert.deepEqual(shown.consent.purposes, { terms: true, marketing: true, analytics: false });
     assert.equal(shown.consent.source, 'action');
@@ -324,11 +283,11 @@ describe('the social login flow (social.html)', () => {
     await onConsentPage(page);
     await page.getByRole('button', { name: 'Decline' }).click();
     await page.getByRole('alert').filter({ hasText: 'Login denied: Consent declined.' }).waitFor({ timeout: 30_000 });
-    await assertAccessible(page, 'coming back declined');
+    await assertAccessible(page, 'coming back declined', NOT_OUR_CODE);
     assert.equal(await page.locator('#social-result').innerText(), 'nobody signed in yet');
     await page.locator('#inspector-request').filter({ hasText: '/continue' }).waitFor();
     // The social login created the user; the declined consent left nothing in app_metadata.
-    const user = (await (await fetch(new URL(`assent-inspector/user?email=${encodeURIComponent(email)}`, demo.url))).json()) as { email: string; app_metadata?: { consent?: unknown } };
+    const user = (await (await fetch(new URL(`assent-inspector/user?email=${encodeURIComponent(email)}`, site.demo.url))).json()) as { email: string; app_metadata?: { consent?: unknown } };
     assert.equal(user.email, email);
     assert.equal(user.app_metadata?.consent, undefined);
   });
@@ -394,13 +353,13 @@ describe('the social login flow (social.html)', () => {
   });
 
   test('publishing an edition the demo does not have is refused with 400, and the published policy stays', async () => {
-    const post = (body: string) => fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) => fetch(new URL('assent-demo/policy', site.demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     for (const body of ['{"edition":"next-year"}', '{}', 'not json']) {
       const refused = await post(body);
       assert.equal(refused.status, 400, body);
       assert.match(((await refused.json()) as { message: string }).message, /edition must be "original" or "new-terms"/);
     }
-    const published = (await (await fetch(new URL('policies/acme-signup.json', demo.url))).json()) as { version: string };
+    const published = (await (await fetch(new URL('policies/acme-signup.json', site.demo.url))).json()) as { version: string };
     assert.equal(published.version, '2026-11-01');
   });
 
@@ -418,8 +377,7 @@ describe('the social login flow (social.html)', () => {
     await page.waitForURL(/\/assent-server\/consent\/page\?/, { timeout: 30_000 });
     await page.getByRole('checkbox', { name: /Nutzungsbedingungen/ }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'de');
-    const results = await axe(page);
-    assert.equal(results.violations.length, 0, results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`).join('\n'));
+    await assertAccessible(page, 'arriving on the German consent page', NOT_OUR_CODE);
   });
 });
 
@@ -435,7 +393,7 @@ describe('every flow page', () => {
     test(`${path} stays on the machine and axe finds no violation`, async (t) => {
       const { page } = await open(t, path);
       await page.locator(ready).waitFor({ timeout: 30_000 });
-      await assertAccessible(page, 'loading');
+      await assertAccessible(page, 'loading', NOT_OUR_CODE);
     });
   }
 });

@@ -9,57 +9,24 @@
  * back binds the redirect Action, whose consent page the next social login meets.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { decodeConsentObject } from '@assent/core';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import type { GuardedPage } from '@assent/testkit/browser';
+import { assertAccessible, openDemoPage, useDemo, type TestContextLike } from '../support/demo-session.js';
 import { uniqueEmail } from '../support/unique.js';
 
 const TERMS = /^I agree to the Terms of Service/;
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let demo: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const site = useDemo();
 
 /** Opens `path` in a fenced tab; when the test ends, the tab must have logged no console error but `expected` ones. */
-async function open(t: { after(fn: () => Promise<void>): void }, path: string, expected: readonly RegExp[] = []): Promise<GuardedPage> {
-  const session = await openGuardedPage(browser);
-  t.after(async () => {
-    const errors = session.console.filter((line) => line.startsWith('error:') && !expected.some((pattern) => pattern.test(line)));
-    await session.close();
-    assert.deepEqual(errors, [], `${path} logged console errors`);
-  });
-  await session.page.goto(new URL(path, demo.url).href);
-  return session;
-}
-
-async function assertAccessible(page: Page, step: string): Promise<void> {
-  // Evaluated through the DevTools protocol: the Form page's strict CSP refuses inline scripts.
-  await page.evaluate(await readFile(axeSource, 'utf8'));
-  const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-  assert.deepEqual(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    [],
-    `after ${step}`,
-  );
+function open(t: TestContextLike, path: string, expected: readonly RegExp[] = []): Promise<GuardedPage> {
+  return openDemoPage(t, site, path, { expectedErrors: expected });
 }
 
 async function binding(): Promise<{ variant: string; bindings: string[] }> {
-  const response = await fetch(new URL('assent-demo/forms/binding', demo.url));
+  const response = await fetch(new URL('assent-demo/forms/binding', site.demo.url));
   assert.equal(response.status, 200);
   return (await response.json()) as { variant: string; bindings: string[] };
 }
@@ -153,14 +120,14 @@ describe('the Forms variant of the social login (forms.html)', () => {
     const posted = JSON.parse(request.slice(request.indexOf('\n\n') + 2)) as Record<string, string>;
     assert.equal(posted.consent_p_marketing, 'true');
     assert.equal(posted.consent_required, undefined);
-    const user = (await (await fetch(new URL(`assent-inspector/user?email=${encodeURIComponent(email)}`, demo.url))).json()) as { email: string; app_metadata?: { consent?: unknown } };
+    const user = (await (await fetch(new URL(`assent-inspector/user?email=${encodeURIComponent(email)}`, site.demo.url))).json()) as { email: string; app_metadata?: { consent?: unknown } };
     assert.equal(user.email, email);
     assert.equal(user.app_metadata?.consent, undefined);
   });
 
   test('after "publish new terms" a returning user meets the Form again and ends with the new terms stored', async (t) => {
     t.after(async () => {
-      const restored = await fetch(new URL('assent-demo/policy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
+      const restored = await fetch(new URL('assent-demo/policy', site.demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ edition: 'original' }) });
       assert.equal(restored.status, 200, await restored.text());
     });
     const { page } = await open(t, 'forms.html');
@@ -216,7 +183,7 @@ describe('the Forms variant of the social login (forms.html)', () => {
 
   test('the binding route refuses an unknown variant with 400', async () => {
     for (const body of ['{}', '{"variant":"both"}', 'not json']) {
-      const refused = await fetch(new URL('assent-demo/forms/binding', demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+      const refused = await fetch(new URL('assent-demo/forms/binding', site.demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
       assert.equal(refused.status, 400, body);
       assert.match(((await refused.json()) as { message: string }).message, /variant must be "redirect" or "form"/);
     }

@@ -12,13 +12,12 @@
  */
 import assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import type { Browser } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage } from '@assent/testkit/browser';
+import { openGuardedPage } from '@assent/testkit/browser';
+import { useDemo } from '../support/demo-session.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const UPDATE = process.env.ASSENT_UPDATE_SCREENSHOTS === '1';
@@ -28,18 +27,7 @@ const UPDATE = process.env.ASSENT_UPDATE_SCREENSHOTS === '1';
  */
 const TOLERATED_PIXELS = 40;
 
-let demo: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const site = useDemo();
 
 /** Compares `actual` with the baseline `name`.png, or writes it when approving. */
 async function matchBaseline(name: string, actual: Buffer): Promise<void> {
@@ -90,11 +78,11 @@ const WITHDRAW_DIALOG = '#withdraw-idle assent-withdraw-button [part="dialog"]';
 describe('the gallery looks like its approved screenshots', () => {
   for (const { name, query, card, viewport = DESKTOP } of CASES as readonly { name: string; query: string; card: string; viewport?: typeof DESKTOP }[]) {
     test(`${name} matches its baseline`, async (t) => {
-      const session = await openGuardedPage(browser);
+      const session = await openGuardedPage(site.browser);
       t.after(() => session.close());
       const { page } = session;
       await page.setViewportSize(viewport);
-      await page.goto(new URL(`gallery.html${query}`, demo.url).href);
+      await page.goto(new URL(`gallery.html${query}`, site.demo.url).href);
       await page.locator('html[data-gallery-ready="true"]').waitFor({ state: 'attached' });
       await page.locator('#terms-purposes assent-terms input[type="checkbox"]').nth(2).waitFor();
       await page.locator('#terms-rtl assent-terms input[type="checkbox"]').nth(2).waitFor();
@@ -108,11 +96,11 @@ describe('the gallery looks like its approved screenshots', () => {
   }
 
   test('withdraw-dialog matches its baseline', async (t) => {
-    const session = await openGuardedPage(browser);
+    const session = await openGuardedPage(site.browser);
     t.after(() => session.close());
     const { page } = session;
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(new URL('gallery.html', demo.url).href);
+    await page.goto(new URL('gallery.html', site.demo.url).href);
     await page.locator('html[data-gallery-ready="true"]').waitFor({ state: 'attached' });
     await page.locator('#withdraw-idle assent-withdraw-button [part="button"]').click();
     await page.locator(`${WITHDRAW_DIALOG}[open]`).waitFor();

@@ -5,27 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { GuardedPage } from '@assent/testkit/browser';
+import { describeViolations, openDemoPage, runAxe as axe, useDemo, type TestContextLike } from '../support/demo-session.js';
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let demo: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const site = useDemo();
 
 const STATE_CARDS = [
   'terms-default',
@@ -46,10 +31,9 @@ const ACCOUNT_CARDS = ['status-given', 'status-withdrawn', 'status-none', 'withd
 const ELEMENTS = 'assent-terms, assent-signup-form, assent-consent-status, assent-withdraw-button, assent-reconsent';
 
 /** Opens the gallery (with `query`) and waits until every state card is set up. */
-async function openGallery(t: { after(fn: () => Promise<void>): void }, query = ''): Promise<GuardedPage> {
-  const session = await openGuardedPage(browser);
-  t.after(() => session.close());
-  await session.page.goto(new URL(`gallery.html${query}`, demo.url).href);
+async function openGallery(t: TestContextLike, query = ''): Promise<GuardedPage> {
+  // The error cards log on purpose; the page test checks the gallery's console against that list.
+  const session = await openDemoPage(t, site, `gallery.html${query}`, { expectedErrors: 'any' });
   await waitForGallery(session.page);
   return session;
 }
@@ -68,15 +52,6 @@ async function waitForGallery(page: Page): Promise<void> {
 /** The sentence next to the required box of the "default" card. */
 function defaultLabel(page: Page): Promise<string> {
   return page.locator('#terms-default assent-terms label[for="required"]').innerText();
-}
-
-async function axe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(() => (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe.run(document));
-}
-
-function describeViolations(results: AxeResults): string {
-  return results.violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`).join('\n');
 }
 
 describe('the designers gallery', () => {

@@ -4,11 +4,10 @@
  * scrolling), logs no console error, links to every other page, and says what it shows truthfully.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { DEMO_PAGES } from '../../demo/src/pages.js';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import type { GuardedPage } from '@assent/testkit/browser';
+import { openDemoPage, useDemo, type TestContextLike } from '../support/demo-session.js';
 
 /** A small phone, a common phone, a tablet, a laptop. */
 const WIDTHS = [320, 390, 768, 1280];
@@ -25,25 +24,11 @@ const EXPECTED_ERRORS: Readonly<Record<string, readonly RegExp[]>> = {
   ],
 };
 
-let demo: DemoServer;
-let browser: Browser;
+const site = useDemo();
 
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function open(t: { after(fn: () => Promise<void>): void }, path: string, width = 1280): Promise<GuardedPage> {
-  const session = await openGuardedPage(browser);
-  t.after(() => session.close());
-  await session.page.setViewportSize({ width, height: 900 });
-  await session.page.goto(new URL(path, demo.url).href);
-  return session;
+/** Opens `path` at `width`; the console is checked by the test about it, against EXPECTED_ERRORS. */
+function open(t: TestContextLike, path: string, width = 1280): Promise<GuardedPage> {
+  return openDemoPage(t, site, path, { width, expectedErrors: 'any' });
 }
 
 describe('every demo page', () => {
@@ -82,18 +67,18 @@ describe('every demo page', () => {
       await nav.waitFor();
       for (const other of DEMO_PAGES) {
         const link = nav.getByRole('link', { name: other.title, exact: true });
-        assert.equal(new URL((await link.getAttribute('href')) ?? '', demo.url).pathname, other.path);
+        assert.equal(new URL((await link.getAttribute('href')) ?? '', site.demo.url).pathname, other.path);
         assert.equal(await link.getAttribute('aria-current'), other.path === path ? 'page' : null, other.path);
       }
     });
   }
 
   test("the demo server's own sources (demo/server/) are not served", async () => {
-    for (const path of ['server/demo-server.ts', 'server/start.ts']) assert.equal((await fetch(new URL(path, demo.url))).status, 404, path);
+    for (const path of ['server/demo-server.ts', 'server/start.ts']) assert.equal((await fetch(new URL(path, site.demo.url))).status, 404, path);
   });
 
   test('the favicon is served', async () => {
-    const response = await fetch(new URL('favicon.svg', demo.url));
+    const response = await fetch(new URL('favicon.svg', site.demo.url));
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /svg/);
   });

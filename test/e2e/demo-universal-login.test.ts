@@ -8,42 +8,25 @@
  * holds exactly the purposes ticked.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { decodeConsentObject } from '@assent/core';
-import { startDemoServer, type DemoServer } from '../../demo/server/demo-server.js';
-import { launchChromium, openGuardedPage, type GuardedPage } from '@assent/testkit/browser';
+import type { GuardedPage } from '@assent/testkit/browser';
+import { openDemoPage, useDemo, type TestContextLike } from '../support/demo-session.js';
 import { strongPassword, uniqueEmail } from '../support/unique.js';
 
-let demo: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  demo = await startDemoServer({ emulatorPort: 0, demoPort: 0 });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const site = useDemo();
 
 /** Opens the page in a fenced tab; when the test ends, the tab must have logged no console error. */
-async function open(t: { after(fn: () => Promise<void>): void }, query = ''): Promise<GuardedPage> {
-  const session = await openGuardedPage(browser);
-  t.after(async () => {
-    const errors = session.console.filter((line) => line.startsWith('error:'));
-    await session.close();
-    assert.deepEqual(errors, [], 'the page logged console errors');
-  });
-  await session.page.goto(new URL(`universal-login.html${query}`, demo.url).href);
+async function open(t: TestContextLike, query = ''): Promise<GuardedPage> {
+  const session = await openDemoPage(t, site, `universal-login.html${query}`);
   await session.page.locator('#deploy-status:not(:empty)').waitFor({ timeout: 30_000 });
   return session;
 }
 
 /** Deploys through the demo server's route, as the button does (a no-op once deployed). */
 async function ensureDeployed(): Promise<void> {
-  const response = await fetch(new URL('assent-demo/universal-login/deploy', demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(new URL('assent-demo/universal-login/deploy', site.demo.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   assert.equal(response.status, 200, await response.text());
 }
 
@@ -126,7 +109,7 @@ describe('the Universal Login page (universal-login.html)', () => {
     await ensureDeployed();
     // The page sets the tenant's switch when the signup starts; put back for the other tests.
     t.after(async () => {
-      const reset = await fetch(new URL('assent-demo/universal-login/settings', demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"identifierFirst":false}' });
+      const reset = await fetch(new URL('assent-demo/universal-login/settings', site.demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"identifierFirst":false}' });
       assert.equal(reset.status, 200);
     });
     const { page } = await open(t, '?screens=identifier-first');
@@ -143,7 +126,7 @@ describe('the Universal Login page (universal-login.html)', () => {
 
   test('the settings route refuses what is not a boolean with 400', async () => {
     for (const body of ['{}', '{"identifierFirst":"yes"}', 'not json']) {
-      const refused = await fetch(new URL('assent-demo/universal-login/settings', demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+      const refused = await fetch(new URL('assent-demo/universal-login/settings', site.demo.url), { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
       assert.equal(refused.status, 400, body);
       assert.match(((await refused.json()) as { message: string }).message, /identifierFirst must be true or false/);
     }
