@@ -1,6 +1,7 @@
 // `npm start`: the embedded Auth0 emulator (with the demo tenant) and the demo's dev server, in one
 // process, stopped together on Ctrl-C, SIGTERM or SIGHUP (a closed terminal). The demo pages learn
 // the emulator's address from /assent-env.json, which the dev server serves (demo-server.ts).
+import { DEMO_PAGES } from '../src/pages.js';
 import { startDemoServer } from './demo-server.js';
 
 const wanted = {
@@ -17,7 +18,9 @@ function moved(url: string, port: number): string {
 
 console.log(`\n  Assent demo     ${demo.url}${moved(demo.url, wanted.demo)}`);
 console.log(`  Gallery         ${new URL('gallery.html', demo.url).href}`);
-console.log(`  Flows           ${['universal-login.html', 'acul.html', 'signup.html', 'lock.html', 'account.html', 'social.html'].map((page) => new URL(page, demo.url).pathname).join('  ')}`);
+// The flows are the pages that need this server; the list is the navigation's, so a new page shows here too.
+const flows = DEMO_PAGES.filter((page) => page.needsServer).map((page) => page.path);
+console.log(`  Flows           ${flows.join('  ')}`);
 console.log(`  Auth0 emulator  ${demo.emulatorUrl}  (a development tool, not Auth0)${moved(demo.emulatorUrl, wanted.emulator)}`);
 console.log('  Press Ctrl-C to stop both.\n');
 
